@@ -1,0 +1,159 @@
+package dev.olbot.wire;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PHP-style {@code application/x-www-form-urlencoded} bodies, the way Bitrix24 sends events:
+ * {@code data[PARAMS][DIALOG_ID]=chat6&data[BOT][10][BOT_ID]=10&auth[domain]=...}.
+ *
+ * <p>{@link #parse} builds nested maps the way PHP's {@code parse_str} does: every value is a
+ * string, numeric keys stay map keys (objects keyed by id are maps, not lists), {@code a[]=x}
+ * appends, the last of two equal keys wins. {@link #encode} is the inverse, PHP's
+ * {@code http_build_query}: nested maps and lists become bracket keys, booleans become
+ * {@code 1}/{@code 0}, {@code null} becomes an empty string, empty maps and lists are omitted.
+ */
+public final class PhpForm {
+
+    private PhpForm() {}
+
+    /**
+     * Parses a form body into nested maps.
+     *
+     * @throws IllegalArgumentException with a one-line reason when the body is not valid form encoding
+     */
+    public static Map<String, Object> parse(String body) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        if (body == null || body.isEmpty()) {
+            return root;
+        }
+        int start = 0;
+        int len = body.length();
+        while (start <= len) {
+            int amp = body.indexOf('&', start);
+            if (amp < 0) {
+                amp = len;
+            }
+            if (amp > start) {
+                String pair = body.substring(start, amp);
+                int eq = pair.indexOf('=');
+                String rawKey = eq < 0 ? pair : pair.substring(0, eq);
+                String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
+                put(root, decode(rawKey), decode(rawValue));
+            }
+            start = amp + 1;
+        }
+        return root;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("malformed percent-encoding near '" + abbreviate(s) + "'");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> root, String key, String value) {
+        int open = key.indexOf('[');
+        if (open <= 0 || key.indexOf(']', open) < 0) {
+            if (!key.isEmpty()) {
+                root.put(key, value);
+            }
+            return;
+        }
+        List<String> path = new ArrayList<>();
+        path.add(key.substring(0, open));
+        int i = open;
+        while (i < key.length() && key.charAt(i) == '[') {
+            int close = key.indexOf(']', i);
+            if (close < 0) {
+                break; // PHP ignores the unterminated rest
+            }
+            path.add(key.substring(i + 1, close));
+            i = close + 1;
+        }
+        Object container = root;
+        for (int p = 0; p < path.size(); p++) {
+            String segment = path.get(p);
+            boolean last = p == path.size() - 1;
+            Map<String, Object> map = (Map<String, Object>) container;
+            if (segment.isEmpty()) {
+                segment = nextIndex(map);
+            }
+            if (last) {
+                map.put(segment, value);
+            } else {
+                Object child = map.get(segment);
+                if (!(child instanceof Map)) {
+                    child = new LinkedHashMap<String, Object>();
+                    map.put(segment, child);
+                }
+                container = child;
+            }
+        }
+    }
+
+    private static String nextIndex(Map<String, Object> map) {
+        long max = -1;
+        for (String k : map.keySet()) {
+            try {
+                max = Math.max(max, Long.parseLong(k));
+            } catch (NumberFormatException ignored) {
+                // non-numeric keys do not count, as in PHP
+            }
+        }
+        return Long.toString(max + 1);
+    }
+
+    /** Encodes nested maps, lists and scalars the way PHP's {@code http_build_query} does. */
+    public static String encode(Map<String, ?> data) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, ?> e : data.entrySet()) {
+            append(out, e.getKey(), e.getValue());
+        }
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, String key, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                append(out, key + "[" + e.getKey() + "]", e.getValue());
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                append(out, key + "[" + i + "]", list.get(i));
+            }
+        } else {
+            if (out.length() > 0) {
+                out.append('&');
+            }
+            out.append(encodeComponent(key)).append('=').append(encodeComponent(scalar(value)));
+        }
+    }
+
+    private static String scalar(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        return value.toString();
+    }
+
+    /** Percent-encodes as PHP's {@code urlencode} (spaces as {@code +}). */
+    private static String encodeComponent(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
