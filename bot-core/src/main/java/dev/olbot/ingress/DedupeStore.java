@@ -1,0 +1,69 @@
+package dev.olbot.ingress;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Remembers which events were already accepted, so a second delivery of the same event (same
+ * portal, kind and message id) is acknowledged but not handled again. Implementations must be
+ * thread-safe; a shared implementation (e.g. Redis {@code SET NX PX}) lets several instances serve
+ * one bot.
+ */
+@FunctionalInterface
+public interface DedupeStore {
+
+    /** Records the key; true if it was not seen within the retention window (handle the event). */
+    boolean firstSeen(String key);
+
+    /**
+     * An in-memory store that keeps keys for {@code retention}, at most {@code maxKeys} of them
+     * (the oldest go first).
+     */
+    static DedupeStore inMemory(Duration retention, int maxKeys, Clock clock) {
+        return new InMemory(retention, maxKeys, clock);
+    }
+
+    /** In-memory, one day, one million keys, system clock. */
+    static DedupeStore inMemory() {
+        return inMemory(Duration.ofDays(1), 1_000_000, Clock.systemUTC());
+    }
+
+    final class InMemory implements DedupeStore {
+        private final long retentionMillis;
+        private final int maxKeys;
+        private final Clock clock;
+        private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
+
+        InMemory(Duration retention, int maxKeys, Clock clock) {
+            this.retentionMillis = retention.toMillis();
+            this.maxKeys = maxKeys;
+            this.clock = clock;
+        }
+
+        @Override
+        public synchronized boolean firstSeen(String key) {
+            long now = clock.millis();
+            Iterator<Map.Entry<String, Long>> it = seen.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, Long> oldest = it.next();
+                if (seen.size() > maxKeys - 1 || now - oldest.getValue() > retentionMillis) {
+                    it.remove();
+                } else {
+                    break;
+                }
+            }
+            if (seen.containsKey(key)) {
+                return false;
+            }
+            seen.put(key, now);
+            return true;
+        }
+
+        synchronized int size() {
+            return seen.size();
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.olbot.ingress;
+
+import dev.olbot.event.BotEvent;
+import dev.olbot.event.EventDecodeException;
+import dev.olbot.event.EventDecoder;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transport-free front door: decode, verify, dedupe, queue — then the caller answers at once
+ * and the {@link EventSink} runs later, in lane order (one dialog's events one at a time, in
+ * arrival order; dialogs in parallel). Bitrix24 never redelivers an event and slows down handlers
+ * that answer slowly, so nothing here waits for handler work.
+ *
+ * <p>Use {@link IngressRoute} to mount it on a Vert.x {@code Router}, or {@link IngressServer} to
+ * run it standalone. Thread-safe.
+ */
+public final class Ingress implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Ingress.class);
+
+    private final EventDecoder decoder;
+    private final EventVerifier verifier;
+    private final DedupeStore dedupe;
+    private final EventSink sink;
+    private final LaneExecutor lanes;
+    private final ExecutorService ownedPool;
+    private volatile boolean closed;
+
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    private Ingress(Builder b) {
+        this.decoder = b.decoder;
+        this.verifier = Objects.requireNonNull(b.verifier, "verifier");
+        this.dedupe = b.dedupe;
+        this.sink = Objects.requireNonNull(b.sink, "sink");
+        this.ownedPool = b.workers == null ? WorkerPool.create(b.workerThreads) : null;
+        this.lanes = new LaneExecutor(b.workers != null ? b.workers : ownedPool);
+    }
+
+    public static Ingress create(Consumer<Builder> config) {
+        Builder b = new Builder();
+        config.accept(b);
+        return new Ingress(b);
+    }
+
+    /**
+     * Receives one delivery. Never throws for bad input, never blocks.
+     *
+     * @param contentType the request's {@code Content-Type}
+     * @param body        the raw body
+     * @param query       query parameters of the handler URL
+     */
+    public Outcome receive(String contentType, String body, Map<String, String> query) {
+        if (closed) {
+            return reject(503, "shutting down");
+        }
+        String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (!ct.isEmpty() && !ct.startsWith("application/x-www-form-urlencoded") && !ct.startsWith("application/json")) {
+            return reject(415, "unsupported content type '" + ct + "': expected application/x-www-form-urlencoded or application/json");
+        }
+        if (body == null || body.isBlank()) {
+            return reject(400, "empty body: expected a Bitrix24 event");
+        }
+        BotEvent event;
+        try {
+            event = decoder.decode(ct, body);
+        } catch (EventDecodeException e) {
+            return reject(400, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("event decoder failed on a body of {} bytes", body.length(), e);
+            return reject(400, "undecodable event: " + e.getClass().getSimpleName());
+        }
+        Verdict verdict = verifier.verify(event, query);
+        if (verdict instanceof Verdict.Rejected r) {
+            log.warn("rejected {} from portal {}: {}", event.meta().type(), event.meta().portal().domain(), r.reason());
+            return reject(401, r.reason());
+        }
+        if (event.dedupeKey().isPresent() && !dedupe.firstSeen(event.dedupeKey().get())) {
+            duplicates.incrementAndGet();
+            log.debug("duplicate delivery of {} ignored", event.dedupeKey().get());
+            return new Outcome.Duplicate(event);
+        }
+        accepted.incrementAndGet();
+        lanes.submit(event.laneKey(), () -> dispatch(event));
+        return new Outcome.Accepted(event);
+    }
+
+    private void dispatch(BotEvent event) {
+        try {
+            sink.accept(event);
+            handled.incrementAndGet();
+        } catch (Throwable e) {
+            failed.incrementAndGet();
+            log.error("handler failed for {} (portal {}, dialog {})", event.meta().type(),
+                    event.meta().portal().domain(), event.dialogId().orElse("-"), e);
+        }
+    }
+
+    private Outcome reject(int status, String reason) {
+        rejected.incrementAndGet();
+        return new Outcome.Rejected(status, reason);
+    }
+
+    /** Counters since start. */
+    public Stats stats() {
+        return new Stats(accepted.get(), duplicates.get(), rejected.get(), handled.get(), failed.get(), lanes.pending(),
+                lanes.activeLanes());
+    }
+
+    /**
+     * Stops accepting (new deliveries get 503) and waits up to {@code timeoutMillis} for queued
+     * events to be handled.
+     *
+     * @return true when every accepted event was handled in time
+     */
+    public boolean drain(long timeoutMillis) throws InterruptedException {
+        closed = true;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (lanes.pending() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        return lanes.pending() == 0;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (ownedPool != null) {
+            ownedPool.shutdown();
+        }
+    }
+
+    /** Counters: accepted, duplicates ignored, rejected, handled, failed in a handler, queued, busy lanes. */
+    public record Stats(long accepted, long duplicates, long rejected, long handled, long failed, int queued, int activeLanes) {}
+
+    /** Configuration. Only {@link #sink} and {@link #verifier} are required. */
+    public static final class Builder {
+        private EventDecoder decoder = EventDecoder.create();
+        private EventVerifier verifier;
+        private DedupeStore dedupe = DedupeStore.inMemory();
+        private EventSink sink;
+        private ExecutorService workers;
+        private int workerThreads = 32;
+
+        private Builder() {}
+
+        /** Where accepted events go (required). */
+        public Builder sink(EventSink sink) {
+            this.sink = sink;
+            return this;
+        }
+
+        /** How events are verified (required); usually {@link ApplicationTokenVerifier}. */
+        public Builder verifier(EventVerifier verifier) {
+            this.verifier = verifier;
+            return this;
+        }
+
+        public Builder dedupe(DedupeStore dedupe) {
+            this.dedupe = dedupe;
+            return this;
+        }
+
+        public Builder decoder(EventDecoder decoder) {
+            this.decoder = decoder;
+            return this;
+        }
+
+        /** Threads that run handlers when no executor is given (virtual threads are used on Java 21+). */
+        public Builder workerThreads(int threads) {
+            this.workerThreads = threads;
+            return this;
+        }
+
+        /** Runs handlers on this executor instead of an own pool (the caller shuts it down). */
+        public Builder workers(ExecutorService workers) {
+            this.workers = workers;
+            return this;
+        }
+    }
+
+    /** Handler threads: virtual threads when the runtime has them, else a fixed daemon pool. */
+    static final class WorkerPool {
+        private WorkerPool() {}
+
+        static ExecutorService create(int threads) {
+            try {
+                return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+            } catch (ReflectiveOperationException notJava21) {
+                AtomicLong n = new AtomicLong();
+                return Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "olbot-handler-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.olbot.ingress;
+
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs tasks one at a time per lane key, in submission order, on a shared executor; different lanes
+ * run in parallel. A lane exists only while it has work, so a million quiet dialogs cost nothing.
+ */
+public final class LaneExecutor {
+
+    private final Executor executor;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final AtomicInteger pending = new AtomicInteger();
+
+    public LaneExecutor(Executor executor) {
+        this.executor = executor;
+    }
+
+    /** Queues a task on a lane. Never blocks. */
+    public void submit(String laneKey, Runnable task) {
+        pending.incrementAndGet();
+        lanes.compute(laneKey, (key, lane) -> {
+            if (lane == null) {
+                lane = new Lane(key);
+                lane.queue.add(task);
+                executor.execute(lane);
+            } else {
+                lane.queue.add(task);
+            }
+            return lane;
+        });
+    }
+
+    /** Tasks submitted and not yet finished. */
+    public int pending() {
+        return pending.get();
+    }
+
+    /** Lanes that currently have queued or running work. */
+    public int activeLanes() {
+        return lanes.size();
+    }
+
+    private final class Lane implements Runnable {
+        private final String key;
+        // guarded by the map's compute lock for this key
+        private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+
+        Lane(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Runnable next = next();
+                if (next == null) {
+                    return;
+                }
+                try {
+                    next.run();
+                } finally {
+                    pending.decrementAndGet();
+                }
+            }
+        }
+
+        /** Takes the next task, or removes the lane when it is empty (atomically with submit). */
+        private Runnable next() {
+            Runnable[] out = new Runnable[1];
+            lanes.compute(key, (k, lane) -> {
+                Runnable r = this.queue.poll();
+                if (r == null) {
+                    return null;
+                }
+                out[0] = r;
+                return this;
+            });
+            return out[0];
+        }
+    }
+}
