@@ -17,7 +17,7 @@ public record BotJoined(EventMeta meta, BotRef bot, Dialog dialog, User user) im
 
     @Override
     public Optional<String> dedupeKey() {
-        return meta.ts().map(ts -> meta.portal().key() + "/" + meta.type() + "/" + bot.id() + "/"
-                + dialog.dialogId() + "/" + ts.getEpochSecond());
+        return meta.deliveryKey().or(() -> meta.ts().map(ts -> meta.portal().key() + "/" + meta.type() + "/" + bot.id() + "/"
+                + dialog.dialogId() + "/" + ts.getEpochSecond()));
     }
 }

@@ -17,6 +17,6 @@ public record CommandInvoked(EventMeta meta, BotRef bot, Dialog dialog, Command 
 
     @Override
     public Optional<String> dedupeKey() {
-        return Optional.of(meta.portal().key() + "/" + meta.type() + "/" + command.id() + "/" + message.id());
+        return meta.deliveryKey().or(() -> Optional.of(meta.portal().key() + "/" + meta.type() + "/" + command.id() + "/" + message.id()));
     }
 }

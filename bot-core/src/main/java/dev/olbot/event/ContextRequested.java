@@ -9,4 +9,9 @@ public record ContextRequested(EventMeta meta, BotRef bot, Dialog dialog, User u
     public Optional<String> dialogId() {
         return Optional.of(dialog.dialogId());
     }
+
+    @Override
+    public Optional<String> dedupeKey() {
+        return meta.deliveryKey();
+    }
 }

@@ -12,6 +12,6 @@ public record MessageAdded(EventMeta meta, BotRef bot, Dialog dialog, Message me
 
     @Override
     public Optional<String> dedupeKey() {
-        return Optional.of(meta.portal().key() + "/" + meta.type() + "/" + bot.id() + "/" + message.id());
+        return meta.deliveryKey().or(() -> Optional.of(meta.portal().key() + "/" + meta.type() + "/" + bot.id() + "/" + message.id()));
     }
 }

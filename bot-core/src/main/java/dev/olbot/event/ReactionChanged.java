@@ -10,4 +10,9 @@ public record ReactionChanged(EventMeta meta, BotRef bot, Dialog dialog, long me
     public Optional<String> dialogId() {
         return Optional.of(dialog.dialogId());
     }
+
+    @Override
+    public Optional<String> dedupeKey() {
+        return meta.deliveryKey();
+    }
 }

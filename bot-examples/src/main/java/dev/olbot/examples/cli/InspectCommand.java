@@ -1,0 +1,242 @@
+package dev.olbot.examples.cli;
+
+import dev.olbot.event.BotDeleted;
+import dev.olbot.event.BotEvent;
+import dev.olbot.event.BotJoined;
+import dev.olbot.event.BotRef;
+import dev.olbot.event.CommandInvoked;
+import dev.olbot.event.ConnectorEvent;
+import dev.olbot.event.ContextRequested;
+import dev.olbot.event.Credentials;
+import dev.olbot.event.CrmBinding;
+import dev.olbot.event.Dialog;
+import dev.olbot.event.EventDecodeException;
+import dev.olbot.event.EventDecoder;
+import dev.olbot.event.LineSession;
+import dev.olbot.event.Message;
+import dev.olbot.event.MessageAdded;
+import dev.olbot.event.MessageDeleted;
+import dev.olbot.event.MessageUpdated;
+import dev.olbot.event.OpenLine;
+import dev.olbot.event.OpenLineMessage;
+import dev.olbot.event.ReactionChanged;
+import dev.olbot.event.SessionFinished;
+import dev.olbot.event.SessionStarted;
+import dev.olbot.event.User;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+
+/**
+ * {@code olbot inspect FILE}: decodes one captured event (a raw form body as on the wire, or a JSON
+ * rendering; leading {@code #} lines are comments) and prints how OLBot understands it, one
+ * {@code label: value} per line. Token values are never printed, only whether they are present.
+ */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Decode one captured Bitrix24 event (form body or JSON) and print how OLBot reads it.")
+public final class InspectCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The captured event: a raw form body or a JSON rendering.")
+    Path file;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String body;
+        try {
+            body = Files.readString(file, StandardCharsets.UTF_8).lines()
+                    .dropWhile(l -> l.isBlank() || l.startsWith("#")).collect(Collectors.joining("\n")).strip();
+        } catch (IOException e) {
+            err.println("inspect: cannot read " + file + ": " + e.getClass().getSimpleName());
+            return 2;
+        }
+        BotEvent event;
+        try {
+            event = EventDecoder.create().decode(body.startsWith("{") ? "application/json" : "", body);
+        } catch (EventDecodeException e) {
+            err.println("inspect: " + file + " is not a Bitrix24 event: " + e.getMessage());
+            return 1;
+        }
+        print(out, event);
+        out.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, BotEvent event) {
+        line(out, "kind", event.getClass().getSimpleName());
+        line(out, "event", event.meta().type());
+        line(out, "api version", event.meta().version().name());
+        line(out, "portal domain", event.meta().portal().domain());
+        line(out, "portal member id", event.meta().portal().memberId());
+        bot(event).ifPresent(bot -> {
+            line(out, "bot id", Long.toString(bot.id()));
+            line(out, "bot code", bot.code());
+        });
+        if (event instanceof BotDeleted deleted) {
+            line(out, "bot id", Long.toString(deleted.botId()));
+            line(out, "bot code", deleted.botCode());
+        }
+        event.dialogId().ifPresent(d -> line(out, "dialog id", d));
+        dialog(event).ifPresent(d -> {
+            line(out, "chat id", d.chatId().map(String::valueOf).orElse("-"));
+            line(out, "chat type", d.type().name());
+            line(out, "open line", d.isOpenLine() ? "yes" : "no");
+            d.openLine().ifPresent(line -> openLine(out, line));
+        });
+        message(event).ifPresent(m -> line(out, "message id", Long.toString(m.id())));
+        if (event instanceof ReactionChanged r) {
+            line(out, "message id", Long.toString(r.messageId()));
+            line(out, "reaction", r.reaction() + (r.added() ? " (added)" : " (removed)"));
+        }
+        if (event instanceof CommandInvoked c) {
+            line(out, "command", c.command().command() + " " + c.command().params() + " [" + c.command().context() + "]");
+        }
+        user(event).ifPresent(u -> {
+            line(out, "author id", Long.toString(u.id()));
+            line(out, "author name", u.name());
+            line(out, "author is", u.connector() ? "client (open-line connector user)" : u.bot() ? "bot" : "employee");
+        });
+        message(event).ifPresent(m -> line(out, "text", m.text()));
+        lineSessions(event).stream().findFirst().ifPresent(s -> lineSession(out, s));
+        if (event instanceof ConnectorEvent c) {
+            line(out, "connector", c.connector());
+            line(out, "line id", c.lineId());
+        }
+        line(out, "author auth tokens", tokens(event.meta().auth()));
+        bot(event).ifPresent(bot -> line(out, "bot auth tokens", tokens(bot.auth())));
+        line(out, "application token", event.meta().auth().applicationToken().isPresent() ? "present" : "absent");
+    }
+
+    private static void openLine(PrintWriter out, OpenLine line) {
+        line(out, "connector", line.connector());
+        line(out, "line id", Long.toString(line.lineId()));
+        line(out, "connector chat id", line.connectorChatId());
+        line(out, "connector user id", line.connectorUserId());
+        line(out, "session id", line.sessionId().map(String::valueOf).orElse("-"));
+        line(out, "crm", crm(line.crm()));
+    }
+
+    private static void lineSession(PrintWriter out, LineSession s) {
+        line(out, "connector", s.connectorId());
+        line(out, "line id", Long.toString(s.lineId()));
+        line(out, "chat id", s.chatId().map(String::valueOf).orElse("-"));
+        line(out, "connector chat id", s.connectorChatId().orElse("-"));
+        line(out, "connector user id", s.connectorUserId().orElse("-"));
+        line(out, "session id", s.sessionId().map(String::valueOf).orElse("-"));
+        s.messageId().ifPresent(id -> line(out, "message id", Long.toString(id)));
+        s.text().ifPresent(t -> line(out, "text", t));
+    }
+
+    private static String crm(CrmBinding crm) {
+        if (crm.equals(CrmBinding.NONE)) {
+            return "none";
+        }
+        String main = crm.entityType().orElse("-") + " " + crm.entityId().map(String::valueOf).orElse("-")
+                + (crm.saved() ? " (saved)" : "");
+        String pairs = crm.bindings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+        return pairs.isEmpty() ? main : main + "; " + pairs;
+    }
+
+    private static String tokens(Credentials c) {
+        return c.hasTokens() ? "yes" + (c.refreshToken().isPresent() ? " (access + refresh)" : " (access)") : "no";
+    }
+
+    private static void line(PrintWriter out, String label, String value) {
+        out.println(label + ": " + (value == null || value.isEmpty() ? "-" : value));
+    }
+
+    private static Optional<BotRef> bot(BotEvent e) {
+        if (e instanceof MessageAdded m) {
+            return Optional.of(m.bot());
+        } else if (e instanceof MessageUpdated m) {
+            return Optional.of(m.bot());
+        } else if (e instanceof MessageDeleted m) {
+            return Optional.of(m.bot());
+        } else if (e instanceof BotJoined j) {
+            return Optional.of(j.bot());
+        } else if (e instanceof CommandInvoked c) {
+            return Optional.of(c.bot());
+        } else if (e instanceof ContextRequested c) {
+            return Optional.of(c.bot());
+        } else if (e instanceof ReactionChanged r) {
+            return Optional.of(r.bot());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Dialog> dialog(BotEvent e) {
+        if (e instanceof MessageAdded m) {
+            return Optional.of(m.dialog());
+        } else if (e instanceof MessageUpdated m) {
+            return Optional.of(m.dialog());
+        } else if (e instanceof MessageDeleted m) {
+            return Optional.of(m.dialog());
+        } else if (e instanceof BotJoined j) {
+            return Optional.of(j.dialog());
+        } else if (e instanceof CommandInvoked c) {
+            return Optional.of(c.dialog());
+        } else if (e instanceof ContextRequested c) {
+            return Optional.of(c.dialog());
+        } else if (e instanceof ReactionChanged r) {
+            return Optional.of(r.dialog());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Message> message(BotEvent e) {
+        if (e instanceof MessageAdded m) {
+            return Optional.of(m.message());
+        } else if (e instanceof MessageUpdated m) {
+            return Optional.of(m.message());
+        } else if (e instanceof MessageDeleted m) {
+            return Optional.of(m.message());
+        } else if (e instanceof CommandInvoked c) {
+            return Optional.of(c.message());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<User> user(BotEvent e) {
+        if (e instanceof MessageAdded m) {
+            return Optional.of(m.user());
+        } else if (e instanceof MessageUpdated m) {
+            return Optional.of(m.user());
+        } else if (e instanceof MessageDeleted m) {
+            return Optional.of(m.user());
+        } else if (e instanceof BotJoined j) {
+            return Optional.of(j.user());
+        } else if (e instanceof CommandInvoked c) {
+            return Optional.of(c.user());
+        } else if (e instanceof ContextRequested c) {
+            return Optional.of(c.user());
+        } else if (e instanceof ReactionChanged r) {
+            return Optional.of(r.user());
+        }
+        return Optional.empty();
+    }
+
+    private static List<LineSession> lineSessions(BotEvent e) {
+        if (e instanceof SessionStarted s) {
+            return s.sessions();
+        } else if (e instanceof SessionFinished s) {
+            return s.sessions();
+        } else if (e instanceof OpenLineMessage m) {
+            return m.items();
+        }
+        return List.of();
+    }
+}
