@@ -21,6 +21,8 @@ final class LoadGenerator implements AutoCloseable {
 
     private final Vertx vertx;
     private final HttpClient client;
+    /** One sequence over all runs, so no two requests of a benchmark carry the same message id. */
+    private final AtomicLong seq = new AtomicLong();
 
     LoadGenerator(int connections) {
         this.vertx = Vertx.vertx();
@@ -30,7 +32,6 @@ final class LoadGenerator implements AutoCloseable {
 
     /** Sends as fast as the server answers with {@code inFlight} outstanding requests for {@code seconds}. */
     LoadResult closedLoop(int port, String path, LongFunction<Buffer> body, int inFlight, double seconds) throws Exception {
-        AtomicLong seq = new AtomicLong();
         AtomicLong completed = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         long end = System.nanoTime() + (long) (seconds * 1e9);
@@ -79,7 +80,7 @@ final class LoadGenerator implements AutoCloseable {
             while (next.get() < total && start + next.get() * intervalNanos <= now) {
                 int i = (int) next.getAndIncrement();
                 long due = start + i * intervalNanos;
-                send(port, path, body.apply(i + 1_000_000_000L)).onComplete(ar -> {
+                send(port, path, body.apply(seq.incrementAndGet())).onComplete(ar -> {
                     latencies[i] = (System.nanoTime() - due) / 1000;
                     if (ar.succeeded() && ar.result() == 200) {
                         completed.incrementAndGet();
