@@ -128,11 +128,31 @@ public final class Ingress implements AutoCloseable {
      */
     public boolean drain(long timeoutMillis) throws InterruptedException {
         closed = true;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (lanes.pending() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        return awaitIdle(timeoutMillis);
+    }
+
+    /**
+     * Waits until every event accepted so far (and every task submitted to the lanes) was handled.
+     *
+     * @return false when that did not happen within {@code timeoutMillis}
+     */
+    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        try {
+            lanes.whenIdle().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
-        return lanes.pending() == 0;
+    }
+
+    /**
+     * Runs a task in a lane, after the events already queued there (e.g. a dialog's timeout, in
+     * {@code portal/dialogId} — the lane of that dialog's events).
+     */
+    public void submit(String laneKey, Runnable task) {
+        lanes.submit(laneKey, task);
     }
 
     @Override

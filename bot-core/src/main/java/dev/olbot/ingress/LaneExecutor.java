@@ -15,6 +15,7 @@ public final class LaneExecutor {
     private final Executor executor;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
+    private final java.util.List<java.util.concurrent.CompletableFuture<Void>> idleWaiters = new java.util.ArrayList<>();
 
     public LaneExecutor(Executor executor) {
         this.executor = executor;
@@ -33,6 +34,36 @@ public final class LaneExecutor {
             }
             return lane;
         });
+    }
+
+    /**
+     * Completes when no task is queued or running (at once if that is so now). A test harness
+     * uses it to know that every turn triggered so far has finished — no sleeping, no polling.
+     */
+    public java.util.concurrent.CompletableFuture<Void> whenIdle() {
+        java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
+        synchronized (idleWaiters) {
+            if (pending.get() == 0) {
+                f.complete(null);
+            } else {
+                idleWaiters.add(f);
+            }
+        }
+        return f;
+    }
+
+    private void finished() {
+        if (pending.decrementAndGet() == 0) {
+            java.util.List<java.util.concurrent.CompletableFuture<Void>> ready;
+            synchronized (idleWaiters) {
+                if (pending.get() != 0) {
+                    return;
+                }
+                ready = java.util.List.copyOf(idleWaiters);
+                idleWaiters.clear();
+            }
+            ready.forEach(w -> w.complete(null));
+        }
     }
 
     /** Tasks submitted and not yet finished. */
@@ -64,7 +95,7 @@ public final class LaneExecutor {
                 try {
                     next.run();
                 } finally {
-                    pending.decrementAndGet();
+                    finished();
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.olbot.ingress;
 
-import static dev.olbot.ingress.WireEvents.APP_TOKEN;
+import static dev.olbot.testsupport.WireEvents.APP_TOKEN;
+import dev.olbot.testsupport.WireEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.olbot.event.BotEvent;

@@ -1,0 +1,67 @@
+package dev.olbot.bot;
+
+import dev.olbot.state.FlowPosition;
+
+/** Moves a dialog through a {@link Flow}: asks, validates, stores, re-asks, completes, cancels, times out. */
+final class FlowRunner {
+
+    static final String TIMEOUT_PREFIX = "flow:";
+
+    void start(TurnContext ctx, Flow flow) {
+        ctx.state(ctx.state().withFlow(new FlowPosition(flow.name(), 0, 0, java.util.Map.of())));
+        ask(ctx, flow, 0);
+    }
+
+    /** Feeds a client's message to the active flow. */
+    void onMessage(TurnContext ctx, Flow flow, FlowPosition pos) throws Exception {
+        Utterance u = ctx.utterance();
+        if (flow.isCancel(u)) {
+            ctx.completedAnswers(pos.answers());
+            ctx.state(ctx.state().withFlow(null).withoutTimeout());
+            flow.onCancel().handle(ctx);
+            return;
+        }
+        if (pos.step() >= flow.steps().size()) {
+            ctx.state(ctx.state().withFlow(null).withoutTimeout());
+            return;
+        }
+        Flow.Step step = flow.steps().get(pos.step());
+        Validation verdict = step.validator().apply(u.text());
+        if (verdict instanceof Validation.Valid valid) {
+            FlowPosition answered = pos.withAnswer(step.name(), valid.value());
+            int next = pos.step() + 1;
+            if (next < flow.steps().size()) {
+                ctx.state(ctx.state().withFlow(answered.withStep(next)));
+                ask(ctx, flow, next);
+            } else {
+                ctx.completedAnswers(answered.answers());
+                ctx.state(ctx.state().withFlow(null).withoutTimeout());
+                flow.onComplete().handle(ctx);
+            }
+            return;
+        }
+        Validation.Invalid invalid = (Validation.Invalid) verdict;
+        FlowPosition retried = pos.withAttempt();
+        if (retried.attempts() >= flow.maxAttempts()) {
+            ctx.completedAnswers(retried.answers());
+            ctx.state(ctx.state().withFlow(null).withoutTimeout());
+            flow.onTooManyAttempts().handle(ctx);
+            return;
+        }
+        ctx.state(ctx.state().withFlow(retried));
+        ctx.reply(invalid.message());
+        ask(ctx, flow, pos.step());
+    }
+
+    void onTimeout(TurnContext ctx, Flow flow) throws Exception {
+        ctx.completedAnswers(ctx.state().flowPosition().map(FlowPosition::answers).orElse(java.util.Map.of()));
+        ctx.state(ctx.state().withFlow(null).withoutTimeout());
+        flow.onTimeout().handle(ctx);
+    }
+
+    private void ask(TurnContext ctx, Flow flow, int step) {
+        ctx.reply(flow.steps().get(step).prompt().apply(ctx));
+        flow.timeout().ifPresent(t -> ctx.state(ctx.state().withTimeout(ctx.now().toEpochMilli() + t.toMillis(),
+                TIMEOUT_PREFIX + flow.name())));
+    }
+}

@@ -1,0 +1,340 @@
+package dev.olbot.bot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.olbot.event.BotEvent;
+import dev.olbot.event.CommandInvoked;
+import dev.olbot.event.Dialog;
+import dev.olbot.event.User;
+import dev.olbot.rest.RestCaller;
+import dev.olbot.rest.RestResponse;
+import dev.olbot.rest.methods.MethodCatalog;
+import dev.olbot.state.DialogState;
+import dev.olbot.state.FlowPosition;
+import dev.olbot.state.Owner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@link BotContext} of one turn; see {@link BotEngine}. */
+final class TurnContext implements BotContext {
+
+    private final BotEngine engine;
+    private final Bot bot;
+    private final BotEvent event;
+    private final Dialog dialog;
+    private final User user;
+    private final Utterance utterance;
+    private final String portal;
+    private final long botId;
+    private final MessageCalls calls;
+    private final Outbox outbox;
+    private final List<Long> sentIds = new ArrayList<>();
+    private DialogState state;
+    private Match.Hit match = new Match.Hit(1.0, Map.of(), "");
+    private Map<String, String> completedAnswers = Map.of();
+
+    TurnContext(BotEngine engine, Bot bot, BotEvent event, Dialog dialog, User user, Utterance utterance, String portal,
+            long botId, DialogState state) {
+        this.engine = engine;
+        this.bot = bot;
+        this.event = event;
+        this.dialog = dialog;
+        this.user = user;
+        this.utterance = utterance;
+        this.portal = portal;
+        this.botId = botId;
+        this.state = state;
+        this.calls = new MessageCalls(event.meta().version(), botId);
+        this.outbox = new Outbox(engine.rest(), portal, engine.callTimeoutMillis());
+    }
+
+    // ---- accessors
+
+    @Override
+    public BotEvent event() {
+        return event;
+    }
+
+    @Override
+    public Dialog dialog() {
+        if (dialog == null) {
+            throw new IllegalStateException(event.meta().type() + " has no dialog");
+        }
+        return dialog;
+    }
+
+    @Override
+    public User user() {
+        return user;
+    }
+
+    @Override
+    public Utterance utterance() {
+        return utterance;
+    }
+
+    @Override
+    public Match.Hit match() {
+        return match;
+    }
+
+    void match(Match.Hit hit) {
+        this.match = hit;
+    }
+
+    @Override
+    public String portal() {
+        return portal;
+    }
+
+    @Override
+    public long botId() {
+        return botId;
+    }
+
+    @Override
+    public Instant now() {
+        return engine.clock().instant();
+    }
+
+    Bot bot() {
+        return bot;
+    }
+
+    // ---- state
+
+    @Override
+    public DialogState state() {
+        return state;
+    }
+
+    void state(DialogState next) {
+        this.state = next;
+    }
+
+    @Override
+    public Owner owner() {
+        return state.owner();
+    }
+
+    @Override
+    public Optional<String> var(String name) {
+        return Optional.ofNullable(state.vars().get(name));
+    }
+
+    @Override
+    public void set(String name, String value) {
+        state = state.withVar(name, value);
+    }
+
+    @Override
+    public Map<String, String> answers() {
+        return state.flowPosition().map(FlowPosition::answers).orElse(completedAnswers);
+    }
+
+    void completedAnswers(Map<String, String> answers) {
+        this.completedAnswers = answers;
+    }
+
+    // ---- messages
+
+    @Override
+    public void reply(Reply reply) {
+        queue(calls.send(dialog().dialogId(), reply).then(this::recordMessageId));
+    }
+
+    @Override
+    public void replyTemplate(String template, Map<String, ?> values) {
+        Map<String, Object> all = new HashMap<>(state.vars());
+        all.putAll(answers());
+        all.put("clientName", user.firstName().filter(s -> !s.isBlank()).orElse(user.name()));
+        all.putAll(values);
+        reply(Template.of(template).render(all));
+    }
+
+    @Override
+    public void typing() {
+        queue(calls.typing(dialog().dialogId()));
+    }
+
+    @Override
+    public void edit(long messageId, Reply reply) {
+        queue(calls.edit(messageId, reply));
+    }
+
+    @Override
+    public void delete(long messageId) {
+        queue(calls.delete(messageId));
+    }
+
+    @Override
+    public void answerCommand(Reply reply) {
+        if (!(event instanceof CommandInvoked c)) {
+            throw new IllegalStateException("answerCommand: the event is " + event.meta().type() + ", not a command");
+        }
+        queue(calls.answerCommand(c.command().id(), c.message().id(), dialog().dialogId(), reply).then(this::recordMessageId));
+    }
+
+    @Override
+    public void showMenu(String name) {
+        NumberedMenu menu = bot.menu(name);
+        set(BotEngine.MENU_VAR, name);
+        reply(menu.render());
+    }
+
+    @Override
+    public List<Long> sentMessageIds() {
+        return List.copyOf(sentIds);
+    }
+
+    private void recordMessageId(RestResponse r) {
+        JsonNode result = r.result();
+        if (result.isNumber() || result.isTextual()) {
+            sentIds.add(result.asLong());
+        } else if (result.has("id")) {
+            sentIds.add(result.get("id").asLong());
+        }
+    }
+
+    // ---- open-line session helpers
+
+    private long lineChatId(String helper) {
+        Dialog d = dialog();
+        if (!d.isOpenLine()) {
+            throw new IllegalStateException(helper + ": dialog " + d.dialogId() + " is not an open-line chat"
+                    + " (CHAT_ENTITY_TYPE is not LINES); session helpers work only in open lines");
+        }
+        return d.chatId().orElseThrow(() -> new IllegalStateException(helper + ": dialog " + d.dialogId()
+                + " has no numeric CHAT_ID"));
+    }
+
+    @Override
+    public void sendLineWelcome() {
+        queue(Action.of("imopenlines.bot.session.message.send",
+                MessageCalls.map("CHAT_ID", lineChatId("sendLineWelcome"), "NAME", "WELCOME")));
+    }
+
+    @Override
+    public void sendLineMessage(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("sendLineMessage: MESSAGE is empty; the platform would silently send nothing");
+        }
+        queue(Action.of("imopenlines.bot.session.message.send",
+                MessageCalls.map("CHAT_ID", lineChatId("sendLineMessage"), "NAME", "DEFAULT", "MESSAGE", text)));
+    }
+
+    @Override
+    public void toOperator() {
+        long chatId = lineChatId("toOperator");
+        queue(Action.of("imopenlines.bot.session.operator", MessageCalls.map("CHAT_ID", chatId))
+                .tolerating(e -> e.is("WRONG_CHAT")));
+        changeOwner(Owner.WAITING_OPERATOR);
+    }
+
+    @Override
+    public void transferToUser(long userId, boolean leave) {
+        long chatId = lineChatId("transferToUser");
+        if (userId <= 0) {
+            throw new IllegalArgumentException("transferToUser: USER_ID must be > 0, was " + userId);
+        }
+        queue(Action.of("imopenlines.bot.session.transfer",
+                MessageCalls.map("CHAT_ID", chatId, "USER_ID", userId, "LEAVE", leave ? "Y" : "N")));
+        changeOwner(Owner.TRANSFERRED);
+    }
+
+    @Override
+    public void transferToLine(long lineId, boolean leave) {
+        long chatId = lineChatId("transferToLine");
+        if (lineId <= 0) {
+            throw new IllegalArgumentException("transferToLine: QUEUE_ID must be > 0, was " + lineId);
+        }
+        queue(Action.of("imopenlines.bot.session.transfer",
+                MessageCalls.map("CHAT_ID", chatId, "QUEUE_ID", lineId, "LEAVE", leave ? "Y" : "N")));
+        changeOwner(Owner.TRANSFERRED);
+    }
+
+    @Override
+    public void finish() {
+        queue(Action.of("imopenlines.bot.session.finish", MessageCalls.map("CHAT_ID", lineChatId("finish"))));
+        changeOwner(Owner.FINISHED);
+        state = state.withFlow(null).withoutTimeout();
+    }
+
+    private void changeOwner(Owner owner) {
+        state = state.withOwner(owner);
+    }
+
+    @Override
+    public JsonNode createLead() {
+        long chatId = lineChatId("createLead");
+        return callNow(Action.of("imopenlines.crm.lead.create", MessageCalls.map("CHAT_ID", chatId))).result();
+    }
+
+    @Override
+    public JsonNode sessionHistory() {
+        long chatId = lineChatId("sessionHistory");
+        Map<String, Object> p = MessageCalls.map("CHAT_ID", chatId);
+        dialog().openLine().flatMap(l -> l.sessionId()).ifPresent(id -> p.put("SESSION_ID", id));
+        return callNow(Action.of("imopenlines.session.history.get", p)).result();
+    }
+
+    // ---- flows and timers
+
+    @Override
+    public void startFlow(String name) {
+        engine.flows().start(this, bot.flow(name));
+    }
+
+    @Override
+    public void cancelFlow() {
+        state = state.withFlow(null).withoutTimeout();
+    }
+
+    @Override
+    public void timeout(Duration after, String name) {
+        if (!bot.hasTimeout(name)) {
+            throw new IllegalArgumentException("timeout '" + name + "' has no handler; register it with onTimeout(\""
+                    + name + "\", ctx -> ...)");
+        }
+        state = state.withTimeout(engine.clock().millis() + after.toMillis(), name);
+    }
+
+    @Override
+    public void cancelTimeout() {
+        state = state.withoutTimeout();
+    }
+
+    // ---- outbox
+
+    void queue(Action action) {
+        MethodCatalog.validate(action.method(), action.params());
+        outbox.add(action);
+    }
+
+    private RestResponse callNow(Action action) {
+        MethodCatalog.validate(action.method(), action.params());
+        return outbox.callNow(action);
+    }
+
+    @Override
+    public void flush() {
+        outbox.flush();
+    }
+
+    void discardUnsent() {
+        outbox.discard();
+    }
+
+    List<Action> sent() {
+        return outbox.sent();
+    }
+
+    @Override
+    public RestCaller rest() {
+        return engine.rest();
+    }
+}

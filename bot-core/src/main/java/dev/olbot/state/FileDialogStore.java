@@ -1,0 +1,176 @@
+package dev.olbot.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Dialog states kept in memory and journalled to one local file (JSON lines: every save appends the
+ * new state, every delete a tombstone), so flows survive a restart. The journal is compacted to
+ * the live states when it grows past twice their number. For a single instance; several
+ * instances need a shared store.
+ */
+public final class FileDialogStore extends InMemoryDialogStore implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private BufferedWriter out;
+    private long lines;
+
+    private FileDialogStore(Path file) {
+        this.file = file;
+    }
+
+    /** Opens (or creates) the journal at {@code file} and loads every live state from it. */
+    public static FileDialogStore open(Path file) {
+        FileDialogStore store = new FileDialogStore(file);
+        store.replay();
+        return store;
+    }
+
+    private void replay() {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            if (Files.exists(file)) {
+                Map<DialogKey, DialogState> live = new HashMap<>();
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode node;
+                    try {
+                        node = JSON.readTree(line);
+                    } catch (IOException torn) {
+                        continue; // a line torn by a crash mid-write: the previous state stands
+                    }
+                    DialogKey key = DialogKey.parse(node.path("key").asText());
+                    if (node.path("deleted").asBoolean(false)) {
+                        live.remove(key);
+                    } else {
+                        DialogState state = fromJson(key, node);
+                        live.merge(key, state, (old, neu) -> neu.version() >= old.version() ? neu : old);
+                    }
+                    lines++;
+                }
+                live.values().forEach(this::load);
+            }
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open dialog store " + file, e);
+        }
+    }
+
+    @Override
+    protected synchronized void saved(DialogState state) {
+        append(toJson(state).toString());
+    }
+
+    @Override
+    protected synchronized void deleted(DialogKey key) {
+        append(JSON.createObjectNode().put("key", key.toString()).put("deleted", true).toString());
+    }
+
+    private void append(String line) {
+        try {
+            out.write(line);
+            out.write('\n');
+            out.flush();
+            lines++;
+            if (lines > 1000 && lines > 2L * size()) {
+                compact();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write dialog store " + file, e);
+        }
+    }
+
+    private void compact() throws IOException {
+        out.close();
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        long written = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            for (Iterator<DialogState> it = all().iterator(); it.hasNext(); ) {
+                w.write(toJson(it.next()).toString());
+                w.write('\n');
+                written++;
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        lines = written;
+        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static ObjectNode toJson(DialogState s) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("key", s.key().toString());
+        n.put("version", s.version());
+        n.put("owner", s.owner().name());
+        n.put("session", s.sessionId());
+        if (s.flow() != null) {
+            ObjectNode f = n.putObject("flow");
+            f.put("name", s.flow().flow());
+            f.put("step", s.flow().step());
+            f.put("attempts", s.flow().attempts());
+            ObjectNode answers = f.putObject("answers");
+            s.flow().answers().forEach(answers::put);
+        }
+        ObjectNode vars = n.putObject("vars");
+        s.vars().forEach(vars::put);
+        n.put("failures", s.failures());
+        n.put("timeoutAt", s.timeoutAtMillis());
+        n.put("timeoutName", s.timeoutName());
+        return n;
+    }
+
+    private static DialogState fromJson(DialogKey key, JsonNode n) {
+        FlowPosition flow = null;
+        if (n.hasNonNull("flow")) {
+            JsonNode f = n.get("flow");
+            flow = new FlowPosition(f.path("name").asText(), f.path("step").asInt(), f.path("attempts").asInt(),
+                    strings(f.path("answers")));
+        }
+        return new DialogState(key, n.path("version").asLong(), Owner.valueOf(n.path("owner").asText("BOT")),
+                n.path("session").asLong(), flow, strings(n.path("vars")), n.path("failures").asInt(),
+                n.path("timeoutAt").asLong(), n.path("timeoutName").asText(""));
+    }
+
+    private static Map<String, String> strings(JsonNode node) {
+        Map<String, String> m = new HashMap<>();
+        node.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        return m;
+    }
+
+    /** The journal file. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<String> journalForTests() throws IOException {
+        out.flush();
+        return Files.readAllLines(file);
+    }
+}

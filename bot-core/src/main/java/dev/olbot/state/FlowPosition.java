@@ -1,0 +1,28 @@
+package dev.olbot.state;
+
+import java.util.Map;
+
+/**
+ * Where a dialog stands in a multi-step flow: the flow's name, the current step's index, how many
+ * invalid answers the step got, and the answers stored so far.
+ */
+public record FlowPosition(String flow, int step, int attempts, Map<String, String> answers) {
+
+    public FlowPosition {
+        answers = Map.copyOf(answers);
+    }
+
+    public FlowPosition withStep(int step) {
+        return new FlowPosition(flow, step, 0, answers);
+    }
+
+    public FlowPosition withAttempt() {
+        return new FlowPosition(flow, step, attempts + 1, answers);
+    }
+
+    public FlowPosition withAnswer(String name, String value) {
+        java.util.HashMap<String, String> next = new java.util.HashMap<>(answers);
+        next.put(name, value);
+        return new FlowPosition(flow, step, attempts, next);
+    }
+}
