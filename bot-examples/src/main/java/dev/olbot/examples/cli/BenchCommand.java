@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code olbot bench ...}: the committed benchmarks whose figures the README reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-        subcommands = {BenchCommand.Ingress.class})
+        subcommands = {BenchCommand.Ingress.class, BenchCommand.State.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -34,6 +34,20 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             boolean met = new IngressBenchmark(seconds, connections, rate, System.out).run();
             System.out.println(met ? "targets met" : "targets NOT met");
+            return 0;
+        }
+    }
+
+    @Command(name = "state", mixinStandardHelpOptions = true,
+            description = "Heap held per open dialog in the in-memory dialog store.")
+    static final class State implements Callable<Integer> {
+        @Option(names = "--dialogs", defaultValue = "100000", description = "Open dialogs to create (default ${DEFAULT-VALUE}).")
+        int dialogs;
+
+        @Override
+        public Integer call() {
+            boolean met = new dev.olbot.examples.bench.StateBenchmark(dialogs, System.out).run();
+            System.out.println(met ? "target met" : "target NOT met");
             return 0;
         }
     }
