@@ -98,6 +98,32 @@ public final class Ingress implements AutoCloseable {
         return new Outcome.Accepted(event);
     }
 
+    /**
+     * Accepts an event that needs no verification because OLBot fetched it itself over the
+     * authenticated REST API ({@code imbot.v2.Event.get}): dedupes and queues it like a delivery.
+     *
+     * @return completes when the event was handled (at once for a duplicate)
+     */
+    public java.util.concurrent.CompletableFuture<Outcome> accept(BotEvent event) {
+        if (closed) {
+            return java.util.concurrent.CompletableFuture.completedFuture(new Outcome.Rejected(503, "shutting down"));
+        }
+        if (event.dedupeKey().isPresent() && !dedupe.firstSeen(event.dedupeKey().get())) {
+            duplicates.incrementAndGet();
+            return java.util.concurrent.CompletableFuture.completedFuture(new Outcome.Duplicate(event));
+        }
+        accepted.incrementAndGet();
+        java.util.concurrent.CompletableFuture<Outcome> done = new java.util.concurrent.CompletableFuture<>();
+        lanes.submit(event.laneKey(), () -> {
+            try {
+                dispatch(event);
+            } finally {
+                done.complete(new Outcome.Accepted(event));
+            }
+        });
+        return done;
+    }
+
     private void dispatch(BotEvent event) {
         try {
             sink.accept(event);
