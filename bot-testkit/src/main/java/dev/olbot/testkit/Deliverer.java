@@ -23,6 +23,12 @@ final class Deliverer {
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
     private final Map<String, EventSink> sinks = new ConcurrentHashMap<>();
     private final List<CompletableFuture<Delivery>> all = new ArrayList<>();
+    /** In-process sinks run here, never on the thread that caused the event (which may hold the account lock). */
+    private final java.util.concurrent.ExecutorService sinkThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fake-bitrix24-sink");
+        t.setDaemon(true);
+        return t;
+    });
 
     Deliverer(Vertx vertx, Transcript transcript) {
         this.vertx = vertx;
@@ -62,7 +68,9 @@ final class Deliverer {
     private CompletableFuture<Integer> send(String url, String body) {
         for (Map.Entry<String, EventSink> e : sinks.entrySet()) {
             if (url.startsWith(e.getKey())) {
-                return e.getValue().post(url, body).toCompletableFuture();
+                EventSink sink = e.getValue();
+                return CompletableFuture.supplyAsync(() -> sink.post(url, body), sinkThread)
+                        .thenCompose(java.util.concurrent.CompletionStage::toCompletableFuture);
             }
         }
         CompletableFuture<Integer> f = new CompletableFuture<>();
@@ -79,6 +87,10 @@ final class Deliverer {
                     }
                 });
         return f;
+    }
+
+    void close() {
+        sinkThread.shutdownNow();
     }
 
     private synchronized HttpClient client() {

@@ -184,7 +184,7 @@ public final class FakeBitrix24 implements AutoCloseable {
         } else if (o.fault() == Faults.Kind.INTERNAL_ERROR) {
             f.complete(Map.entry(500, o.body()));
         } else if (o.fault() == Faults.Kind.DELAY) {
-            clock.schedule(o.delay(), () -> f.complete(Map.entry(o.status(), o.body())));
+            o.released().thenRun(() -> f.complete(Map.entry(o.status(), o.body())));
         } else if (o.fault() == Faults.Kind.DROP_CONNECTION) {
             f.completeExceptionally(new java.io.IOException("connection closed by the fake (injected fault)"));
         }
@@ -268,6 +268,7 @@ public final class FakeBitrix24 implements AutoCloseable {
         if (f != null) {
             f.close();
         }
+        deliverer.close();
         if (ownsVertx) {
             try {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -92,7 +92,7 @@ final class HttpFront {
             req.connection().close();
         } else if (o.fault() == Faults.Kind.DELAY) {
             Context ctx = vertx.getOrCreateContext();
-            fake.clock().schedule(o.delay(), () -> ctx.runOnContext(v -> json(resp, o.status(), o.body())));
+            o.released().thenRun(() -> ctx.runOnContext(v -> json(resp, o.status(), o.body())));
         }
         // TIMEOUT_AFTER_EXECUTING: the effect happened; no response is ever written.
     }

@@ -52,13 +52,21 @@ final class RestDispatcher {
                 BitrixError e = new BitrixError(500, "INTERNAL_SERVER_ERROR", "Internal server error");
                 int status = fault.kind() == Faults.Kind.INTERNAL_ERROR ? 500 : 0;
                 record(method, params, auth.kind(), caller.portal(), at, status, e.code(), "");
-                return new Outcome(status, e.body(), fault.kind(), fault.delay());
+                return new Outcome(status, e.body(), fault.kind(), new java.util.concurrent.CompletableFuture<>());
             }
             Object result = execute(spec, method, params, caller);
             Map<String, Object> body = envelope(result, at);
-            int status = fault == null ? 200 : 0;
-            record(method, params, auth.kind(), caller.portal(), at, fault != null && fault.kind() == Faults.Kind.DELAY ? 200 : status, "", "");
-            return fault == null ? Outcome.answer(200, body) : new Outcome(200, body, fault.kind(), fault.delay());
+            if (fault == null) {
+                record(method, params, auth.kind(), caller.portal(), at, 200, "", "");
+                return Outcome.answer(200, body);
+            }
+            java.util.concurrent.CompletableFuture<Void> released = new java.util.concurrent.CompletableFuture<>();
+            if (fault.kind() == Faults.Kind.DELAY) {
+                // scheduled before the call is recorded, so a test that saw the call can advance past it
+                fake.clock().schedule(fault.delay(), () -> released.complete(null));
+            }
+            record(method, params, auth.kind(), caller.portal(), at, fault.kind() == Faults.Kind.DELAY ? 200 : 0, "", "");
+            return new Outcome(200, body, fault.kind(), released);
         } catch (BitrixError e) {
             record(method, params, auth.kind(), caller == null ? null : caller.portal(), at, e.status(), e.code(), "");
             return Outcome.answer(e.status(), e.body());

@@ -15,7 +15,9 @@ public final class Sent {
     private final List<CompletableFuture<Delivery>> deliveries;
 
     Sent(List<CompletableFuture<Delivery>> deliveries) {
-        this.deliveries = List.copyOf(deliveries);
+        // events that went nowhere (no handler URL, or queued for imbot.v2.Event.get) complete with null
+        this.deliveries = deliveries.stream()
+                .filter(f -> !(f.isDone() && !f.isCompletedExceptionally() && f.getNow(null) == null)).toList();
     }
 
     public List<CompletableFuture<Delivery>> deliveries() {

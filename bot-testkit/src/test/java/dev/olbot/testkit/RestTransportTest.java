@@ -108,6 +108,26 @@ class RestTransportTest extends FakeAccountTest {
     }
 
     @Nested
+    class Portals {
+        @Test
+        void eachPortalHasItsOwnStateTokensAndRecordedMemberId() {
+            String tokenA = install();
+            FakePortal other = fake.portal("other");
+            Installation b = fake.installApp(other, bot.url("/install-b"));
+            b.delivery().join();
+            assertThat(other.memberId()).isNotEqualTo(portal().memberId());
+            assertThat(b.applicationToken()).isNotEqualTo(portal().applicationToken());
+            Http.oauth(fake, b.accessToken(), "imbot.register", map("CODE", "b-bot", "EVENT_HANDLER", bot.url("/e"),
+                    "PROPERTIES", map("NAME", "B")));
+            assertThat(other.botIds()).hasSize(1);
+            assertThat(portal().botIds()).isEmpty();
+            assertThat(Http.oauth(fake, tokenA, "imbot.bot.list", Map.of()).result()).isEmpty();
+            assertThat(fake.calls().all()).extracting(RecordedCall::portal)
+                    .containsExactly(other.memberId(), portal().memberId());
+        }
+    }
+
+    @Nested
     class InProcess {
         @Test
         void answersWithoutASocketAsTheInstalledApp() throws Exception {
