@@ -1,0 +1,453 @@
+package dev.olbot.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What happens in open-line chats: sessions open and close, the line's bot joins and is replaced
+ * by the queue, operators take over, and the bot hears about it through events. Callers hold the
+ * account lock.
+ */
+final class LineFlow {
+
+    private final FakeBitrix24 fake;
+    private final FakePortal portal;
+
+    LineFlow(FakeBitrix24 fake, FakePortal portal) {
+        this.fake = fake;
+        this.portal = portal;
+    }
+
+    // ---- client side ----
+
+    List<CompletableFuture<Delivery>> clientMessage(Client client, String text) {
+        List<CompletableFuture<Delivery>> out = new ArrayList<>();
+        OpenLineChat chat = chatOf(client);
+        if (chat.owner == OpenLineChat.Owner.CLOSED) {
+            openSession(chat, out);
+        }
+        ChatMessage m = post(chat, client.userId, "client", text, Map.of(), null, false);
+        PortalUser user = portal.users.get(client.userId);
+        BotRecord bot = botInChat(chat);
+        if (chat.owner == OpenLineChat.Owner.BOT && text.trim().equals("0")) {
+            toQueue(chat, "the client sent 0");
+            return out;
+        }
+        if (bot == null || chat.owner != OpenLineChat.Owner.BOT) {
+            return out;
+        }
+        CommandRecord cmd = text.startsWith("/") ? findCommand(bot, text.substring(1).split("\\s+", 2)[0]) : null;
+        if (cmd != null) {
+            String[] parts = text.substring(1).split("\\s+", 2);
+            out.add(commandEvent(chat, bot, cmd, m, parts.length > 1 ? parts[1] : "", "TEXTAREA", user));
+        } else {
+            out.add(messageEvent(chat, bot, m, user, "ONIMBOTMESSAGEADD"));
+        }
+        return out;
+    }
+
+    List<CompletableFuture<Delivery>> pressButton(Client client, int n) {
+        OpenLineChat chat = chatOf(client);
+        ChatMessage last = null;
+        for (ChatMessage m : chat.messages) {
+            if (m.role().equals("bot")) {
+                last = m;
+            }
+        }
+        if (last == null || last.keyboard().isEmpty()) {
+            throw new IllegalStateException("the bot's last message in " + chat.dialogId() + " has no keyboard");
+        }
+        List<Map<String, Object>> buttons = new ArrayList<>();
+        for (Object b : Params.list(last.keyboard().get("BUTTONS"))) {
+            Map<String, Object> button = Params.upper(Params.map(b));
+            if (!"NEWLINE".equals(Params.str(button, "TYPE"))) {
+                buttons.add(button);
+            }
+        }
+        if (n < 1 || n > buttons.size()) {
+            throw new IllegalArgumentException("button " + n + " does not exist; the keyboard has " + buttons.size());
+        }
+        Map<String, Object> button = buttons.get(n - 1);
+        fake.transcript().add("client #" + client.userId, "[presses \"" + Params.str(button, "TEXT") + "\"]");
+        if (!Params.str(button, "COMMAND").isEmpty()) {
+            BotRecord bot = portal.bots.get((int) Params.intval(last.keyboard(), "BOT_ID"));
+            if (bot == null) {
+                bot = botInChat(chat);
+            }
+            CommandRecord cmd = bot == null ? null : findCommand(bot, Params.str(button, "COMMAND"));
+            if (cmd == null) {
+                throw new IllegalStateException("button " + n + " runs command '" + Params.str(button, "COMMAND")
+                        + "', which no bot in " + chat.dialogId() + " registered (imbot.command.register)");
+            }
+            ChatMessage pressed = new ChatMessage(last.id(), chat.id, chat.sessionId, client.userId, "client",
+                    "/" + cmd.command + " " + Params.str(button, "COMMAND_PARAMS"), Map.of(), null, false, fake.clock().instant());
+            return List.of(commandEvent(chat, bot, cmd, pressed, Params.str(button, "COMMAND_PARAMS"), "KEYBOARD",
+                    portal.users.get(client.userId)));
+        }
+        if ("SEND".equals(Params.str(button, "ACTION"))) {
+            return clientMessage(client, Params.str(button, "ACTION_VALUE"));
+        }
+        throw new IllegalStateException("button " + n + " (" + button + ") runs on the client only; nothing reaches the bot");
+    }
+
+    List<CompletableFuture<Delivery>> editLast(Client client, String text) {
+        OpenLineChat chat = chatOf(client);
+        ChatMessage m = lastOf(chat, client.userId);
+        ChatMessage edited = m.withText(text, m.keyboard(), m.attach());
+        replace(chat, edited);
+        fake.transcript().add("client #" + client.userId, "[edits] " + text);
+        BotRecord bot = botInChat(chat);
+        if (bot == null || bot.v2) {
+            return List.of();
+        }
+        return deliverV1(bot, "EVENT_MESSAGE_UPDATE", changePayload("ONIMBOTMESSAGEUPDATE", chat, bot, edited, true));
+    }
+
+    List<CompletableFuture<Delivery>> deleteLast(Client client) {
+        OpenLineChat chat = chatOf(client);
+        ChatMessage m = lastOf(chat, client.userId);
+        chat.messages.remove(m);
+        fake.transcript().add("client #" + client.userId, "[deletes] " + m.text());
+        BotRecord bot = botInChat(chat);
+        if (bot == null || bot.v2) {
+            return List.of();
+        }
+        return deliverV1(bot, "EVENT_MESSAGE_DELETE", changePayload("ONIMBOTMESSAGEDELETE", chat, bot, m, false));
+    }
+
+    private Map<String, Object> changePayload(String event, OpenLineChat chat, BotRecord bot, ChatMessage m, boolean update) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("BOT", Map.of(String.valueOf(bot.id), portal.payloads.botCredentials(bot)));
+        data.put("PARAMS", portal.payloads.changeParams(chat, m, update));
+        return portal.payloads.envelope(event, handlerId(bot, event), data, portal.payloads.userAuth(bot, m.authorId(), true));
+    }
+
+    // ---- operator side ----
+
+    void operatorAccepts(OpenLineChat chat, int userId) {
+        if (chat.owner == OpenLineChat.Owner.CLOSED || chat.owner == OpenLineChat.Owner.OPERATOR && chat.operatorId == userId) {
+            throw new IllegalStateException(chat.dialogId() + " has nothing to accept (owner " + chat.owner + ")");
+        }
+        cancelTimer(chat);
+        if (chat.botId != 0) {
+            chat.members.remove(chat.botId);
+        }
+        chat.owner = OpenLineChat.Owner.OPERATOR;
+        chat.operatorId = userId;
+        chat.members.add(userId);
+        fake.transcript().add("system", "operator " + name(userId) + " accepted " + chat.dialogId());
+    }
+
+    void operatorSays(OpenLineChat chat, int userId, String text) {
+        if (chat.owner != OpenLineChat.Owner.OPERATOR || chat.operatorId != userId) {
+            throw new IllegalStateException(name(userId) + " does not hold " + chat.dialogId() + " (owner " + chat.owner + ")");
+        }
+        post(chat, userId, "operator", text, Map.of(), null, false);
+    }
+
+    void operatorTransfers(OpenLineChat chat, int fromUserId, int toUserId, int toLineId) {
+        if (chat.owner != OpenLineChat.Owner.OPERATOR || chat.operatorId != fromUserId) {
+            throw new IllegalStateException(name(fromUserId) + " does not hold " + chat.dialogId());
+        }
+        chat.members.remove(fromUserId);
+        transferTo(chat, toUserId, toLineId, name(fromUserId));
+    }
+
+    void operatorFinishes(OpenLineChat chat, int userId) {
+        if (chat.owner == OpenLineChat.Owner.CLOSED) {
+            throw new IllegalStateException(chat.dialogId() + " is already closed");
+        }
+        finish(chat, name(userId));
+    }
+
+    // ---- shared effects (also used by the session methods) ----
+
+    void toQueue(OpenLineChat chat, String reason) {
+        cancelTimer(chat);
+        OpenLine line = portal.lines.get(chat.lineId);
+        if (chat.botId != 0 && "queue".equals(line.get("WELCOME_BOT_LEFT"))) {
+            chat.members.remove(chat.botId);
+        }
+        chat.owner = OpenLineChat.Owner.QUEUE;
+        List<Integer> queue = line.queueUserIds();
+        chat.operatorId = queue.isEmpty() ? 0 : queue.get(0);
+        fake.transcript().add("system", chat.dialogId() + " moved to the queue of line " + line.id() + " (" + reason + ")"
+                + (chat.operatorId == 0 ? "" : ", offered to " + name(chat.operatorId)));
+    }
+
+    void transferTo(OpenLineChat chat, int toUserId, int toLineId, String by) {
+        cancelTimer(chat);
+        chat.owner = OpenLineChat.Owner.QUEUE;
+        if (toUserId > 0) {
+            chat.operatorId = toUserId;
+            fake.transcript().add("system", by + " transferred " + chat.dialogId() + " to " + name(toUserId));
+        } else {
+            chat.lineId = toLineId;
+            List<Integer> queue = portal.lines.get(toLineId).queueUserIds();
+            chat.operatorId = queue.isEmpty() ? 0 : queue.get(0);
+            fake.transcript().add("system", by + " transferred " + chat.dialogId() + " to the queue of line " + toLineId);
+        }
+    }
+
+    void finish(OpenLineChat chat, String by) {
+        cancelTimer(chat);
+        chat.owner = OpenLineChat.Owner.CLOSED;
+        if (chat.operatorId != 0) {
+            chat.members.remove(chat.operatorId);
+        }
+        OpenLine line = portal.lines.get(chat.lineId);
+        if (chat.botId != 0 && !"queue".equals(line.get("WELCOME_BOT_LEFT"))) {
+            chat.members.remove(chat.botId);
+        }
+        chat.operatorId = 0;
+        fake.transcript().add("system", by + " finished session " + chat.sessionId + " of " + chat.dialogId());
+    }
+
+    ChatMessage post(OpenLineChat chat, int authorId, String role, String text, Map<String, Object> keyboard, Object attach,
+                     boolean system) {
+        ChatMessage m = new ChatMessage(portal.nextMessageId++, chat.id, chat.sessionId, authorId, role, text, keyboard,
+                attach, system, fake.clock().instant());
+        chat.messages.add(m);
+        portal.messages.put(m.id(), m);
+        String who = switch (role) {
+            case "client" -> "client " + name(authorId);
+            case "bot" -> "bot " + name(authorId);
+            case "operator" -> "operator " + name(authorId);
+            default -> "system";
+        };
+        fake.transcript().add(who, text + describeKeyboard(keyboard));
+        return m;
+    }
+
+    void replace(OpenLineChat chat, ChatMessage m) {
+        chat.messages.replaceAll(x -> x.id() == m.id() ? m : x);
+        portal.messages.put(m.id(), m);
+    }
+
+    /** The bot joins a chat (imbot.chat.user.add or the line's welcome bot) and hears ONIMBOTJOINCHAT. */
+    CompletableFuture<Delivery> botJoins(OpenLineChat chat, BotRecord bot, int byUserId) {
+        chat.members.add(bot.id);
+        fake.transcript().add("system", "bot " + bot.name() + " joined " + chat.dialogId());
+        if (bot.v2) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("bot", portal.payloads.v2Bot(bot, true));
+            data.put("chat", portal.payloads.v2Chat(chat));
+            data.put("user", portal.payloads.v2User(portal.users.get(byUserId)));
+            data.put("language", "en");
+            return deliverV2(bot, "ONIMBOTV2JOINCHAT", data);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("BOT", Map.of(String.valueOf(bot.id), portal.payloads.botCredentials(bot)));
+        data.put("PARAMS", portal.payloads.joinParams(chat, bot, byUserId));
+        data.put("USER", portal.payloads.userBlock(portal.users.get(byUserId), false, true));
+        Map<String, Object> payload = portal.payloads.envelope("ONIMBOTJOINCHAT", handlerId(bot, "ONIMBOTJOINCHAT"), data,
+                portal.payloads.userAuth(bot, byUserId, false));
+        List<CompletableFuture<Delivery>> d = deliverV1(bot, "EVENT_WELCOME_MESSAGE", payload);
+        return d.isEmpty() ? CompletableFuture.completedFuture(null) : d.get(0);
+    }
+
+    CompletableFuture<Delivery> botDeleted(BotRecord bot) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("BOT_ID", String.valueOf(bot.id));
+        data.put("BOT_CODE", bot.code);
+        Map<String, Object> payload = portal.payloads.envelope("ONIMBOTDELETE", handlerId(bot, "ONIMBOTDELETE"), data,
+                portal.payloads.userAuth(bot, 1, false));
+        List<CompletableFuture<Delivery>> d = deliverV1(bot, "EVENT_BOT_DELETE", payload);
+        return d.isEmpty() ? CompletableFuture.completedFuture(null) : d.get(0);
+    }
+
+    // ---- internals ----
+
+    private OpenLineChat chatOf(Client client) {
+        if (client.chatId == 0) {
+            OpenLineChat chat = new OpenLineChat(fake.lock(), portal.nextChatId++, client.lineId, client.connector,
+                    String.valueOf(7000 + client.userId), client.userId);
+            portal.chats.put(chat.id, chat);
+            client.chatId = chat.id;
+        }
+        return portal.chats.get(client.chatId);
+    }
+
+    private void openSession(OpenLineChat chat, List<CompletableFuture<Delivery>> out) {
+        chat.sessionId = portal.nextSessionId++;
+        chat.sessionStart = fake.clock().epochSecond();
+        chat.crmLeadId = 0;
+        chat.operatorId = 0;
+        fake.transcript().add("system", "session " + chat.sessionId + " opened in " + chat.dialogId() + " (line "
+                + chat.lineId + ", " + chat.entityId() + ")");
+        OpenLine line = portal.lines.get(chat.lineId);
+        BotRecord bot = line.welcomeBotEnabled() ? portal.bots.get(line.welcomeBotId()) : null;
+        if (bot == null) {
+            chat.botId = 0;
+            toQueue(chat, "the line has no welcome bot");
+            return;
+        }
+        chat.botId = bot.id;
+        chat.owner = OpenLineChat.Owner.BOT;
+        out.add(botJoins(chat, bot, chat.clientUserId));
+        long seconds = line.welcomeBotSeconds();
+        if (seconds > 0) {
+            int session = chat.sessionId;
+            chat.botTimer = fake.clock().schedule(Duration.ofSeconds(seconds), () -> {
+                synchronized (fake.lock()) {
+                    if (chat.sessionId == session && chat.owner == OpenLineChat.Owner.BOT) {
+                        toQueue(chat, "WELCOME_BOT_TIME of " + seconds + "s passed");
+                    }
+                }
+            });
+        }
+    }
+
+    private void cancelTimer(OpenLineChat chat) {
+        if (chat.botTimer != null) {
+            chat.botTimer.cancel();
+            chat.botTimer = null;
+        }
+    }
+
+    BotRecord botInChat(OpenLineChat chat) {
+        return chat.botId != 0 && chat.members.contains(chat.botId) ? portal.bots.get(chat.botId) : null;
+    }
+
+    private ChatMessage lastOf(OpenLineChat chat, int authorId) {
+        for (int i = chat.messages.size() - 1; i >= 0; i--) {
+            if (chat.messages.get(i).authorId() == authorId) {
+                return chat.messages.get(i);
+            }
+        }
+        throw new IllegalStateException("no message of user " + authorId + " in " + chat.dialogId());
+    }
+
+    private CommandRecord findCommand(BotRecord bot, String command) {
+        return portal.commands.values().stream()
+                .filter(c -> c.command.equalsIgnoreCase(command) && (c.botId == bot.id || c.common))
+                .findFirst().orElse(null);
+    }
+
+    private CompletableFuture<Delivery> messageEvent(OpenLineChat chat, BotRecord bot, ChatMessage m, PortalUser user, String event) {
+        if (bot.v2) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("bot", portal.payloads.v2Bot(bot, true));
+            data.put("message", portal.payloads.v2Message(m));
+            data.put("chat", portal.payloads.v2Chat(chat));
+            data.put("user", portal.payloads.v2User(user));
+            data.put("language", "en");
+            return deliverV2(bot, "ONIMBOTV2MESSAGEADD", data);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("BOT", Map.of(String.valueOf(bot.id), portal.payloads.botCredentials(bot)));
+        data.put("PARAMS", portal.payloads.messageParams(chat, m, previousId(chat, m), "TEXTAREA", false));
+        data.put("USER", portal.payloads.userBlock(user, true, true));
+        Map<String, Object> payload = portal.payloads.envelope(event, handlerId(bot, event), data,
+                portal.payloads.userAuth(bot, user.id(), true));
+        List<CompletableFuture<Delivery>> d = deliverV1(bot, "EVENT_MESSAGE_ADD", payload);
+        return d.isEmpty() ? CompletableFuture.completedFuture(null) : d.get(0);
+    }
+
+    private CompletableFuture<Delivery> commandEvent(OpenLineChat chat, BotRecord bot, CommandRecord cmd, ChatMessage m,
+                                                     String params, String context, PortalUser user) {
+        if (bot.v2) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("bot", portal.payloads.v2Bot(bot, true));
+            Map<String, Object> command = new LinkedHashMap<>();
+            command.put("id", cmd.id);
+            command.put("command", cmd.command);
+            command.put("params", params);
+            command.put("context", context.toLowerCase(java.util.Locale.ROOT));
+            data.put("command", command);
+            data.put("message", portal.payloads.v2Message(m));
+            data.put("chat", portal.payloads.v2Chat(chat));
+            data.put("user", portal.payloads.v2User(user));
+            data.put("language", "en");
+            return deliverV2(bot, "ONIMBOTV2COMMANDADD", data);
+        }
+        Map<String, Object> c = new LinkedHashMap<>(portal.payloads.botCredentials(bot));
+        c.put("COMMAND", cmd.command);
+        c.put("COMMAND_ID", String.valueOf(cmd.id));
+        c.put("COMMAND_PARAMS", params);
+        c.put("COMMAND_CONTEXT", context);
+        c.put("MESSAGE_ID", String.valueOf(m.id()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("COMMAND", Map.of(String.valueOf(cmd.id), c));
+        data.put("PARAMS", portal.payloads.messageParams(chat, m, previousId(chat, m), context, true));
+        data.put("USER", portal.payloads.userBlock(user, false, false));
+        Map<String, Object> payload = portal.payloads.envelope("ONIMCOMMANDADD", handlerId(bot, "ONIMCOMMANDADD"), data,
+                portal.payloads.userAuth(bot, user.id(), true));
+        String url = BotRecord.withClientId(cmd.handlerUrl, bot.clientId);
+        fake.transcript().add("platform", "ONIMCOMMANDADD /" + cmd.command + " (" + context + ") to bot " + bot.name());
+        return fake.deliverer().deliver(url, payload);
+    }
+
+    private int previousId(OpenLineChat chat, ChatMessage m) {
+        int prev = 0;
+        for (ChatMessage x : chat.messages) {
+            if (x.id() < m.id()) {
+                prev = x.id();
+            }
+        }
+        return prev;
+    }
+
+    private List<CompletableFuture<Delivery>> deliverV1(BotRecord bot, String handler, Map<String, Object> payload) {
+        String url = bot.handlers.getOrDefault(handler, "");
+        if (url.isEmpty()) {
+            fake.transcript().add("platform", payload.get("event") + " not sent: bot " + bot.name() + " has no " + handler);
+            return List.of();
+        }
+        return List.of(fake.deliverer().deliver(url, payload));
+    }
+
+    private CompletableFuture<Delivery> deliverV2(BotRecord bot, String event, Map<String, Object> data) {
+        if ("fetch".equals(bot.eventMode)) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("eventId", bot.nextEventId++);
+            e.put("type", event);
+            e.put("date", EventPayloads.iso(fake.clock().epochSecond()));
+            Map<String, Object> fetchData = new LinkedHashMap<>(data);
+            fetchData.put("bot", portal.payloads.v2Bot(bot, false));
+            e.put("data", fetchData);
+            bot.fetchQueue.add(e);
+            return CompletableFuture.completedFuture(null);
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("event", event);
+        payload.put("data", data);
+        payload.put("ts", String.valueOf(fake.clock().epochSecond()));
+        Map<String, Object> auth = new LinkedHashMap<>();
+        auth.put("domain", portal.domain());
+        auth.put("client_endpoint", fake.clientEndpoint());
+        auth.put("server_endpoint", fake.serverEndpoint());
+        auth.put("member_id", portal.memberId());
+        auth.put("application_token", bot.clientId.isEmpty() ? portal.applicationToken() : bot.clientId);
+        payload.put("auth", auth);
+        return fake.deliverer().deliver(bot.webhookUrl, payload);
+    }
+
+    private static int handlerId(BotRecord bot, String event) {
+        return bot.id * 10 + Math.abs(event.hashCode() % 10);
+    }
+
+    String name(int userId) {
+        PortalUser u = portal.users.get(userId);
+        return u == null ? "#" + userId : u.name() + " (#" + userId + ")";
+    }
+
+    private static String describeKeyboard(Map<String, Object> keyboard) {
+        if (keyboard == null || keyboard.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("  [");
+        int i = 1;
+        for (Object b : Params.list(keyboard.get("BUTTONS"))) {
+            Map<String, Object> button = Params.upper(Params.map(b));
+            if (!"NEWLINE".equals(Params.str(button, "TYPE"))) {
+                sb.append(i == 1 ? "" : " | ").append(i++).append(") ").append(Params.str(button, "TEXT"));
+            }
+        }
+        return sb.append(']').toString();
+    }
+}
