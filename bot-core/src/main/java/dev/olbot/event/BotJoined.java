@@ -17,7 +17,10 @@ public record BotJoined(EventMeta meta, BotRef bot, Dialog dialog, User user) im
 
     @Override
     public Optional<String> dedupeKey() {
+        // a join carries no message id: the same bot joining the same dialog, added by the same user,
+        // in the same session and second is the same delivery
         return meta.deliveryKey().or(() -> meta.ts().map(ts -> meta.portal().key() + "/" + meta.type() + "/" + bot.id() + "/"
-                + dialog.dialogId() + "/" + ts.getEpochSecond()));
+                + dialog.dialogId() + "/" + dialog.openLine().flatMap(OpenLine::sessionId).map(String::valueOf).orElse("-")
+                + "/" + user.id() + "/" + ts.getEpochSecond()));
     }
 }

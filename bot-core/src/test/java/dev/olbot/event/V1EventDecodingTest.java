@@ -123,7 +123,7 @@ class V1EventDecodingTest {
             assertThat(e.dialog().chatId()).isEmpty();
             assertThat(e.user().id()).isEqualTo(27);
             assertThat(e.meta().auth().refreshToken()).isEmpty();
-            assertThat(e.dedupeKey()).contains(PORTAL + "/ONIMBOTJOINCHAT/571/27/1772090839");
+            assertThat(e.dedupeKey()).contains(PORTAL + "/ONIMBOTJOINCHAT/571/27/-/27/1772090839");
         }
 
         @Test

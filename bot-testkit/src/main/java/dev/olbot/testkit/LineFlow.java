@@ -54,12 +54,12 @@ final class LineFlow {
         OpenLineChat chat = chatOf(client);
         ChatMessage last = null;
         for (ChatMessage m : chat.messages) {
-            if (m.role().equals("bot")) {
-                last = m;
+            if (m.role().equals("bot") && !m.keyboard().isEmpty()) {
+                last = m; // the newest keyboard the client sees, even when plain messages came after it
             }
         }
-        if (last == null || last.keyboard().isEmpty()) {
-            throw new IllegalStateException("the bot's last message in " + chat.dialogId() + " has no keyboard");
+        if (last == null) {
+            throw new IllegalStateException("no bot message in " + chat.dialogId() + " has a keyboard");
         }
         List<Map<String, Object>> buttons = new ArrayList<>();
         for (Object b : Params.list(last.keyboard().get("BUTTONS"))) {
@@ -155,6 +155,23 @@ final class LineFlow {
         }
         chat.members.remove(fromUserId);
         transferTo(chat, toUserId, toLineId, name(fromUserId));
+    }
+
+    /** The operator hands the dialog back to the line's bot, which joins again (ONIMBOTJOINCHAT). */
+    List<CompletableFuture<Delivery>> operatorReturnsToBot(OpenLineChat chat, int userId) {
+        if (chat.owner != OpenLineChat.Owner.OPERATOR || chat.operatorId != userId) {
+            throw new IllegalStateException(name(userId) + " does not hold " + chat.dialogId());
+        }
+        BotRecord bot = portal.bots.get(chat.botId);
+        if (bot == null) {
+            throw new IllegalStateException(chat.dialogId() + " has no bot to return to");
+        }
+        cancelTimer(chat);
+        chat.members.remove(userId);
+        chat.operatorId = 0;
+        chat.owner = OpenLineChat.Owner.BOT;
+        fake.transcript().add("system", name(userId) + " transferred " + chat.dialogId() + " back to bot " + bot.name());
+        return List.of(botJoins(chat, bot, userId));
     }
 
     void operatorFinishes(OpenLineChat chat, int userId) {

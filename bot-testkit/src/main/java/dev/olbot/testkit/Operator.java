@@ -43,6 +43,13 @@ public final class Operator {
         }
     }
 
+    /** Hands the dialog back to the line's bot, which joins the chat again. */
+    public Sent transfersBackToBot(OpenLineChat chat) {
+        synchronized (portal.fake.lock()) {
+            return new Sent(portal.flow.operatorReturnsToBot(chat, userId));
+        }
+    }
+
     /** Closes the session. */
     public void finishes(OpenLineChat chat) {
         synchronized (portal.fake.lock()) {

@@ -1,0 +1,120 @@
+package dev.olbot.testkit.scenario;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One step of a scenario: something the client, the operator or time does, or something the test
+ * expects. The same steps come from the Java DSL ({@link Scenario.Builder}) and from scenario files
+ * ({@link ScenarioFile}), so both give the same result.
+ */
+public sealed interface Step {
+
+    /** The step as a scenario file writes it (used in failure messages). */
+    String line();
+
+    record ClientSays(String text) implements Step {
+        public String line() {
+            return "#me " + text;
+        }
+    }
+
+    /** Presses button {@code n} (1-based) of the keyboard of the bot's last message. */
+    record ClientPresses(int n) implements Step {
+        public String line() {
+            return "#press " + n;
+        }
+    }
+
+    record ClientCommand(String command) implements Step {
+        public String line() {
+            return "#command " + command;
+        }
+    }
+
+    record ExpectReply(TextMatch match) implements Step {
+        public String line() {
+            return "#bot " + match.describe();
+        }
+    }
+
+    record ExpectKeyboard(List<String> buttons) implements Step {
+        public ExpectKeyboard {
+            buttons = List.copyOf(buttons);
+        }
+
+        public String line() {
+            return "#keyboard " + String.join(" | ", buttons);
+        }
+    }
+
+    record ExpectTyping() implements Step {
+        public String line() {
+            return "#typing";
+        }
+    }
+
+    record ExpectNoReply() implements Step {
+        public String line() {
+            return "#bot-silent";
+        }
+    }
+
+    /** Where the dialog is: the operator queue, a user, or another line. */
+    record ExpectDialogWith(Target target, int id) implements Step {
+        public enum Target { QUEUE, USER, LINE, OPERATOR, BOT }
+
+        public String line() {
+            return "#dialog " + target.name().toLowerCase() + (id == 0 ? "" : " " + id);
+        }
+    }
+
+    record ExpectFinished() implements Step {
+        public String line() {
+            return "#finished";
+        }
+    }
+
+    record ExpectLeadCreated() implements Step {
+        public String line() {
+            return "#lead";
+        }
+    }
+
+    record OperatorAccepts() implements Step {
+        public String line() {
+            return "#operator accept";
+        }
+    }
+
+    record OperatorSays(String text) implements Step {
+        public String line() {
+            return "#operator say " + text;
+        }
+    }
+
+    record OperatorTransfersBack() implements Step {
+        public String line() {
+            return "#operator transfer bot";
+        }
+    }
+
+    record OperatorFinishes() implements Step {
+        public String line() {
+            return "#operator finish";
+        }
+    }
+
+    record TimePasses(Duration duration) implements Step {
+        public String line() {
+            return "#wait " + ScenarioFile.formatDuration(duration);
+        }
+    }
+
+    /** The bot process restarts (state survives only in a persistent dialog store). */
+    record RestartBot() implements Step {
+        public String line() {
+            return "#restart";
+        }
+    }
+}
