@@ -159,11 +159,15 @@ public final class PortalLane {
                 continue;
             }
             long held = holds.heldUntil(job.method, now);
-            long readyAt = Math.max(held, job.notBeforeNanos);
+            long readyAt = later(held, now) ? held : now;
+            if (later(job.notBeforeNanos, now) && job.notBeforeNanos - readyAt > 0) {
+                readyAt = job.notBeforeNanos;
+            }
+            boolean waiting = readyAt != now;
             boolean joinable = picked.isEmpty() || job.batchable;
-            if (readyAt - now > 0 || !joinable) {
-                if (readyAt - now > 0) {
-                    nextReady = Math.min(nextReady, readyAt);
+            if (waiting || !joinable) {
+                if (waiting && (nextReady == Long.MAX_VALUE || readyAt - nextReady < 0)) {
+                    nextReady = readyAt;
                 }
                 if (key != null) {
                     blocked.add(key);
@@ -179,6 +183,11 @@ public final class PortalLane {
             scheduleWake(now, nextReady);
         }
         return picked;
+    }
+
+    /** True when {@code t} is a real time (not the "none" sentinel) after {@code now}. */
+    private static boolean later(long t, long now) {
+        return t != Long.MIN_VALUE && t - now > 0;
     }
 
     private void release(Job job) {
