@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,7 +37,13 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
         Path dir = this.file.getParent();
         Files.createDirectories(dir);
         this.lockChannel = FileChannel.open(dir.resolve(this.file.getFileName() + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        this.lock = lockChannel.tryLock();
+        FileLock acquired;
+        try {
+            acquired = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            acquired = null; // held by this very process
+        }
+        this.lock = acquired;
         if (lock == null) {
             lockChannel.close();
             throw new IllegalStateException("token store " + this.file + " is in use by another process");

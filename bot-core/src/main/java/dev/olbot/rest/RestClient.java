@@ -96,6 +96,18 @@ public interface RestClient extends RestCaller {
     /** Stores the tokens of an install (or of a later event) before the first call for that portal. */
     Future<Void> registerInstall(Portal portal, String accessToken, String refreshToken, long expiresInSeconds, String applicationToken);
 
+    /**
+     * Stores the tokens an install or app event carried ({@code auth[...]}); fails when the event
+     * carried none (webhook-registered bots, automation).
+     */
+    default Future<Void> registerInstall(Portal portal, dev.olbot.event.Credentials credentials) {
+        if (!credentials.hasTokens()) {
+            return Future.failedFuture(new IllegalArgumentException("the event for portal " + portal.key() + " carries no OAuth tokens"));
+        }
+        return registerInstall(portal, credentials.accessToken().get(), credentials.refreshToken().orElse(""),
+                credentials.expiresIn().orElse(3600), credentials.applicationToken().orElse(""));
+    }
+
     /** Lets a call with {@code key} be sent again, e.g. after checking that the earlier one did not run. */
     void forgetIdempotencyKey(String portal, String key);
 
