@@ -135,4 +135,59 @@ class RestClientPacingTest extends Loopback {
             assertThat(fake.count("crm.lead.list")).isEqualTo(3);
         }
     }
+
+    @Nested
+    class Coalescing {
+
+        @Test
+        void waitingCallsLeaveAsOneBatchAndEachCallerGetsItsOwnOutcome() throws Exception {
+            VirtualClock clock = new VirtualClock();
+            FakePortal fake = fake(r -> r.method().equals("batch") ? null
+                    : r.params().path("MESSAGE").asText().isEmpty() ? FakePortal.error(400, "MESSAGE_EMPTY", "Message can't be empty")
+                    : FakePortal.ok(r.params().path("MESSAGE").asText()));
+            RestClient client = client(o -> o.webhook(new WebhookCredentials(fake.restUrl() + "1/s/").withClientId("cid"))
+                    .rateLimit(new RateLimit(2, 1)).clock(clock));
+            await(client.call("p", "imbot.message.add", Map.of("MESSAGE", "first")));
+
+            List<Future<RestResponse>> waiting = new ArrayList<>();
+            for (String text : List.of("a", "b", "", "d", "e")) {
+                waiting.add(client.call("p", "imbot.message.add", Map.of("DIALOG_ID", "chat1", "MESSAGE", text), CallOptions.ordered("chat1")));
+            }
+            assertThat(fake.count("batch")).isZero();
+            clock.advance(Duration.ofMillis(500));
+            Future.join(waiting).toCompletionStage().toCompletableFuture().handle((x, e) -> null).get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(fake.count("batch")).isEqualTo(1);
+            assertThat(waiting.get(0).result().result().asText()).isEqualTo("a");
+            assertThat(waiting.get(4).result().result().asText()).isEqualTo("e");
+            assertThat(waiting.get(2).cause()).isInstanceOfSatisfying(RestException.class, e -> {
+                assertThat(e.is("MESSAGE_EMPTY")).isTrue();
+                assertThat(e.method()).isEqualTo("imbot.message.add");
+            });
+            assertThat(fake.requests()).filteredOn(FakePortal.Request::inBatch)
+                    .extracting(r -> r.params().path("MESSAGE").asText()).containsExactly("a", "b", "", "d", "e");
+            assertThat(fake.requests()).filteredOn(FakePortal.Request::inBatch)
+                    .allSatisfy(r -> assertThat(r.params().path("CLIENT_ID").asText()).isEqualTo("cid"));
+        }
+
+        @Test
+        void staysOffWhenDisabled() throws Exception {
+            VirtualClock clock = new VirtualClock();
+            FakePortal fake = fake(r -> FakePortal.ok(true));
+            RestClient client = client(o -> o.webhook(new WebhookCredentials(fake.restUrl() + "1/s/"))
+                    .rateLimit(new RateLimit(2, 1)).coalescing(false).clock(clock));
+            await(client.call("p", "crm.lead.get", Map.of()));
+            Future<RestResponse> a = client.call("p", "crm.lead.get", Map.of());
+            Future<RestResponse> b = client.call("p", "crm.lead.get", Map.of());
+
+            clock.advance(Duration.ofMillis(500));
+            await(a);
+            assertThat(b.isComplete()).isFalse();
+            clock.advance(Duration.ofMillis(500));
+            await(b);
+
+            assertThat(fake.count("batch")).isZero();
+            assertThat(fake.count("crm.lead.get")).isEqualTo(3);
+        }
+    }
 }
