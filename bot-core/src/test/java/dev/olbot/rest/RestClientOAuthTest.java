@@ -77,6 +77,14 @@ class RestClientOAuthTest {
         throw new AssertionError("expected the call to fail");
     }
 
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Nested
     class Refresh {
 
@@ -111,6 +119,9 @@ class RestClientOAuthTest {
 
                 @Override
                 public void save(PortalCredentials c) {
+                    if (!c.accessToken().equals("stale-access")) {
+                        sleepQuietly(); // a slow disk: an implementation that does not wait for the save would use the token first
+                    }
                     inner.save(c);
                     oauth.timeline.add("save:" + c.accessToken() + "/" + c.refreshToken());
                 }
@@ -227,6 +238,19 @@ class RestClientOAuthTest {
 
             assertThat(((RestException) e).error()).isEqualTo("ERROR_OAUTH");
             assertNoSecretAnywhere(e);
+        }
+
+        @Test
+        void aPortalWithoutStoredCredentialsFailsNamingTheMethodAndPortal() throws Exception {
+            RestClient client = client(TokenStore.inMemory());
+
+            Throwable e = failure(client.call("unknown-member", "crm.lead.get", Map.of()));
+
+            assertThat(e).isInstanceOfSatisfying(RestException.class, r -> {
+                assertThat(r.method()).isEqualTo("crm.lead.get");
+                assertThat(r.error()).isEqualTo("NO_AUTH_FOUND");
+                assertThat(r.errorDescription()).contains("unknown-member");
+            });
         }
 
         @Test

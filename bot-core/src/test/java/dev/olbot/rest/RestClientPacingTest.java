@@ -63,7 +63,7 @@ class RestClientPacingTest extends Loopback {
             FakePortal fake = fake(portal);
             // the client's idea of the bucket is too generous (another app shares the portal): it must recover
             RestClient client = client(o -> o.webhook(new WebhookCredentials(fake.restUrl() + "1/secret/"))
-                    .rateLimit(new RateLimit(2, 60)).retries(3, Duration.ofMillis(50)));
+                    .rateLimit(new RateLimit(2, 100)).retries(3, Duration.ofMillis(50)));
 
             List<Future<RestResponse>> calls = new ArrayList<>();
             for (int i = 0; i < 500; i++) {

@@ -39,7 +39,8 @@ public final class Sender implements PortalLane.Dispatcher {
     public void dispatch(PortalLane lane, List<Job> jobs) {
         auth.target(lane.portal()).onComplete(ar -> {
             if (ar.failed()) {
-                jobs.forEach(job -> fail(lane, job, ar.cause()));
+                jobs.forEach(job -> fail(lane, job, ar.cause() instanceof RestException e && e.method().isEmpty()
+                        ? new RestException(job.method, e.httpStatus(), e.error(), e.errorDescription()) : ar.cause()));
             } else if (jobs.size() == 1) {
                 sendOne(lane, jobs.get(0), ar.result());
             } else {
