@@ -1,0 +1,192 @@
+package dev.olbot.rest.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.olbot.rest.OAuthApp;
+import dev.olbot.rest.PortalCredentials;
+import dev.olbot.rest.ReinstallRequiredException;
+import dev.olbot.rest.RestClock;
+import dev.olbot.rest.RestException;
+import dev.olbot.rest.TokenStore;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OAuth tokens per portal. One refresh at a time per portal: every caller that saw the old token
+ * expire waits for the same refresh, and the rotated pair is saved to the {@link TokenStore}
+ * before anyone uses it. The token URL comes from the portal's {@code server_endpoint}.
+ */
+public final class OAuthTokens implements Auth {
+
+    static final String TOKEN_METHOD = "oauth/token";
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthTokens.class);
+
+    private final Vertx vertx;
+    private final TokenStore store;
+    private final OAuthApp app;
+    private final HttpTransport transport;
+    private final RestClock clock;
+    private final long timeoutMs;
+    private final ConcurrentHashMap<String, PortalCredentials> cache = new ConcurrentHashMap<>();
+    private final Map<String, Future<PortalCredentials>> refreshing = new HashMap<>();
+
+    public OAuthTokens(Vertx vertx, TokenStore store, OAuthApp app, HttpTransport transport, RestClock clock, long timeoutMs) {
+        this.vertx = vertx;
+        this.store = store;
+        this.app = app;
+        this.transport = transport;
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+    }
+
+    public Future<Void> register(PortalCredentials credentials) {
+        return vertx.executeBlocking(() -> {
+            store.save(credentials);
+            return null;
+        }).onSuccess(x -> cache.put(credentials.memberId(), credentials)).mapEmpty();
+    }
+
+    @Override
+    public Future<Target> target(String portal) {
+        return credentials(portal).map(c -> new Target(c.clientEndpoint(), c.accessToken()));
+    }
+
+    private Future<PortalCredentials> credentials(String portal) {
+        synchronized (refreshing) {
+            Future<PortalCredentials> inFlight = refreshing.get(portal);
+            if (inFlight != null) {
+                return inFlight;
+            }
+        }
+        return stored(portal);
+    }
+
+    private Future<PortalCredentials> stored(String portal) {
+        PortalCredentials cached = cache.get(portal);
+        if (cached != null) {
+            return Future.succeededFuture(cached);
+        }
+        return vertx.executeBlocking(() -> store.load(portal)).map(found -> {
+            PortalCredentials c = found.orElseThrow(() -> new RestException("", 401, "NO_AUTH_FOUND",
+                    "no credentials stored for portal " + portal + "; register the install first"));
+            return cache.merge(portal, c, (old, fresh) -> old);
+        });
+    }
+
+    @Override
+    public Map<String, ?> decorate(String method, Map<String, ?> params) {
+        return params;
+    }
+
+    @Override
+    public boolean refreshable() {
+        return true;
+    }
+
+    @Override
+    public Future<Void> refresh(String portal, String usedToken) {
+        Promise<PortalCredentials> promise;
+        synchronized (refreshing) {
+            Future<PortalCredentials> inFlight = refreshing.get(portal);
+            if (inFlight != null) {
+                return inFlight.mapEmpty();
+            }
+            PortalCredentials cached = cache.get(portal);
+            if (cached != null && !cached.accessToken().equals(usedToken)) {
+                return Future.succeededFuture(); // someone else already refreshed
+            }
+            promise = Promise.promise();
+            refreshing.put(portal, promise.future());
+        }
+        stored(portal).compose(this::exchange).onComplete(ar -> {
+            synchronized (refreshing) {
+                refreshing.remove(portal);
+            }
+            promise.handle(ar);
+        });
+        return promise.future().mapEmpty();
+    }
+
+    private Future<PortalCredentials> exchange(PortalCredentials current) {
+        String tokenUrl;
+        try {
+            tokenUrl = tokenUrl(current.serverEndpoint());
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(new RestException(TOKEN_METHOD, 0, "ERROR_OAUTH", "cannot refresh the token of portal "
+                    + current.memberId() + ": " + e.getMessage()));
+        }
+        String url = tokenUrl + "?grant_type=refresh_token&client_id=" + enc(app.clientId()) + "&client_secret="
+                + enc(app.clientSecret()) + "&refresh_token=" + enc(current.refreshToken());
+        String portal = current.memberId();
+        LOG.debug("refreshing the access token of portal {} at {}", portal, Secrets.mask(url, app.clientSecret()));
+        return transport.send(HttpMethod.GET, url, null, timeoutMs)
+                .recover(e -> Future.failedFuture(new RestException(TOKEN_METHOD, 0, "ERROR_OAUTH", "token refresh for portal "
+                        + portal + " got no answer: " + Secrets.mask(e.getMessage(), app.clientSecret(), current.refreshToken()))))
+                .compose(reply -> {
+                    PortalCredentials next = parse(current, reply);
+                    return vertx.executeBlocking(() -> {
+                        store.save(next);
+                        return next;
+                    });
+                })
+                .onSuccess(next -> {
+                    cache.put(portal, next);
+                    LOG.info("refreshed the access token of portal {}", portal);
+                })
+                .onFailure(e -> LOG.warn("token refresh for portal {} failed: {}", portal, Secrets.mask(e.getMessage(), app.clientSecret())));
+    }
+
+    private PortalCredentials parse(PortalCredentials current, HttpTransport.Reply reply) {
+        JsonNode root;
+        try {
+            root = Envelope.JSON.readTree(reply.body());
+        } catch (Exception e) {
+            root = null;
+        }
+        String portal = current.memberId();
+        if (root == null || !root.isObject()) {
+            throw new RestException(TOKEN_METHOD, reply.status(), Envelope.UNEXPECTED,
+                    "the OAuth server returned an unexpected response (HTTP " + reply.status() + ") for portal " + portal);
+        }
+        if (root.hasNonNull("error")) {
+            String error = root.path("error").asText();
+            String description = Secrets.mask(root.path("error_description").asText(""), app.clientSecret(), current.refreshToken());
+            if ("invalid_grant".equalsIgnoreCase(error)) {
+                throw new ReinstallRequiredException(TOKEN_METHOD, portal, reply.status(), error, description);
+            }
+            throw new RestException(TOKEN_METHOD, reply.status(), error, "token refresh for portal " + portal + " failed: " + description);
+        }
+        String access = root.path("access_token").asText("");
+        String refresh = root.path("refresh_token").asText("");
+        if (access.isEmpty() || refresh.isEmpty()) {
+            throw new RestException(TOKEN_METHOD, reply.status(), Envelope.UNEXPECTED, "the OAuth server answered without a token pair for portal " + portal);
+        }
+        long expiresIn = root.path("expires_in").asLong(3600);
+        return current.withTokens(access, refresh, clock.now().plusSeconds(expiresIn))
+                .withEndpoints(root.path("client_endpoint").asText(""), root.path("server_endpoint").asText(""));
+    }
+
+    /** {@code https://oauth.bitrix.info/rest/} becomes {@code https://oauth.bitrix.info/oauth/token/}. */
+    public static String tokenUrl(String serverEndpoint) {
+        if (serverEndpoint == null || !serverEndpoint.matches("(?i)https?://[^/]+.*")) {
+            throw new IllegalArgumentException("no usable server_endpoint is stored (got '" + serverEndpoint + "')");
+        }
+        String base = serverEndpoint.endsWith("/") ? serverEndpoint.substring(0, serverEndpoint.length() - 1) : serverEndpoint;
+        if (base.toLowerCase().endsWith("/rest")) {
+            base = base.substring(0, base.length() - "/rest".length());
+        }
+        return base + "/oauth/token/";
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,220 @@
+package dev.olbot.rest.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.olbot.rest.RateLimit;
+import dev.olbot.rest.RestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The queue of one portal in front of its leaky bucket. Calls wait here until the bucket has room,
+ * their method is not held, their back-off has passed and no earlier call with the same order key
+ * is waiting or in flight. When coalescing is on and several calls are ready at once, up to
+ * {@value #MAX_BATCH} of them leave as one {@code batch} (one request against the bucket).
+ *
+ * <p>Thread-safe; the {@link Dispatcher} is called outside the lock and must hand every job back
+ * exactly once through {@link #finished(Job)} or {@link #requeue(Job, long)}.
+ */
+public final class PortalLane {
+
+    public static final int MAX_BATCH = 50;
+
+    /** Sends the jobs that left: one job alone, or several as one batch. */
+    public interface Dispatcher {
+        void dispatch(PortalLane lane, List<Job> jobs);
+    }
+
+    private final String portal;
+    private final RestClock clock;
+    private final RateLimit limit;
+    private final boolean coalesce;
+    private final Dispatcher dispatcher;
+    private final TreeMap<Long, Job> queue = new TreeMap<>();
+    private final Map<String, Integer> busyKeys = new HashMap<>();
+    private final MethodHolds holds = new MethodHolds();
+    private double level;
+    private long lastLeak;
+    private long wakeAt = Long.MAX_VALUE;
+    private boolean wakePending;
+
+    public PortalLane(String portal, RestClock clock, RateLimit limit, boolean coalesce, Dispatcher dispatcher) {
+        this.portal = portal;
+        this.clock = clock;
+        this.limit = limit;
+        this.coalesce = coalesce;
+        this.dispatcher = dispatcher;
+        this.lastLeak = clock.nanoTime();
+    }
+
+    public String portal() {
+        return portal;
+    }
+
+    public void submit(Job job) {
+        synchronized (this) {
+            queue.put(job.seq, job);
+        }
+        pump();
+    }
+
+    /** The job is done (succeeded or failed for good): its order key is free again. */
+    public void finished(Job job) {
+        synchronized (this) {
+            release(job);
+        }
+        pump();
+    }
+
+    /** Puts the job back at its original place in the queue, not to leave before {@code delayNanos}. */
+    public void requeue(Job job, long delayNanos) {
+        synchronized (this) {
+            release(job);
+            job.notBeforeNanos = clock.nanoTime() + Math.max(0, delayNanos);
+            queue.put(job.seq, job);
+        }
+        pump();
+    }
+
+    /** The portal said the bucket is full ({@code QUERY_LIMIT_EXCEEDED}): behave as if it were. */
+    public synchronized void markFull() {
+        leak(clock.nanoTime());
+        level = Math.max(level, limit.burst());
+    }
+
+    /** Holds {@code method} ({@code OPERATION_TIME_LIMIT}) until {@code operating_reset_at}, or 10 minutes when unknown. */
+    public synchronized void holdMethod(String method) {
+        long now = clock.nanoTime();
+        Instant wallNow = clock.now();
+        Duration wait = holds.usage(method).flatMap(MethodHolds.Usage::resetAt)
+                .filter(at -> at.isAfter(wallNow))
+                .map(at -> Duration.between(wallNow, at))
+                .orElse(Duration.ofMinutes(10));
+        holds.hold(method, now + wait.toNanos());
+    }
+
+    public synchronized void observe(String method, JsonNode time) {
+        holds.observe(method, time);
+    }
+
+    public synchronized Optional<Double> operating(String method) {
+        return holds.usage(method).map(MethodHolds.Usage::operating);
+    }
+
+    /** Removes and returns every waiting job (used on close). */
+    public synchronized List<Job> drain() {
+        List<Job> jobs = new ArrayList<>(queue.values());
+        queue.clear();
+        return jobs;
+    }
+
+    public synchronized int waiting() {
+        return queue.size();
+    }
+
+    /** Sends whatever may leave now and schedules a wake-up for the rest. */
+    public void pump() {
+        List<List<Job>> leaving = new ArrayList<>();
+        synchronized (this) {
+            long now = clock.nanoTime();
+            leak(now);
+            while (!queue.isEmpty()) {
+                if (level + 1 > limit.burst()) {
+                    double excess = level + 1 - limit.burst();
+                    scheduleWake(now, now + (long) Math.ceil(excess / limit.perSecond() * 1e9));
+                    break;
+                }
+                List<Job> picked = pick(now);
+                if (picked.isEmpty()) {
+                    break;
+                }
+                level += 1;
+                for (Job job : picked) {
+                    queue.remove(job.seq);
+                    job.orderKey.ifPresent(k -> busyKeys.merge(k, 1, Integer::sum));
+                }
+                leaving.add(picked);
+            }
+        }
+        for (List<Job> jobs : leaving) {
+            dispatcher.dispatch(this, jobs);
+        }
+    }
+
+    private List<Job> pick(long now) {
+        List<Job> picked = new ArrayList<>();
+        Set<String> blocked = new HashSet<>();
+        long nextReady = Long.MAX_VALUE;
+        for (Job job : queue.values()) {
+            String key = job.orderKey.orElse(null);
+            if (key != null && (blocked.contains(key) || busyKeys.containsKey(key))) {
+                blocked.add(key);
+                continue;
+            }
+            long held = holds.heldUntil(job.method, now);
+            long readyAt = later(held, now) ? held : now;
+            if (later(job.notBeforeNanos, now) && job.notBeforeNanos - readyAt > 0) {
+                readyAt = job.notBeforeNanos;
+            }
+            boolean waiting = readyAt != now;
+            boolean joinable = picked.isEmpty() || job.batchable;
+            if (waiting || !joinable) {
+                if (waiting && (nextReady == Long.MAX_VALUE || readyAt - nextReady < 0)) {
+                    nextReady = readyAt;
+                }
+                if (key != null) {
+                    blocked.add(key);
+                }
+                continue;
+            }
+            picked.add(job);
+            if (!coalesce || !job.batchable || picked.size() == MAX_BATCH) {
+                break;
+            }
+        }
+        if (picked.isEmpty() && nextReady != Long.MAX_VALUE) {
+            scheduleWake(now, nextReady);
+        }
+        return picked;
+    }
+
+    /** True when {@code t} is a real time (not the "none" sentinel) after {@code now}. */
+    private static boolean later(long t, long now) {
+        return t != Long.MIN_VALUE && t - now > 0;
+    }
+
+    private void release(Job job) {
+        job.orderKey.ifPresent(k -> busyKeys.computeIfPresent(k, (x, n) -> n == 1 ? null : n - 1));
+    }
+
+    private void leak(long now) {
+        double drained = (now - lastLeak) / 1e9 * limit.perSecond();
+        if (drained > 0) {
+            level = Math.max(0, level - drained);
+            lastLeak = now;
+        }
+    }
+
+    private void scheduleWake(long now, long at) {
+        if (wakePending && wakeAt - at <= 0) {
+            return;
+        }
+        wakePending = true;
+        wakeAt = at;
+        clock.schedule(at - now, () -> {
+            synchronized (this) {
+                if (wakeAt == at) {
+                    wakePending = false;
+                }
+            }
+            pump();
+        });
+    }
+}
