@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code imopenlines.bot.session.message.send} with {@code NAME=DEFAULT} would reach the client too
  * (it is posted with {@code IMPORTANT_CONNECTOR=Y}, §7.1), and a client should not read "the bot
  * could not answer you twice". Chatbots 2.0 dialogs fall back to that line message (OLBot's
- * {@code Reply} has no skip-connector flag; see the report in the examples' README).
+ * {@code Reply} has no skip-connector flag, so the v2 equivalent is not wired here).
  *
  * <p>Sends what the turn queued so far first, to keep the order; a failure is logged and does not
  * stop the handoff.
