@@ -1,0 +1,216 @@
+package dev.olbot.examples.triage;
+
+import dev.olbot.bot.BbCode;
+import dev.olbot.bot.Bot;
+import dev.olbot.bot.BotContext;
+import dev.olbot.bot.Flow;
+import dev.olbot.bot.NumberedMenu;
+import dev.olbot.bot.Reply;
+import dev.olbot.bot.Utterance;
+import dev.olbot.bot.Validation;
+import dev.olbot.examples.faq.OperatorNote;
+import dev.olbot.rest.methods.message.Button;
+import dev.olbot.rest.methods.message.ButtonAction;
+import dev.olbot.rest.methods.message.Keyboard;
+import dev.olbot.state.Owner;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open-line triage pattern, driven by a {@link TriageConfig}: a numbered menu of branches; per
+ * branch a few validated questions; then a CRM lead from the dialog, a note for the operator with
+ * the answers, and a transfer to the branch's line, employee or the operator queue. Outside working
+ * hours it takes a message (name, phone, message), creates a lead and finishes the session. When no
+ * operator takes a handed-off dialog within {@code operatorWaitMinutes} it apologizes and offers to
+ * leave a message instead.
+ *
+ * <pre>{@code
+ * Bot bot = TriageBot.create(TriageConfig.load(TriageConfig.DEFAULT_RESOURCE));
+ * }</pre>
+ */
+public final class TriageBot {
+
+    private static final Logger log = LoggerFactory.getLogger(TriageBot.class);
+
+    static final String MENU = "main";
+    static final String MESSAGE_FLOW = "message";
+    static final String NO_OPERATOR = "no-operator";
+    /** Set while the "leave a message?" offer is open (the dialog is muted: an operator queue owns it). */
+    static final String OFFER = "triage.offer";
+
+    private final TriageConfig c;
+    private final MutedMessageTaking muted;
+
+    private TriageBot(TriageConfig config) {
+        this.c = config;
+        this.muted = new MutedMessageTaking(config.afterHours().questions(), this::messageTaken);
+    }
+
+    public static Bot create(TriageConfig config) {
+        return new TriageBot(config).build();
+    }
+
+    private Bot build() {
+        NumberedMenu.Builder menu = NumberedMenu.named(MENU).header(c.menuHeader());
+        Bot.Builder bot = Bot.builder(c.code()).name(c.name()).property("WORK_POSITION", "Triage");
+        int n = 1;
+        for (TriageConfig.Branch b : c.branches()) {
+            menu.item(n++, b.title(), ctx -> ctx.startFlow(flowName(b)));
+            bot.flow(flow(flowName(b), b.questions(), ctx -> branchDone(ctx, b)));
+        }
+        return bot.menu(menu.build())
+                .flow(flow(MESSAGE_FLOW, c.afterHours().questions(), ctx -> messageTaken(ctx, ctx.answers())))
+                .onWelcome(this::greet)
+                .fallback(ctx -> {
+                    if (ctx.var("olbot.menu").isPresent() && c.hours().isOpen(ctx.now())) {
+                        ctx.reply(c.chooseAgain());
+                        ctx.showMenu(MENU);
+                    } else {
+                        greet(ctx);
+                    }
+                })
+                .onTimeout(NO_OPERATOR, this::noOperator)
+                .onMutedMessage(this::mutedMessage)
+                .build();
+    }
+
+    private static String flowName(TriageConfig.Branch b) {
+        return "branch:" + b.id();
+    }
+
+    private Flow flow(String name, List<TriageConfig.Question> questions, dev.olbot.bot.Handler onComplete) {
+        Flow.Builder f = Flow.named(name);
+        for (TriageConfig.Question q : questions) {
+            f.ask(q.name(), ctx -> Reply.text(render(ctx, q.ask(), Map.of())), q.check());
+        }
+        return f.maxAttempts(c.maxAttempts(), ctx -> {
+            ctx.cancelFlow();
+            OperatorNote.post(ctx, note(ctx, "не удалось собрать ответы", ctx.answers()));
+            ctx.toOperator();
+        }).onComplete(onComplete).build();
+    }
+
+    // ---- turns
+
+    private void greet(BotContext ctx) {
+        if (c.hours().isOpen(ctx.now())) {
+            // a NumberedMenu's header is fixed text, so the personal greeting is its own message
+            ctx.reply(render(ctx, c.welcome(), Map.of()));
+            ctx.showMenu(MENU);
+        } else {
+            ctx.reply(render(ctx, c.afterHours().text(), Map.of()));
+            ctx.startFlow(MESSAGE_FLOW);
+        }
+    }
+
+    private void branchDone(BotContext ctx, TriageConfig.Branch b) {
+        Map<String, String> answers = ctx.answers();
+        ctx.reply(render(ctx, b.done(), answers));
+        OperatorNote.post(ctx, note(ctx, b.title(), answers));
+        createLead(ctx);
+        TriageConfig.Transfer t = b.transfer();
+        if (t.line() > 0) {
+            ctx.transferToLine(t.line(), t.leave());
+        } else if (t.user() > 0) {
+            ctx.transferToUser(t.user(), t.leave());
+        } else {
+            ctx.toOperator();
+        }
+        if (!t.leave()) {
+            ctx.timeout(c.operatorWait(), NO_OPERATOR); // a bot that left the chat hears nothing more
+        }
+    }
+
+    /** Completion of the message flow, normal or muted: lead, note, thanks, finish. */
+    private void messageTaken(BotContext ctx, Map<String, String> answers) {
+        ctx.reply(render(ctx, c.afterHours().done(), answers));
+        OperatorNote.post(ctx, note(ctx, "сообщение", answers));
+        createLead(ctx);
+        ctx.finish();
+    }
+
+    private void noOperator(BotContext ctx) {
+        if (ctx.owner() != Owner.WAITING_OPERATOR && ctx.owner() != Owner.TRANSFERRED) {
+            return;
+        }
+        ctx.set(OFFER, "1");
+        Keyboard kb = Keyboard.builder()
+                .button(Button.text(c.noOperator().leaveMessage()).action(ButtonAction.SEND, c.noOperator().leaveMessage())
+                        .display(Button.Display.LINE))
+                .button(Button.text(c.noOperator().keepWaiting()).action(ButtonAction.SEND, c.noOperator().keepWaiting())
+                        .display(Button.Display.LINE))
+                .build();
+        ctx.reply(Reply.text(c.noOperator().text()).keyboard(kb.toParam()));
+    }
+
+    /**
+     * Messages while the dialog is not the bot's: an operator writing ends the bot's part; a client's
+     * "0" arms the wait timer; otherwise the "leave a message?" offer and its questions are answered here
+     * (the bot model routes no intents or flows in a muted dialog).
+     */
+    private void mutedMessage(BotContext ctx) {
+        if (ctx.owner() == Owner.OPERATOR || !ctx.user().connector()) {
+            ctx.set(OFFER, null);
+            muted.clear(ctx);
+            return;
+        }
+        if (ctx.owner() == Owner.FINISHED) {
+            return;
+        }
+        if ("0".equals(ctx.utterance().text().strip())) {
+            ctx.set(OFFER, null);
+            muted.clear(ctx);
+            ctx.timeout(c.operatorWait(), NO_OPERATOR);
+            return;
+        }
+        if (muted.active(ctx)) {
+            muted.onMessage(ctx);
+            return;
+        }
+        if (ctx.var(OFFER).isPresent()) {
+            String said = ctx.utterance().normalized();
+            if (said.equals(Utterance.normalize(c.noOperator().leaveMessage()))) {
+                ctx.set(OFFER, null);
+                muted.start(ctx);
+            } else if (said.equals(Utterance.normalize(c.noOperator().keepWaiting()))) {
+                ctx.set(OFFER, null);
+                ctx.reply(c.noOperator().waiting());
+            }
+        }
+    }
+
+    // ---- helpers
+
+    private static void createLead(BotContext ctx) {
+        try {
+            ctx.createLead();
+        } catch (RuntimeException e) {
+            // the platform lets only the session's current operator save to CRM (REFERENCE §8.3); the
+            // handoff matters more than the lead, so it goes on
+            log.warn("could not create a lead in dialog {}: {}", ctx.dialog().dialogId(), e.getMessage());
+        }
+    }
+
+    private static String render(BotContext ctx, String template, Map<String, String> answers) {
+        Map<String, Object> values = new LinkedHashMap<>(answers);
+        values.put("clientName", ctx.var("olbot.client").orElse(ctx.user().firstName().orElse(ctx.user().name())));
+        Map<String, String> escaped = new LinkedHashMap<>();
+        values.forEach((k, v) -> escaped.put(k, BbCode.escape(String.valueOf(v))));
+        return dev.olbot.bot.Template.of(template).render(escaped);
+    }
+
+    private static String note(BotContext ctx, String topic, Map<String, String> answers) {
+        return "[b]" + BbCode.escape(topic) + "[/b]" + BbCode.BR + answers.entrySet().stream()
+                .map(e -> e.getKey() + ": " + BbCode.escape(e.getValue()))
+                .collect(Collectors.joining(BbCode.BR));
+    }
+
+    /** Validates like a flow step; exposed for the muted driver. */
+    static Validation check(TriageConfig.Question q, String text) {
+        return q.check().apply(text);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.olbot.examples.faq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KnowledgeBaseTest {
+
+    @Test
+    void theShippedBaseHasAtLeastThirtyEntriesInRussianAndEnglish() {
+        KnowledgeBase kb = KnowledgeBase.load(KnowledgeBase.DEFAULT_RESOURCE);
+
+        assertThat(kb.entries()).hasSizeGreaterThanOrEqualTo(30).allSatisfy(e -> {
+            assertThat(e.questions()).containsKeys("ru", "en");
+            assertThat(e.answer().byLanguage()).containsKeys("ru", "en");
+        });
+    }
+
+    @Test
+    void namesTheFileEntryAndFieldOfAMissingAnswer(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("kb.yaml");
+        Files.writeString(file, """
+                entries:
+                  - id: delivery
+                    questions: {ru: ["доставка"]}
+                    answer: "1-2 дня"
+                  - id: payment
+                    questions: {ru: ["оплата"]}
+                """);
+
+        assertThatThrownBy(() -> KnowledgeBase.load(file))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessage(file + ": entry 'payment' (#2): field 'answer': is missing; expected a text or a map from language to text");
+    }
+
+    @Test
+    void refusesAButtonWithBothALinkAndAQuestion() {
+        assertThatThrownBy(() -> KnowledgeBase.parse("kb.yaml", """
+                entries:
+                  - id: delivery
+                    questions: {ru: ["доставка"]}
+                    answer: "1-2 дня"
+                    buttons:
+                      - {label: "Сайт", link: "https://example.com", send: "цены"}
+                """)).hasMessage("kb.yaml: entry 'delivery' (#1): field 'buttons[0]': needs exactly one of 'link' or 'send'");
+    }
+
+    @Test
+    void refusesDuplicateIdsQuestionsAndUnknownFields() {
+        assertThatThrownBy(() -> KnowledgeBase.parse("kb.yaml", """
+                entries:
+                  - {id: a, questions: {ru: ["доставка"]}, answer: x}
+                  - {id: a, questions: {ru: ["оплата"]}, answer: y}
+                """)).hasMessageContaining("entry 'a' (#2): field 'id': is used by another entry too");
+        assertThatThrownBy(() -> KnowledgeBase.parse("kb.yaml", """
+                entries:
+                  - {id: a, questions: {ru: ["Доставка?"]}, answer: x}
+                  - {id: b, questions: {ru: ["доставка"]}, answer: y}
+                """)).hasMessageContaining("entry 'b' (#2): field 'questions': the question 'доставка' is also a question of entry 'a'");
+        assertThatThrownBy(() -> KnowledgeBase.parse("kb.yaml", """
+                entries:
+                  - {id: a, questions: {ru: ["доставка"]}, answr: x}
+                """)).hasMessageContaining("entry 'a' (#1): field 'answr': unknown field");
+    }
+
+    @Test
+    void refusesBrokenYamlAndABadLink() {
+        assertThatThrownBy(() -> KnowledgeBase.parse("kb.yaml", "entries: [ {id: a"))
+                .hasMessageStartingWith("kb.yaml: not valid YAML");
+        assertThatThrownBy(() -> KnowledgeBase.parse("kb.yaml", """
+                entries:
+                  - {id: a, questions: {en: ["delivery"]}, answer: x, links: [{title: t, url: "ftp://x"}]}
+                """)).hasMessageContaining("field 'links[0].url': expected an http(s):// or /relative link");
+    }
+}
