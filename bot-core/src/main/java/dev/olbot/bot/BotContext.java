@@ -94,6 +94,9 @@ public interface BotContext {
     /** Answers the command being handled ({@code imbot.command.answer}); only in command turns. */
     void answerCommand(Reply reply);
 
+    /** The numbered menu shown last and not yet answered, if any. */
+    Optional<String> activeMenu();
+
     /** Shows a numbered menu registered with {@code bot.menu(...)}; the client's next number picks. */
     void showMenu(String name);
 

@@ -8,7 +8,8 @@ final class FlowRunner {
     static final String TIMEOUT_PREFIX = "flow:";
 
     void start(TurnContext ctx, Flow flow) {
-        ctx.state(ctx.state().withFlow(new FlowPosition(flow.name(), 0, 0, java.util.Map.of())));
+        ctx.state(ctx.state().withFlow(new FlowPosition(flow.name(), 0, 0, java.util.Map.of()))
+                .withVar(BotEngine.MENU_VAR, null));
         ask(ctx, flow, 0);
     }
 

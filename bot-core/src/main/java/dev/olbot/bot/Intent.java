@@ -43,6 +43,18 @@ public final class Intent {
     }
 
     /**
+     * A bare greeting in Russian or English ("привет", "здравствуйте", "добрый день", "hello",
+     * "hi", "good morning", ...). In open lines the client's first message is often just that, and
+     * it arrives right after the bot's own welcome — a bot usually wants to stay quiet then rather
+     * than answer with a fallback.
+     */
+    public static Matcher greetings() {
+        return phrases("привет", "приветствую", "здравствуйте", "здравствуй", "добрый день", "добрый вечер", "доброе утро",
+                "доброй ночи", "хай", "hello", "hi", "hey", "hi there", "hello there", "good morning", "good afternoon",
+                "good evening");
+    }
+
+    /**
      * Matches when the pattern is found in the raw message text; numbered groups are in
      * {@code ctx.match().groups()} as "1", "2", ... and named groups by name.
      */

@@ -40,9 +40,7 @@ final class IntentRouter {
                 .or(() -> firstOf(bot, Precedence.PREDICATE, ctx))
                 .or(() -> bestFuzzy(bot, ctx));
         if (run.isPresent()) {
-            if (run.get().kind() != Precedence.MENU && run.get().kind() != Precedence.COMMAND) {
-                ctx.set(BotEngine.MENU_VAR, null);
-            }
+            // a shown menu stays active until an item is picked, another menu is shown or a flow starts
             ctx.match(run.get().hit());
             run.get().handler().handle(ctx);
             return;

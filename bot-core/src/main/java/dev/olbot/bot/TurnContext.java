@@ -180,6 +180,11 @@ final class TurnContext implements BotContext {
     }
 
     @Override
+    public Optional<String> activeMenu() {
+        return var(BotEngine.MENU_VAR);
+    }
+
+    @Override
     public void showMenu(String name) {
         NumberedMenu menu = bot.menu(name);
         set(BotEngine.MENU_VAR, name);

@@ -37,9 +37,10 @@ final class LineFlow {
             toQueue(chat, "the client sent 0");
             return out;
         }
-        if (bot == null || chat.owner != OpenLineChat.Owner.BOT) {
-            return out;
+        if (bot == null) {
+            return out; // the bot left (or never joined): it hears nothing
         }
+        // a bot still in the chat (e.g. transferred with LEAVE=N, not yet accepted) keeps hearing it
         CommandRecord cmd = text.startsWith("/") ? findCommand(bot, text.substring(1).split("\\s+", 2)[0]) : null;
         if (cmd != null) {
             String[] parts = text.substring(1).split("\\s+", 2);
@@ -146,7 +147,11 @@ final class LineFlow {
         if (chat.owner != OpenLineChat.Owner.OPERATOR || chat.operatorId != userId) {
             throw new IllegalStateException(name(userId) + " does not hold " + chat.dialogId() + " (owner " + chat.owner + ")");
         }
-        post(chat, userId, "operator", text, Map.of(), null, false);
+        ChatMessage m = post(chat, userId, "operator", text, Map.of(), null, false);
+        BotRecord bot = botInChat(chat);
+        if (bot != null) {
+            messageEvent(chat, bot, m, portal.users.get(userId), "ONIMBOTMESSAGEADD");
+        }
     }
 
     void operatorTransfers(OpenLineChat chat, int fromUserId, int toUserId, int toLineId) {

@@ -37,6 +37,7 @@ public final class FaqBot {
     static final String MISSES = "faq.misses";
     static final String MISSED = "faq.missed";
     static final String CLOSING = "faq.closing";
+    static final String WELCOMED = "faq.welcomed";
     private static final String MISSED_SEPARATOR = "\n";
 
     private final KnowledgeBase kb;
@@ -82,6 +83,7 @@ public final class FaqBot {
                         ctx.reply(text(ctx, s.texts().goOn()));
                     }
                 })
+                .on(Intent.greetings(), this::greeting)
                 .on(Intent.when("closing", (u, ctx) -> isClosing(u)), this::closing)
                 .on(Intent.when("asks-for-person", (u, ctx) -> asksForPerson(u)),
                         ctx -> handOff(ctx, s.texts().reasonAsked()))
@@ -95,6 +97,7 @@ public final class FaqBot {
         ctx.set(MISSES, null);
         ctx.set(MISSED, null);
         ctx.set(CLOSING, null);
+        ctx.set(WELCOMED, "1");
         String lang = lang(ctx);
         Keyboard.Builder kb = Keyboard.builder();
         for (String id : s.topQuestions()) {
@@ -104,8 +107,23 @@ public final class FaqBot {
         ctx.reply(Reply.text(text(ctx, s.texts().welcome())).keyboard(kb.build().toParam()));
     }
 
+    /**
+     * A bare greeting: the client's first message usually is one, and the welcome (sent when the
+     * bot joined, just before) already answered it — so stay quiet then; later, greet back with the
+     * top questions again. Greetings never count as misses.
+     */
+    private void greeting(BotContext ctx) {
+        if (ctx.var(WELCOMED).isPresent()) {
+            ctx.set(WELCOMED, null);
+            return;
+        }
+        welcome(ctx);
+        ctx.set(WELCOMED, null);
+    }
+
     private void answer(BotContext ctx) {
         ctx.set(CLOSING, null);
+        ctx.set(WELCOMED, null);
         FaqMatch m = matcher.match(ctx.utterance().text());
         if (m instanceof FaqMatch.Answer a) {
             ctx.set(MISSES, null);

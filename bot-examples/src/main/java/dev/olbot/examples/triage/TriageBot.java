@@ -4,6 +4,7 @@ import dev.olbot.bot.BbCode;
 import dev.olbot.bot.Bot;
 import dev.olbot.bot.BotContext;
 import dev.olbot.bot.Flow;
+import dev.olbot.bot.Intent;
 import dev.olbot.bot.NumberedMenu;
 import dev.olbot.bot.Reply;
 import dev.olbot.bot.Utterance;
@@ -65,8 +66,14 @@ public final class TriageBot {
         return bot.menu(menu.build())
                 .flow(flow(MESSAGE_FLOW, c.afterHours().questions(), ctx -> messageTaken(ctx, ctx.answers())))
                 .onWelcome(this::greet)
+                // the client's first "hello" arrives right after the welcome menu: it needs no answer
+                .on(Intent.greetings(), ctx -> {
+                    if (ctx.activeMenu().isEmpty()) {
+                        greet(ctx);
+                    }
+                })
                 .fallback(ctx -> {
-                    if (ctx.var("olbot.menu").isPresent() && c.hours().isOpen(ctx.now())) {
+                    if (ctx.activeMenu().isPresent() && c.hours().isOpen(ctx.now())) {
                         ctx.reply(c.chooseAgain());
                         ctx.showMenu(MENU);
                     } else {

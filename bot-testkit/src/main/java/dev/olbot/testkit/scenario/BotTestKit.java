@@ -66,6 +66,9 @@ public final class BotTestKit implements AutoCloseable {
         this.fake = FakeBitrix24.create(new VirtualClock(o.start), vertx).start();
         FakePortal portal = fake.portal();
         this.operatorId = portal.addUser(o.operatorName);
+        while (o.employeesUpTo > operatorId && portal.user(o.employeesUpTo).isEmpty()) {
+            portal.addUser("Employee");
+        }
         this.store = o.store.get();
         boot();
         fake.installApp(handlerUrl);
@@ -271,6 +274,7 @@ public final class BotTestKit implements AutoCloseable {
         private Consumer<OpenLine> line = l -> {};
         private final List<String> moreLines = new ArrayList<>();
         private String operatorName = "Olga Operator";
+        private int employeesUpTo;
         private Instant start = Instant.parse("2026-03-02T09:00:00Z");
         private final InstallRegistry installs = InstallRegistry.inMemory();
 
@@ -305,6 +309,12 @@ public final class BotTestKit implements AutoCloseable {
         /** Another line (ids follow the support line's: 2, 3, ...), with the operator in its queue. */
         public Options line(String name) {
             moreLines.add(name);
+            return this;
+        }
+
+        /** Adds employees until user {@code id} exists (for bots configured to transfer to a given user). */
+        public Options employeesUpTo(int id) {
+            this.employeesUpTo = id;
             return this;
         }
 

@@ -1,0 +1,48 @@
+package dev.olbot.examples;
+
+import dev.olbot.bot.Bot;
+import dev.olbot.examples.faq.FaqBot;
+import dev.olbot.examples.faq.FaqSettings;
+import dev.olbot.examples.faq.KnowledgeBase;
+import dev.olbot.examples.triage.TriageBot;
+import dev.olbot.examples.triage.TriageConfig;
+import dev.olbot.testkit.scenario.BotTestKit;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** The example bots by name, and the embedded-account setup each needs ({@code chat}, {@code scenario}). */
+public enum ExampleBots {
+    FAQ, TRIAGE;
+
+    /** Parses {@code faq} / {@code triage}. */
+    public static ExampleBots named(String name) {
+        try {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown bot '" + name + "': use faq or triage");
+        }
+    }
+
+    /** Builds the bot from its shipped config, or from {@code config} when given. */
+    public Bot create(Path config) {
+        return switch (this) {
+            case FAQ -> FaqBot.create(config == null ? KnowledgeBase.load(KnowledgeBase.DEFAULT_RESOURCE)
+                    : KnowledgeBase.load(config), FaqSettings.defaults());
+            case TRIAGE -> TriageBot.create(config == null ? TriageConfig.load(TriageConfig.DEFAULT_RESOURCE)
+                    : TriageConfig.load(config));
+        };
+    }
+
+    /**
+     * The embedded account this bot expects: the triage config transfers to lines 3 and 4 and to
+     * user 55, so the embedded portal has them.
+     */
+    public Consumer<BotTestKit.Options> embedded(Path config) {
+        Bot bot = create(config);
+        return switch (this) {
+            case FAQ -> o -> o.bot(bot);
+            case TRIAGE -> o -> o.bot(bot).line("Line 2").line("Sales").line("Service").employeesUpTo(55);
+        };
+    }
+}

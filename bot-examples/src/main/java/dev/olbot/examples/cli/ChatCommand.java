@@ -1,0 +1,202 @@
+package dev.olbot.examples.cli;
+
+import dev.olbot.examples.ExampleBots;
+import dev.olbot.testkit.ChatMessage;
+import dev.olbot.testkit.Client;
+import dev.olbot.testkit.RecordedCall;
+import dev.olbot.testkit.scenario.BotTestKit;
+import dev.olbot.testkit.scenario.ScenarioFile;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code olbot chat faq|triage}: the bot on the embedded fake account, with this terminal as the
+ * client's chat window.
+ */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = {"Chat with an example bot running on the embedded fake Bitrix24 account.",
+            "Each line you type is a client message. Also:",
+            "  /press N                 press keyboard button N of the bot's last keyboard",
+            "  /operator accept         the operator takes the dialog",
+            "  /operator say TEXT       the operator writes",
+            "  /operator transfer bot   the operator hands the dialog back to the bot",
+            "  /operator finish         the operator finishes the session",
+            "  /wait 10m                time passes (s, m, h, d)",
+            "  /quit                    leave (end of input does the same)",
+            "Bot messages print as 'bot: ...', operator messages as 'operator: ...', session events as '* ...'."})
+public final class ChatCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "BOT", description = "faq or triage")
+    String botName;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Knowledge base (faq) or triage config (triage) instead of the shipped one.")
+    Path config;
+
+    private final PrintStream out;
+    private Client client;
+    private int shownMessages;
+    private int shownTranscript;
+    private int shownCalls;
+
+    public ChatCommand() {
+        this(System.out);
+    }
+
+    ChatCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (System.getProperty("OLBOT_LOG") == null && System.getenv("OLBOT_LOG") == null) {
+            System.setProperty("OLBOT_LOG", "WARN");
+        }
+        ExampleBots example = ExampleBots.named(botName);
+        try (BotTestKit kit = BotTestKit.start(example.embedded(config))) {
+            client = kit.newClient("Anna Petrova");
+            shownTranscript = kit.fake().transcript().lines().size();
+            shownCalls = kit.fake().calls().all().size();
+            boolean interactive = System.console() != null;
+            out.println("* " + botName + " bot on the embedded Bitrix24 account; type a message (/help for commands)");
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            while (true) {
+                if (interactive) {
+                    out.print("you> ");
+                    out.flush();
+                }
+                String line = in.readLine();
+                if (line == null || line.strip().equals("/quit")) {
+                    return 0;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (!interactive) {
+                    out.println("you: " + line);
+                }
+                try {
+                    step(kit, line.strip());
+                } catch (RuntimeException e) {
+                    out.println("! " + e.getMessage());
+                }
+                show(kit);
+            }
+        }
+    }
+
+    private void step(BotTestKit kit, String line) {
+        if (line.equals("/help")) {
+            new picocli.CommandLine(this).usage(out);
+        } else if (line.startsWith("/press ")) {
+            client.pressesButton(Integer.parseInt(line.substring(7).strip())).await();
+        } else if (line.startsWith("/wait ")) {
+            kit.advance(ScenarioFile.parseDuration(line.substring(6)));
+        } else if (line.startsWith("/operator ")) {
+            operator(kit, line.substring(10).strip());
+        } else if (line.startsWith("/") && line.length() > 1 && Character.isLetter(line.charAt(1))) {
+            client.sendsCommand(line).await();
+        } else {
+            client.says(line).await();
+        }
+        kit.settle();
+    }
+
+    private void operator(BotTestKit kit, String action) {
+        var chat = client.chat();
+        if (action.equals("accept")) {
+            kit.operator().accepts(chat);
+        } else if (action.startsWith("say ")) {
+            kit.operator().says(chat, action.substring(4));
+        } else if (action.equals("transfer bot")) {
+            kit.operator().transfersBackToBot(chat).await();
+        } else if (action.equals("finish")) {
+            kit.operator().finishes(chat);
+        } else {
+            throw new IllegalArgumentException("/operator takes accept, say TEXT, transfer bot or finish");
+        }
+    }
+
+    /**
+     * Prints what happened since the last step, in the platform's order: the fake account's
+     * transcript, with bot messages (and their keyboards) taken from the chat itself.
+     */
+    private void show(BotTestKit kit) {
+        List<ChatMessage> messages;
+        try {
+            messages = client.chat().messages();
+        } catch (RuntimeException noChatYet) {
+            messages = List.of();
+        }
+        List<ChatMessage> fromBot = messages.subList(Math.min(shownMessages, messages.size()), messages.size()).stream()
+                .filter(m -> m.role().equals("bot") || m.role().equals("system")).toList();
+        java.util.Iterator<ChatMessage> next = fromBot.iterator();
+        List<String> transcript = kit.fake().transcript().lines();
+        for (String t : transcript.subList(shownTranscript, transcript.size())) {
+            String line = t.length() > 10 ? t.substring(10) : t; // drop "HH:mm:ss  "
+            if (line.startsWith("bot ") || (line.startsWith("system: ") && pendingLineMessage(fromBot, line))) {
+                if (next.hasNext()) {
+                    ChatMessage m = next.next();
+                    out.println((operatorOnly(kit, m) ? "bot (note for the operator): " : "bot: ") + plain(m.text())
+                            + keyboard(m));
+                }
+            } else if (line.startsWith("system: ")) {
+                out.println("* " + line.substring(8));
+            } else if (line.startsWith("operator ")) {
+                out.println("operator: " + line.substring(line.indexOf(": ") + 2));
+            }
+        }
+        shownTranscript = transcript.size();
+        shownMessages = messages.size();
+        shownCalls = kit.fake().calls().all().size();
+    }
+
+    private static boolean pendingLineMessage(List<ChatMessage> fromBot, String line) {
+        String text = line.substring(8);
+        return fromBot.stream().anyMatch(m -> m.role().equals("system") && text.startsWith(m.text()));
+    }
+
+    /** A bot message sent with SKIP_CONNECTOR=Y reaches the operator's chat only, not the client's channel. */
+    private boolean operatorOnly(BotTestKit kit, ChatMessage m) {
+        List<RecordedCall> calls = kit.fake().calls().all();
+        return calls.subList(Math.min(shownCalls, calls.size()), calls.size()).stream()
+                .anyMatch(c -> c.method().equals("imbot.message.add") && "Y".equals(c.param("SKIP_CONNECTOR"))
+                        && m.text().equals(c.param("MESSAGE")));
+    }
+
+    private static String keyboard(ChatMessage m) {
+        if (m.keyboard() == null || m.keyboard().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n     buttons:");
+        int n = 1;
+        Object list = m.keyboard().get("BUTTONS");
+        if (list instanceof List<?> buttons) {
+            for (Object o : buttons) {
+                if (o instanceof java.util.Map<?, ?> button && button.get("TEXT") != null) {
+                    b.append(" [").append(n++).append("] ").append(button.get("TEXT"));
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** BB-code for a terminal: line breaks kept, [send=..]label[/send] shown as the label, tags dropped. */
+    static String plain(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replaceAll("(?i)\\[br]", "\n     ")
+                .replaceAll("(?i)\\[send=[^]]*]", "")
+                .replaceAll("(?i)\\[url=([^]]*)]([^\\[]*)\\[/url]", "$2 ($1)")
+                .replaceAll("(?i)\\[/?(b|i|u|s|send|url|user|chat)[^]]*]", "")
+                .replace("&#91;", "[").replace("&#93;", "]");
+    }
+}
