@@ -6,6 +6,7 @@ import dev.olbot.state.FlowPosition;
 final class FlowRunner {
 
     static final String TIMEOUT_PREFIX = "flow:";
+    private static final Matcher GREETINGS = Intent.greetings();
 
     void start(TurnContext ctx, Flow flow) {
         ctx.state(ctx.state().withFlow(new FlowPosition(flow.name(), 0, 0, java.util.Map.of()))
@@ -27,6 +28,14 @@ final class FlowRunner {
             return;
         }
         Flow.Step step = flow.steps().get(pos.step());
+        if (GREETINGS.match(u, ctx) instanceof Match.Hit) {
+            // a bare "hello" is no answer: in open lines it is usually the client's first message,
+            // arriving right after the welcome asked the first question — then stay quiet; later, ask again
+            if (pos.step() != 0 || pos.attempts() != 0 || !pos.answers().isEmpty()) {
+                ask(ctx, flow, pos.step());
+            }
+            return;
+        }
         Validation verdict = step.validator().apply(u.text());
         if (verdict instanceof Validation.Valid valid) {
             FlowPosition answered = pos.withAnswer(step.name(), valid.value());

@@ -7,6 +7,10 @@ import dev.olbot.examples.faq.KnowledgeBase;
 import dev.olbot.examples.triage.TriageBot;
 import dev.olbot.examples.triage.TriageConfig;
 import dev.olbot.testkit.scenario.BotTestKit;
+import dev.olbot.state.FileDialogStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -40,9 +44,24 @@ public enum ExampleBots {
      */
     public Consumer<BotTestKit.Options> embedded(Path config) {
         Bot bot = create(config);
+        Path dialogs = tempStore();
+        Consumer<BotTestKit.Options> common = o -> o.bot(bot).store(() -> FileDialogStore.open(dialogs));
         return switch (this) {
-            case FAQ -> o -> o.bot(bot);
-            case TRIAGE -> o -> o.bot(bot).line("Line 2").line("Sales").line("Service").employeesUpTo(55);
+            case FAQ -> common;
+            case TRIAGE -> common.andThen(o -> o.line("Line 2").line("Sales").line("Service").employeesUpTo(55));
         };
+    }
+
+    /** Dialogs in a file, so a restart in the middle of a flow behaves as in production. */
+    private static Path tempStore() {
+        try {
+            Path dir = Files.createTempDirectory("olbot-");
+            dir.toFile().deleteOnExit();
+            Path file = dir.resolve("dialogs.jsonl");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -42,6 +42,7 @@ public final class TriageBot {
     static final String NO_OPERATOR = "no-operator";
     /** Set while the "leave a message?" offer is open (the dialog is muted: an operator queue owns it). */
     static final String OFFER = "triage.offer";
+    static final String CLIENT = "triage.client";
 
     private final TriageConfig c;
     private final MutedMessageTaking muted;
@@ -116,6 +117,7 @@ public final class TriageBot {
 
     private void branchDone(BotContext ctx, TriageConfig.Branch b) {
         Map<String, String> answers = ctx.answers();
+        ctx.set(CLIENT, Long.toString(ctx.user().id()));
         ctx.reply(render(ctx, b.done(), answers));
         OperatorNote.post(ctx, note(ctx, b.title(), answers));
         createLead(ctx);
@@ -132,6 +134,28 @@ public final class TriageBot {
         }
     }
 
+    /**
+     * Whether someone other than the client and the bot wrote in this session. An operator who
+     * accepts a dialog makes the bot leave the chat, and no event tells the bot so: the session's
+     * history does. A history the bot may no longer read also means the dialog is not the bot's.
+     */
+    private static boolean operatorAnswered(BotContext ctx) {
+        String client = ctx.var(CLIENT).orElse("");
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode m : ctx.sessionHistory().path("message")) {
+                String sender = m.path("senderid").asText("0");
+                if (!sender.equals("0") && !sender.equals(Long.toString(ctx.botId())) && !sender.equals(client)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (dev.olbot.rest.RestException e) {
+            log.info("session history of {} is not readable ({}); an operator has the dialog", ctx.dialog().dialogId(),
+                    e.error());
+            return true;
+        }
+    }
+
     /** Completion of the message flow, normal or muted: lead, note, thanks, finish. */
     private void messageTaken(BotContext ctx, Map<String, String> answers) {
         ctx.reply(render(ctx, c.afterHours().done(), answers));
@@ -142,6 +166,9 @@ public final class TriageBot {
 
     private void noOperator(BotContext ctx) {
         if (ctx.owner() != Owner.WAITING_OPERATOR && ctx.owner() != Owner.TRANSFERRED) {
+            return;
+        }
+        if (operatorAnswered(ctx)) {
             return;
         }
         ctx.set(OFFER, "1");
