@@ -415,7 +415,7 @@ public final class BotEngine implements EventSink {
         private Clock clock = Clock.systemUTC();
         private long callTimeoutMillis = 65_000;
         private BiConsumer<String, Runnable> lanes = (lane, task) -> task.run();
-        private String handlerUrl = "";
+        private java.util.function.Supplier<String> handlerUrl = () -> "";
         private ApiVersion registerAs = ApiVersion.V1;
         private Registrar.EventMode eventMode = Registrar.EventMode.WEBHOOK;
         private Consumer<AppInstalled> beforeRegister = e -> {};
@@ -458,6 +458,13 @@ public final class BotEngine implements EventSink {
 
         /** The public URL Bitrix24 posts events to; used when registering the bots. */
         public Options handlerUrl(String url) {
+            Objects.requireNonNull(url);
+            this.handlerUrl = () -> url;
+            return this;
+        }
+
+        /** The handler URL, when it is known only once the server listens (a port chosen at start). */
+        public Options handlerUrl(java.util.function.Supplier<String> url) {
             this.handlerUrl = Objects.requireNonNull(url);
             return this;
         }

@@ -29,13 +29,13 @@ public final class Registrar {
     public enum EventMode { WEBHOOK, FETCH }
 
     private final RestCaller rest;
-    private final String handlerUrl;
+    private final java.util.function.Supplier<String> handlerUrl;
     private final ApiVersion version;
     private final EventMode mode;
     private final Consumer<AppInstalled> beforeRegister;
     private final Map<String, Long> botIds;
 
-    Registrar(RestCaller rest, String handlerUrl, ApiVersion version, EventMode mode, Consumer<AppInstalled> beforeRegister,
+    Registrar(RestCaller rest, java.util.function.Supplier<String> handlerUrl, ApiVersion version, EventMode mode, Consumer<AppInstalled> beforeRegister,
             Map<String, Long> botIds) {
         this.rest = rest;
         this.handlerUrl = handlerUrl;
@@ -50,16 +50,17 @@ public final class Registrar {
         if (install != null) {
             beforeRegister.accept(install);
         }
+        String handlerUrl = this.handlerUrl.get();
         if (handlerUrl.isEmpty() && (version == ApiVersion.V1 || mode == EventMode.WEBHOOK)) {
             throw new IllegalStateException("no public handler URL configured: Bitrix24 would not know where to send events");
         }
-        long id = version == ApiVersion.V2 ? registerV2(portal, bot) : registerV1(portal, bot);
+        long id = version == ApiVersion.V2 ? registerV2(portal, bot, handlerUrl) : registerV1(portal, bot, handlerUrl);
         botIds.put(portal + "/" + bot.code(), id);
         log.info("bot {} is registered on portal {} with id {}", bot.code(), portal, id);
         return id;
     }
 
-    private long registerV1(String portal, Bot bot) {
+    private long registerV1(String portal, Bot bot, String handlerUrl) {
         Optional<Long> existing = findV1(portal, bot.code());
         long id;
         if (existing.isPresent()) {
@@ -118,7 +119,7 @@ public final class Registrar {
         return Optional.empty();
     }
 
-    private long registerV2(String portal, Bot bot) {
+    private long registerV2(String portal, Bot bot, String handlerUrl) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("name", bot.properties().getOrDefault("NAME", bot.code()));
         Optional.ofNullable(bot.properties().get("WORK_POSITION")).ifPresent(v -> properties.put("workPosition", v));

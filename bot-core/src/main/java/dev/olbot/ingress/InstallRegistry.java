@@ -18,6 +18,9 @@ public interface InstallRegistry {
 
     void forget(String portalKey);
 
+    /** The portals with a known install. */
+    java.util.Set<String> portals();
+
     static InstallRegistry inMemory() {
         return new InstallRegistry() {
             private final ConcurrentMap<String, String> tokens = new ConcurrentHashMap<>();
@@ -35,6 +38,11 @@ public interface InstallRegistry {
             @Override
             public void forget(String portalKey) {
                 tokens.remove(portalKey);
+            }
+
+            @Override
+            public java.util.Set<String> portals() {
+                return java.util.Set.copyOf(tokens.keySet());
             }
         };
     }

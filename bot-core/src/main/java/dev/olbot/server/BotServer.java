@@ -1,0 +1,239 @@
+package dev.olbot.server;
+
+import dev.olbot.bot.Bot;
+import dev.olbot.bot.BotEngine;
+import dev.olbot.bot.Registrar;
+import dev.olbot.event.ApiVersion;
+import dev.olbot.event.Portal;
+import dev.olbot.ingress.ApplicationTokenVerifier;
+import dev.olbot.ingress.EventPoller;
+import dev.olbot.ingress.FileInstallRegistry;
+import dev.olbot.ingress.Ingress;
+import dev.olbot.ingress.IngressServer;
+import dev.olbot.ingress.InstallRegistry;
+import dev.olbot.rest.FileTokenStore;
+import dev.olbot.rest.RestClient;
+import dev.olbot.rest.WebhookCredentials;
+import dev.olbot.state.FileDialogStore;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs bots for a real portal: the ingress on an HTTP port (plus {@code GET /health}), the REST
+ * client with the app's OAuth tokens or an inbound webhook, dialogs, tokens and installs kept in a
+ * data folder, timeouts fired every second, bots registered on install (or at start for an
+ * inbound webhook), and Chatbots 2.0 fetch-mode pollers.
+ *
+ * <pre>{@code
+ * BotServer server = BotServer.start(List.of(bot), ServerConfig.load(Optional.empty(), System.getenv()));
+ * server.selfCheck().forEach(System.out::println);
+ * }</pre>
+ */
+public final class BotServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BotServer.class);
+    /** The portal label of an inbound-webhook setup (its calls go to one portal). */
+    public static final String WEBHOOK_PORTAL = "webhook";
+
+    private final ServerConfig config;
+    private final Vertx vertx;
+    private final RestClient rest;
+    private final InstallRegistry installs;
+    private final FileDialogStore dialogs;
+    private final FileTokenStore tokens;
+    private final BotEngine engine;
+    private final Ingress ingress;
+    private final IngressServer server;
+    private final List<Bot> bots;
+    private final Map<String, EventPoller> pollers = new ConcurrentHashMap<>();
+    private final long timer;
+    private final String publicUrl;
+
+    private BotServer(List<Bot> bots, ServerConfig config) throws Exception {
+        List<String> problems = config.problems().stream().filter(p -> !p.contains("not https")).toList();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("cannot start: " + String.join("; ", problems));
+        }
+        this.config = config;
+        this.bots = List.copyOf(bots);
+        Files.createDirectories(config.dataDir());
+        this.vertx = Vertx.vertx();
+        this.tokens = config.oauthApp() ? FileTokenStore.open(config.dataDir().resolve("tokens.json")) : null;
+        this.rest = RestClient.create(vertx, o -> {
+            o.rateLimit(config.rateLimit());
+            if (config.oauthApp()) {
+                o.oauth(config.clientId(), config.clientSecret()).tokenStore(tokens);
+            } else {
+                WebhookCredentials w = new WebhookCredentials(config.webhookUrl());
+                if (!config.botClientId().isEmpty()) {
+                    w = w.withClientId(config.botClientId());
+                }
+                if (!config.botToken().isEmpty()) {
+                    w = w.withBotToken(config.botToken());
+                }
+                o.webhook(w);
+            }
+        });
+        this.installs = FileInstallRegistry.open(config.dataDir().resolve("installs.json"));
+        this.dialogs = FileDialogStore.open(config.dataDir().resolve("dialogs.jsonl"));
+        Ingress[] lanes = new Ingress[1];
+        String[] url = {config.publicUrl()};
+        this.engine = BotEngine.create(e -> {
+            bots.forEach(e::bot);
+            e.rest(rest).store(dialogs).handlerUrl(() -> url[0])
+                    .registerAs(config.api(), config.fetchMode() ? Registrar.EventMode.FETCH : Registrar.EventMode.WEBHOOK)
+                    .lanes((lane, task) -> lanes[0].submit(lane, task))
+                    .beforeRegister(install -> await(rest.registerInstall(install.meta().portal(), install.meta().auth())));
+        });
+        List<String> webhookClients = new ArrayList<>();
+        if (config.inboundWebhook()) {
+            if (!config.botClientId().isEmpty()) {
+                webhookClients.add(config.botClientId());
+            }
+            if (!config.botToken().isEmpty()) {
+                webhookClients.add(config.botToken());
+            }
+        }
+        this.ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.of(installs, webhookClients, false))
+                .sink(event -> {
+                    engine.accept(event);
+                    if (event instanceof dev.olbot.event.AppInstalled && config.fetchMode()) {
+                        startPollers(event.meta().portal());
+                    }
+                }));
+        lanes[0] = ingress;
+        this.server = IngressServer.start(vertx, ingress, IngressServer.Options.defaults().withHost(config.host())
+                .withPort(config.port()).withPath(config.path())).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        // local testing: a public URL on a loopback host with port 0 means "the port the server got"
+        if (url[0].matches("https?://(127\\.0\\.0\\.1|localhost):0/.*")) {
+            url[0] = url[0].replaceFirst(":0/", ":" + server.port() + "/");
+        }
+        this.publicUrl = url[0];
+        this.timer = vertx.setPeriodic(1000, t -> engine.fireDueTimeouts());
+        if (config.inboundWebhook()) {
+            ingress.submit(WEBHOOK_PORTAL, () -> {
+                try {
+                    engine.registerOn(WEBHOOK_PORTAL);
+                    if (config.fetchMode()) {
+                        startPollers(new Portal(URI.create(config.webhookUrl()).getHost(), WEBHOOK_PORTAL, "", ""));
+                    }
+                } catch (RuntimeException e) {
+                    log.error("registering the bot through the inbound webhook failed: {}", e.getMessage());
+                }
+            });
+        }
+        log.info("OLBot listening on {}:{}{} ({})", config.host(), server.port(), config.path(), config);
+    }
+
+    /** Starts the server; throws {@link IllegalArgumentException} naming what the configuration lacks. */
+    public static BotServer start(List<Bot> bots, ServerConfig config) {
+        try {
+            return new BotServer(bots, config);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the server did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startPollers(Portal portal) {
+        for (Bot bot : bots) {
+            engine.botId(portal.key(), bot.code()).ifPresent(id -> pollers.computeIfAbsent(portal.key() + "/" + id,
+                    k -> new EventPoller(rest, portal, id, ingress, EventPoller.Options.defaults(),
+                            EventPoller.OffsetStore.inMemory()).start()));
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The URL events are expected at (the configured one, with the real port for a loopback port 0). */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    /** Waits until every event accepted so far was handled; for tests and graceful shutdown. */
+    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        return ingress.awaitIdle(timeoutMillis);
+    }
+
+    public BotEngine engine() {
+        return engine;
+    }
+
+    /**
+     * What stands between this server and a working bot, in plain words: configuration warnings,
+     * no install received yet, a handler URL that cannot be reached. Blocks for up to 5 s.
+     */
+    public List<String> selfCheck() {
+        List<String> out = new ArrayList<>(config.problems());
+        if (config.oauthApp() && installs.portals().isEmpty()) {
+            out.add("no install received yet: install the app on your portal with its handler (and install) URL set to "
+                    + publicUrl + "; events are verified against the application_token of that install");
+        }
+        if (!publicUrl.isEmpty()) {
+            String health = healthUrl(publicUrl);
+            WebClient client = WebClient.create(vertx);
+            try {
+                int status = client.getAbs(health).timeout(5000).send().toCompletionStage().toCompletableFuture()
+                        .get(6, TimeUnit.SECONDS).statusCode();
+                if (status != 200) {
+                    out.add("handler URL answers HTTP " + status + " at " + health + ": does it reach this server?");
+                }
+            } catch (Exception e) {
+                out.add("handler URL not reachable from here (" + health + "): " + rootMessage(e)
+                        + " — Bitrix24 must be able to reach " + publicUrl);
+            } finally {
+                client.close();
+            }
+        }
+        return out;
+    }
+
+    private static String healthUrl(String publicUrl) {
+        URI u = URI.create(publicUrl);
+        return u.getScheme() + "://" + u.getRawAuthority() + "/health";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> f) {
+        return f.toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Override
+    public void close() {
+        vertx.cancelTimer(timer);
+        pollers.values().forEach(EventPoller::close);
+        try {
+            ingress.drain(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ingress.close();
+        server.close();
+        dialogs.close();
+        if (tokens != null) {
+            tokens.close();
+        }
+        rest.close();
+        vertx.close();
+    }
+}

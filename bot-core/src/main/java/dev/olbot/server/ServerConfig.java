@@ -1,0 +1,170 @@
+package dev.olbot.server;
+
+import dev.olbot.event.ApiVersion;
+import dev.olbot.rest.RateLimit;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * How {@link BotServer} reaches a real portal. Read from environment variables ({@code OLBOT_*})
+ * and/or a properties file with the same keys in lower case with dots ({@code olbot.public.url});
+ * the environment wins. Secrets ({@code client_secret}, the webhook URL, the bot token) never
+ * appear in {@link #toString()}.
+ *
+ * @param publicUrl     the URL Bitrix24 posts events to, e.g. {@code https://bot.example.com/bitrix/events}
+ * @param host          bind address
+ * @param port          port (0 = any free port)
+ * @param clientId      OAuth application {@code client_id} (local or Market app)
+ * @param clientSecret  OAuth application {@code client_secret}
+ * @param webhookUrl    inbound webhook, {@code https://portal/rest/USER_ID/SECRET/}, for a setup with no app
+ * @param botClientId   the {@code CLIENT_ID} a webhook-registered v1 bot is registered with
+ * @param botToken      the {@code botToken} of a webhook-registered Chatbots 2.0 bot
+ * @param api           V1 ({@code imbot.register}) or V2 ({@code imbot.v2.Bot.register})
+ * @param fetchMode     Chatbots 2.0 only: poll {@code imbot.v2.Event.get} instead of receiving webhooks
+ * @param dataDir       where tokens, installs and dialogs are kept
+ * @param rateLimit     the portal's plan: standard 2/s burst 50, enterprise 5/s burst 250
+ */
+public record ServerConfig(
+        String publicUrl,
+        String host,
+        int port,
+        String clientId,
+        String clientSecret,
+        String webhookUrl,
+        String botClientId,
+        String botToken,
+        ApiVersion api,
+        boolean fetchMode,
+        Path dataDir,
+        RateLimit rateLimit) {
+
+    /** Reads {@code OLBOT_*} from the environment, over an optional properties file. */
+    public static ServerConfig load(Optional<Path> file, Map<String, String> env) {
+        Map<String, String> values = new HashMap<>();
+        file.ifPresent(f -> values.putAll(properties(f)));
+        env.forEach((k, v) -> {
+            if (k.startsWith("OLBOT_") && !v.isBlank()) {
+                values.put(k, v.strip());
+            }
+        });
+        String api = values.getOrDefault("OLBOT_API", "v1").toLowerCase(Locale.ROOT);
+        if (!api.equals("v1") && !api.equals("v2")) {
+            throw new IllegalArgumentException("OLBOT_API must be v1 or v2, was '" + api + "'");
+        }
+        String mode = values.getOrDefault("OLBOT_EVENT_MODE", "webhook").toLowerCase(Locale.ROOT);
+        if (!mode.equals("webhook") && !mode.equals("fetch")) {
+            throw new IllegalArgumentException("OLBOT_EVENT_MODE must be webhook or fetch, was '" + mode + "'");
+        }
+        if (mode.equals("fetch") && api.equals("v1")) {
+            throw new IllegalArgumentException("OLBOT_EVENT_MODE=fetch needs OLBOT_API=v2: only Chatbots 2.0 bots can poll events");
+        }
+        String rate = values.getOrDefault("OLBOT_RATE", "standard").toLowerCase(Locale.ROOT);
+        return new ServerConfig(
+                values.getOrDefault("OLBOT_PUBLIC_URL", ""),
+                values.getOrDefault("OLBOT_HOST", "0.0.0.0"),
+                integer(values.getOrDefault("OLBOT_PORT", "8080"), "OLBOT_PORT"),
+                values.getOrDefault("OLBOT_CLIENT_ID", ""),
+                values.getOrDefault("OLBOT_CLIENT_SECRET", ""),
+                values.getOrDefault("OLBOT_WEBHOOK_URL", ""),
+                values.getOrDefault("OLBOT_BOT_CLIENT_ID", ""),
+                values.getOrDefault("OLBOT_BOT_TOKEN", ""),
+                api.equals("v2") ? ApiVersion.V2 : ApiVersion.V1,
+                mode.equals("fetch"),
+                Path.of(values.getOrDefault("OLBOT_DATA_DIR", "olbot-data")),
+                switch (rate) {
+                    case "standard" -> RateLimit.STANDARD;
+                    case "enterprise" -> RateLimit.ENTERPRISE;
+                    default -> throw new IllegalArgumentException("OLBOT_RATE must be standard or enterprise, was '" + rate + "'");
+                });
+    }
+
+    public boolean oauthApp() {
+        return !clientId.isEmpty();
+    }
+
+    public boolean inboundWebhook() {
+        return !webhookUrl.isEmpty();
+    }
+
+    /** The path of {@link #publicUrl} the server listens on ({@code /bitrix/events} when none is set). */
+    public String path() {
+        if (publicUrl.isEmpty()) {
+            return "/bitrix/events";
+        }
+        String p = URI.create(publicUrl).getPath();
+        return p == null || p.isEmpty() ? "/" : p;
+    }
+
+    /** What is missing or contradictory, in plain words; empty when the configuration can work. */
+    public java.util.List<String> problems() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!oauthApp() && !inboundWebhook()) {
+            out.add("no credentials: set OLBOT_CLIENT_ID and OLBOT_CLIENT_SECRET (a local or Market app), or OLBOT_WEBHOOK_URL"
+                    + " (an inbound webhook https://portal/rest/USER_ID/SECRET/)");
+        }
+        if (oauthApp() && clientSecret.isEmpty()) {
+            out.add("OLBOT_CLIENT_ID is set but OLBOT_CLIENT_SECRET is not: tokens could not be refreshed");
+        }
+        if (oauthApp() && inboundWebhook()) {
+            out.add("both an app (OLBOT_CLIENT_ID) and an inbound webhook (OLBOT_WEBHOOK_URL) are set: choose one");
+        }
+        if (inboundWebhook() && !webhookUrl.matches("https?://[^/]+/rest/\\d+/[^/]+/?")) {
+            out.add("OLBOT_WEBHOOK_URL does not look like https://portal/rest/USER_ID/SECRET/");
+        }
+        if (inboundWebhook() && api == ApiVersion.V1 && botClientId.isEmpty()) {
+            out.add("a webhook-registered v1 bot needs OLBOT_BOT_CLIENT_ID (the CLIENT_ID it is registered with)");
+        }
+        if (inboundWebhook() && api == ApiVersion.V2 && botToken.isEmpty()) {
+            out.add("a webhook-registered Chatbots 2.0 bot needs OLBOT_BOT_TOKEN (up to 40 characters)");
+        }
+        if (botToken.length() > 40) {
+            out.add("OLBOT_BOT_TOKEN is longer than 40 characters; imbot.v2.Bot.register rejects it (BOT_TOKEN_INVALID_LENGTH)");
+        }
+        if (publicUrl.isEmpty() && !fetchMode) {
+            out.add("no public handler URL: set OLBOT_PUBLIC_URL to the address Bitrix24 posts events to"
+                    + " (or use OLBOT_API=v2 with OLBOT_EVENT_MODE=fetch, which needs none)");
+        }
+        if (!publicUrl.isEmpty() && !publicUrl.startsWith("https://")) {
+            out.add("OLBOT_PUBLIC_URL is not https: a cloud Bitrix24 portal should reach the bot over HTTPS");
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[publicUrl=" + publicUrl + ", listen=" + host + ":" + port + path() + ", auth="
+                + (oauthApp() ? "app " + clientId : inboundWebhook() ? "inbound webhook (secret hidden)" : "none")
+                + ", api=" + api + (fetchMode ? " fetch" : " webhook") + ", dataDir=" + dataDir + ", rate="
+                + rateLimit + "]";
+    }
+
+    private static int integer(String s, String name) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + s + "'");
+        }
+    }
+
+    private static Map<String, String> properties(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read configuration " + file, e);
+        }
+        Map<String, String> out = new HashMap<>();
+        p.forEach((k, v) -> out.put(k.toString().toUpperCase(Locale.ROOT).replace('.', '_'), v.toString().strip()));
+        return out;
+    }
+}
