@@ -17,14 +17,14 @@ import java.util.function.Consumer;
 
 /** The example bots by name, and the embedded-account setup each needs ({@code chat}, {@code scenario}). */
 public enum ExampleBots {
-    FAQ, TRIAGE;
+    FAQ, TRIAGE, QUICKSTART;
 
     /** Parses {@code faq} / {@code triage}. */
     public static ExampleBots named(String name) {
         try {
             return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown bot '" + name + "': use faq or triage");
+            throw new IllegalArgumentException("unknown bot '" + name + "': use faq, triage or quickstart");
         }
     }
 
@@ -35,6 +35,7 @@ public enum ExampleBots {
                     : KnowledgeBase.load(config), FaqSettings.defaults());
             case TRIAGE -> TriageBot.create(config == null ? TriageConfig.load(TriageConfig.DEFAULT_RESOURCE)
                     : TriageConfig.load(config));
+            case QUICKSTART -> dev.olbot.examples.quickstart.QuickStartBot.create();
         };
     }
 
@@ -47,7 +48,7 @@ public enum ExampleBots {
         Path dialogs = tempStore();
         Consumer<BotTestKit.Options> common = o -> o.bot(bot).store(() -> FileDialogStore.open(dialogs));
         return switch (this) {
-            case FAQ -> common;
+            case FAQ, QUICKSTART -> common;
             case TRIAGE -> common.andThen(o -> o.line("Line 2").line("Sales").line("Service").employeesUpTo(55));
         };
     }
