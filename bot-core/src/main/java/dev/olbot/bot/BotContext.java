@@ -126,6 +126,15 @@ public interface BotContext {
     /** Finishes the session ({@code imopenlines.bot.session.finish}). */
     void finish();
 
+    /**
+     * Takes back a dialog that waits for an operator or was transferred (e.g. nobody answered and the
+     * client chose to leave a message): the bot's intents and flows answer again. The platform keeps
+     * the dialog queued; an operator who accepts and writes takes it over as usual.
+     *
+     * @throws IllegalStateException when an operator already owns the dialog or the session is finished
+     */
+    void takeBack();
+
     /** Creates a CRM lead from the dialog now ({@code imopenlines.crm.lead.create}); returns the result. */
     JsonNode createLead();
 

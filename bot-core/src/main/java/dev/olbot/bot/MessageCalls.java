@@ -86,6 +86,9 @@ final class MessageCalls {
         }
         p.put("SYSTEM", reply.system() ? "Y" : "N");
         p.put("URL_PREVIEW", reply.urlPreview() ? "Y" : "N");
+        if (reply.skipConnector()) {
+            p.put("SKIP_CONNECTOR", "Y");
+        }
         return p;
     }
 
@@ -104,6 +107,9 @@ final class MessageCalls {
             f.put("system", reply.system());
         }
         f.put("urlPreview", reply.urlPreview());
+        if (reply.skipConnector()) {
+            f.put("skipConnector", true);
+        }
         return f;
     }
 

@@ -269,6 +269,17 @@ final class TurnContext implements BotContext {
         state = state.withFlow(null).withoutTimeout();
     }
 
+    @Override
+    public void takeBack() {
+        Owner owner = state.owner();
+        if (owner == Owner.OPERATOR || owner == Owner.FINISHED) {
+            throw new IllegalStateException("takeBack: dialog " + dialog().dialogId() + " is "
+                    + (owner == Owner.OPERATOR ? "with an operator" : "finished") + "; only a waiting or transferred"
+                    + " dialog can return to the bot");
+        }
+        changeOwner(Owner.BOT);
+    }
+
     private void changeOwner(Owner owner) {
         state = state.withOwner(owner);
     }

@@ -1,21 +1,16 @@
 package dev.olbot.examples.faq;
 
 import dev.olbot.bot.BotContext;
-import dev.olbot.event.ApiVersion;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import dev.olbot.bot.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A note for the operator who takes the dialog over: posted into the open-line chat with
- * {@code imbot.message.add} and {@code SKIP_CONNECTOR=Y} (REFERENCE §4.1: "do not send to the Open
- * Channel's external connectors"), so the operator reads it in the chat and the client never sees it.
- * {@code imopenlines.bot.session.message.send} with {@code NAME=DEFAULT} would reach the client too
- * (it is posted with {@code IMPORTANT_CONNECTOR=Y}, §7.1), and a client should not read "the bot
- * could not answer you twice". Chatbots 2.0 dialogs fall back to that line message (OLBot's
- * {@code Reply} has no skip-connector flag, so the v2 equivalent is not wired here).
+ * A note for the operator who takes the dialog over: posted into the open-line chat but not to the
+ * client's channel ({@link Reply#forOperatorOnly}: {@code SKIP_CONNECTOR=Y}, REFERENCE §4.1), so the
+ * operator reads it and the client never sees it. {@code imopenlines.bot.session.message.send} with
+ * {@code NAME=DEFAULT} would reach the client too (it is posted with {@code IMPORTANT_CONNECTOR=Y},
+ * §7.1), and a client should not read "the bot could not answer you twice".
  *
  * <p>Sends what the turn queued so far first, to keep the order; a failure is logged and does not
  * stop the handoff.
@@ -30,22 +25,9 @@ public final class OperatorNote {
     public static void post(BotContext ctx, String text) {
         try {
             ctx.flush();
-            if (ctx.event().meta().version() == ApiVersion.V2) {
-                ctx.sendLineMessage(text);
-                return;
-            }
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("BOT_ID", ctx.botId());
-            p.put("DIALOG_ID", ctx.dialog().dialogId());
-            p.put("MESSAGE", text);
-            p.put("SYSTEM", "Y");
-            p.put("SKIP_CONNECTOR", "Y");
-            p.put("URL_PREVIEW", "N");
-            ctx.rest().call(ctx.portal(), "imbot.message.add", p).toCompletionStage().toCompletableFuture()
-                    .get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
+            ctx.reply(Reply.forOperatorOnly(text));
+            ctx.flush();
+        } catch (RuntimeException e) {
             log.warn("could not post the operator note in dialog {}: {}", ctx.dialog().dialogId(), e.toString());
         }
     }

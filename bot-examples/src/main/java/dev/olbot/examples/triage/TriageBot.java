@@ -45,11 +45,9 @@ public final class TriageBot {
     static final String CLIENT = "triage.client";
 
     private final TriageConfig c;
-    private final MutedMessageTaking muted;
 
     private TriageBot(TriageConfig config) {
         this.c = config;
-        this.muted = new MutedMessageTaking(config.afterHours().questions(), this::messageTaken);
     }
 
     public static Bot create(TriageConfig config) {
@@ -156,7 +154,7 @@ public final class TriageBot {
         }
     }
 
-    /** Completion of the message flow, normal or muted: lead, note, thanks, finish. */
+    /** Completion of the message flow: lead, note, thanks, finish. */
     private void messageTaken(BotContext ctx, Map<String, String> answers) {
         ctx.reply(render(ctx, c.afterHours().done(), answers));
         OperatorNote.post(ctx, note(ctx, "сообщение", answers));
@@ -183,13 +181,12 @@ public final class TriageBot {
 
     /**
      * Messages while the dialog is not the bot's: an operator writing ends the bot's part; a client's
-     * "0" arms the wait timer; otherwise the "leave a message?" offer and its questions are answered here
-     * (the bot model routes no intents or flows in a muted dialog).
+     * "0" arms the wait timer; the answer to the "leave a message?" offer takes the dialog back and
+     * runs the message flow.
      */
     private void mutedMessage(BotContext ctx) {
         if (ctx.owner() == Owner.OPERATOR || !ctx.user().connector()) {
             ctx.set(OFFER, null);
-            muted.clear(ctx);
             return;
         }
         if (ctx.owner() == Owner.FINISHED) {
@@ -197,19 +194,15 @@ public final class TriageBot {
         }
         if ("0".equals(ctx.utterance().text().strip())) {
             ctx.set(OFFER, null);
-            muted.clear(ctx);
             ctx.timeout(c.operatorWait(), NO_OPERATOR);
-            return;
-        }
-        if (muted.active(ctx)) {
-            muted.onMessage(ctx);
             return;
         }
         if (ctx.var(OFFER).isPresent()) {
             String said = ctx.utterance().normalized();
             if (said.equals(Utterance.normalize(c.noOperator().leaveMessage()))) {
                 ctx.set(OFFER, null);
-                muted.start(ctx);
+                ctx.takeBack();
+                ctx.startFlow(MESSAGE_FLOW);
             } else if (said.equals(Utterance.normalize(c.noOperator().keepWaiting()))) {
                 ctx.set(OFFER, null);
                 ctx.reply(c.noOperator().waiting());
@@ -241,10 +234,5 @@ public final class TriageBot {
         return "[b]" + BbCode.escape(topic) + "[/b]" + BbCode.BR + answers.entrySet().stream()
                 .map(e -> e.getKey() + ": " + BbCode.escape(e.getValue()))
                 .collect(Collectors.joining(BbCode.BR));
-    }
-
-    /** Validates like a flow step; exposed for the muted driver. */
-    static Validation check(TriageConfig.Question q, String text) {
-        return q.check().apply(text);
     }
 }
