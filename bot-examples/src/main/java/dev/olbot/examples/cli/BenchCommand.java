@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /** {@code olbot bench ...}: the committed benchmarks whose figures the README reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-        subcommands = {BenchCommand.Ingress.class, BenchCommand.State.class})
+        subcommands = {BenchCommand.Ingress.class, BenchCommand.State.class, BenchCommand.Outbound.class,
+                BenchCommand.Conversation.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -49,6 +50,57 @@ public final class BenchCommand implements Runnable {
             boolean met = new dev.olbot.examples.bench.StateBenchmark(dialogs, System.out).run();
             System.out.println(met ? "target met" : "target NOT met");
             return 0;
+        }
+    }
+
+    @Command(name = "outbound", mixinStandardHelpOptions = true,
+            description = "Replies to N different open-line dialogs through the REST client against the embedded fake "
+                    + "account (HTTP on 127.0.0.1) enforcing the platform's rate limit in real time.")
+    static final class Outbound implements Callable<Integer> {
+        @Option(names = "--replies", description = "Replies, one per dialog (default 1000; 100 with --no-coalescing).")
+        Integer replies;
+
+        @Option(names = "--no-coalescing", description = "Send one HTTP request per call instead of coalescing into batch.")
+        boolean noCoalescing;
+
+        @Option(names = "--enterprise", description = "Enterprise limit (5 req/s, burst 250) instead of the standard 2 req/s, burst 50.")
+        boolean enterprise;
+
+        @Option(names = "--verbose", description = "Also print rejected requests and the first problems to stderr.")
+        boolean verbose;
+
+        @Override
+        public Integer call() throws Exception {
+            int n = replies != null ? replies : noCoalescing ? 100 : 1000;
+            dev.olbot.examples.bench.OutboundBenchmark.Result r =
+                    new dev.olbot.examples.bench.OutboundBenchmark(n, !noCoalescing, enterprise, 1.0).run(System.out);
+            if (verbose || r.errors() > 0) {
+                System.err.println("  requests refused with QUERY_LIMIT_EXCEEDED: " + r.rejected());
+                r.problems().forEach(p -> System.err.println("  " + p));
+            }
+            return r.errors() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "conversation", mixinStandardHelpOptions = true,
+            description = "Wall time of a whole Open Lines conversation (menu, handoff, operator, 10 virtual minutes, finish) "
+                    + "run through BotTestKit on the virtual clock.")
+    static final class Conversation implements Callable<Integer> {
+        @Option(names = "--runs", defaultValue = "50", description = "Measured conversations (default ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--warmup", defaultValue = "10", description = "Conversations run first and not measured (default ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--http", description = "Deliver events to the bot over HTTP on 127.0.0.1 instead of in-process "
+                + "(intermittent 10 s event-delivery stalls were seen this way; in-process is the reported figure).")
+        boolean http;
+
+        @Override
+        public Integer call() {
+            dev.olbot.examples.bench.ConversationBenchmark.Result r =
+                    new dev.olbot.examples.bench.ConversationBenchmark(runs, warmup, http).run(System.out);
+            return r.failures() == 0 ? 0 : 1;
         }
     }
 }
