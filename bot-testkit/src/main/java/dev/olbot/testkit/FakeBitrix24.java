@@ -57,6 +57,7 @@ public final class FakeBitrix24 implements AutoCloseable {
         SessionMethods.register(dispatcher);
         OpenLineMethods.register(dispatcher);
         V2Methods.register(dispatcher);
+        V2ChatMethods.register(dispatcher);
         BatchMethod.register(dispatcher);
         portal("portal");
     }
