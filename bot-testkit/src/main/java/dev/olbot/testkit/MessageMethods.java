@@ -15,14 +15,21 @@ final class MessageMethods {
     private MessageMethods() {}
 
     static void register(RestDispatcher d) {
-        d.define("imbot.message.add").noSessionAuth().handle(MessageMethods::add);
-        d.define("imbot.message.update").noSessionAuth().handle(MessageMethods::update);
-        d.define("imbot.message.delete").noSessionAuth().handle(MessageMethods::delete);
-        d.define("imbot.chat.sendTyping").noSessionAuth().handle(MessageMethods::typing);
-        d.define("imbot.sendTyping").noSessionAuth().handle(MessageMethods::typing);
-        d.define("imbot.dialog.get").noSessionAuth().handle(MessageMethods::dialogGet);
+        d.define("imbot.message.add").noSessionAuth()
+                .require("DIALOG_ID", "DIALOG_ID_EMPTY", "Dialog ID can't be empty").handle(MessageMethods::add);
+        d.define("imbot.message.update").noSessionAuth()
+                .requireId("MESSAGE_ID", "MESSAGE_ID_ERROR", "Message ID can't be empty").handle(MessageMethods::update);
+        d.define("imbot.message.delete").noSessionAuth()
+                .requireId("MESSAGE_ID", "MESSAGE_ID_ERROR", "Message ID can't be empty").handle(MessageMethods::delete);
+        d.define("imbot.chat.sendTyping").noSessionAuth()
+                .require("DIALOG_ID", "DIALOG_ID_EMPTY", "Dialog ID can't be empty").handle(MessageMethods::typing);
+        d.define("imbot.sendTyping").noSessionAuth()
+                .require("DIALOG_ID", "DIALOG_ID_EMPTY", "Dialog ID can't be empty").handle(MessageMethods::typing);
+        d.define("imbot.dialog.get").noSessionAuth()
+                .require("DIALOG_ID", "DIALOG_ID_EMPTY", "Dialog ID can't be empty").handle(MessageMethods::dialogGet);
         d.define("imbot.chat.user.add").noSessionAuth()
-                .requireId("CHAT_ID", "CHAT_ID_EMPTY", "Chat ID can't be empty").handle(MessageMethods::userAdd);
+                .requireId("CHAT_ID", "CHAT_ID_EMPTY", "Chat ID can't be empty")
+                .require("USERS", "INVALID_FORMAT", "A wrong format for the USERS field is passed").handle(MessageMethods::userAdd);
         d.define("imbot.chat.leave").noSessionAuth()
                 .requireId("CHAT_ID", "CHAT_ID_EMPTY", "Chat ID can't be empty").handle(MessageMethods::leave);
     }

@@ -15,11 +15,20 @@ final class V2Methods {
     private V2Methods() {}
 
     static void register(RestDispatcher d) {
-        d.define("imbot.v2.Bot.register").rawParams().noSessionAuth().handle(V2Methods::register);
-        d.define("imbot.v2.Bot.update").rawParams().noSessionAuth().handle(V2Methods::update);
-        d.define("imbot.v2.Bot.unregister").rawParams().noSessionAuth().handle(V2Methods::unregister);
+        d.define("imbot.v2.Bot.register").rawParams().noSessionAuth()
+                .require("fields", "BOT_CODE_REQUIRED", "Bot code is required")
+                .require("fields.code", "BOT_CODE_REQUIRED", "Bot code is required")
+                .require("fields.properties", "BOT_PROPERTIES_REQUIRED", "Bot properties are required")
+                .require("fields.properties.name", "BOT_PROPERTIES_REQUIRED", "Bot properties are required").handle(V2Methods::register);
+        d.define("imbot.v2.Bot.update").rawParams().noSessionAuth()
+                .requireId("botId", "BOT_ID_REQUIRED", "Bot ID is required")
+                // undocumented code: bot-update.md lists none for a missing fields object
+                .require("fields", "FIELDS_REQUIRED", "Fields are required").handle(V2Methods::update);
+        d.define("imbot.v2.Bot.unregister").rawParams().noSessionAuth()
+                .requireId("botId", "BOT_ID_REQUIRED", "Bot ID is required").handle(V2Methods::unregister);
         d.define("imbot.v2.Bot.list").rawParams().noSessionAuth().handle(V2Methods::list);
-        d.define("imbot.v2.Event.get").rawParams().noSessionAuth().handle(V2Methods::eventGet);
+        d.define("imbot.v2.Event.get").rawParams().noSessionAuth()
+                .requireId("botId", "BOT_ID_REQUIRED", "Bot ID is required").handle(V2Methods::eventGet);
     }
 
     static String appId(MethodCall c, String botToken) {
