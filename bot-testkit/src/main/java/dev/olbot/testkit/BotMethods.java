@@ -18,14 +18,29 @@ final class BotMethods {
     private BotMethods() {}
 
     static void register(RestDispatcher d) {
-        d.define("imbot.register").noSessionAuth().handle(BotMethods::register);
-        d.define("imbot.update").noSessionAuth().handle(BotMethods::update);
-        d.define("imbot.unregister").noSessionAuth().handle(BotMethods::unregister);
+        d.define("imbot.register").noSessionAuth()
+                .require("CODE", "CODE_ERROR", "Bot code isn't specified")
+                .requireAnyOf("EVENT_MESSAGE_ADD_ERROR", "Handler for \"Message add\" event isn't specified", "EVENT_HANDLER", "EVENT_MESSAGE_ADD")
+                .requireAnyOf("EVENT_WELCOME_MESSAGE_ERROR", "Handler for \"Welcome message\" event isn't specified", "EVENT_HANDLER", "EVENT_WELCOME_MESSAGE")
+                .requireAnyOf("EVENT_BOT_DELETE_ERROR", "Handler for \"Bot delete\" event isn't specified", "EVENT_HANDLER", "EVENT_BOT_DELETE")
+                .require("PROPERTIES", "NAME_ERROR", "Bot name isn't specified")
+                .requireAnyOf("NAME_ERROR", "Bot name isn't specified", "PROPERTIES.NAME", "PROPERTIES.LAST_NAME").handle(BotMethods::register);
+        d.define("imbot.update").noSessionAuth().requireId("BOT_ID", "BOT_ID_ERROR", "Bot not found")
+                .require("FIELDS", "WRONG_REQUEST", "Update fields can't be empty").handle(BotMethods::update);
+        d.define("imbot.unregister").noSessionAuth().requireId("BOT_ID", "BOT_ID_ERROR", "Bot not found").handle(BotMethods::unregister);
         d.define("imbot.bot.list").noSessionAuth().handle(BotMethods::list);
-        d.define("imbot.command.register").noSessionAuth().handle(BotMethods::commandRegister);
-        d.define("imbot.command.update").noSessionAuth().handle(BotMethods::commandUpdate);
-        d.define("imbot.command.unregister").noSessionAuth().handle(BotMethods::commandUnregister);
-        d.define("imbot.command.answer").noSessionAuth().handle(MessageMethods::commandAnswer);
+        d.define("imbot.command.register").noSessionAuth().requireId("BOT_ID", "BOT_ID_ERROR", "Bot not found")
+                .require("COMMAND", "COMMAND_ERROR", "Command isn't specified")
+                .require("EVENT_COMMAND_ADD", "EVENT_COMMAND_ADD_ERROR", "Handler for \"Command add\" event isn't specified")
+                .require("LANG", "LANG_ERROR", "Lang set can't be empty").handle(BotMethods::commandRegister);
+        d.define("imbot.command.update").noSessionAuth()
+                .requireId("COMMAND_ID", "COMMAND_ID_ERROR", "Command not found")
+                .require("FIELDS", "WRONG_REQUEST", "Update fields can't be empty").handle(BotMethods::commandUpdate);
+        d.define("imbot.command.unregister").noSessionAuth()
+                .requireId("COMMAND_ID", "COMMAND_ID_ERROR", "Command not found").handle(BotMethods::commandUnregister);
+        d.define("imbot.command.answer").noSessionAuth()
+                .requireAnyOf("COMMAND_ID_ERROR", "Command not found", "COMMAND_ID", "COMMAND")
+                .requireId("MESSAGE_ID", "MESSAGE_ID_EMPTY", "Message ID can't be empty").handle(MessageMethods::commandAnswer);
     }
 
     /** The app must be known: OAuth, or a webhook call with CLIENT_ID. */

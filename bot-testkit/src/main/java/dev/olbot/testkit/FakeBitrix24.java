@@ -57,6 +57,7 @@ public final class FakeBitrix24 implements AutoCloseable {
         SessionMethods.register(dispatcher);
         OpenLineMethods.register(dispatcher);
         V2Methods.register(dispatcher);
+        V2ChatMethods.register(dispatcher);
         BatchMethod.register(dispatcher);
         portal("portal");
     }
@@ -176,6 +177,11 @@ public final class FakeBitrix24 implements AutoCloseable {
      * returns the HTTP status and JSON body. A held (delayed) response completes when the clock
      * advances; a dropped or never-answered one never completes.
      */
+    /** The fake's own method definitions (for the cross-check against the client's catalogue). */
+    java.util.Collection<MethodSpec> methodSpecs() {
+        return dispatcher.specs();
+    }
+
     public CompletableFuture<Map.Entry<Integer, Map<String, Object>>> handle(String method, Map<String, Object> params, CallAuth auth) {
         Outcome o = dispatcher.dispatch(method, params, auth);
         CompletableFuture<Map.Entry<Integer, Map<String, Object>>> f = new CompletableFuture<>();

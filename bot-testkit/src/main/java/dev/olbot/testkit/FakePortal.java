@@ -221,6 +221,17 @@ public final class FakePortal {
         }
     }
 
+    /**
+     * The id of the newest event queued for a Chatbots 2.0 fetch-mode bot ({@code imbot.v2.Event.get}), 0 when none
+     * was ever queued. A poller whose next offset is not above it has events to fetch.
+     */
+    public long lastQueuedEventId(int botId) {
+        synchronized (fake.lock()) {
+            BotRecord b = bots.get(botId);
+            return b == null ? 0 : b.nextEventId - 1;
+        }
+    }
+
     OpenLineChat requireChat(long chatId) {
         OpenLineChat c = chats.get((int) chatId);
         if (c == null) {

@@ -15,14 +15,21 @@ final class MessageMethods {
     private MessageMethods() {}
 
     static void register(RestDispatcher d) {
-        d.define("imbot.message.add").noSessionAuth().handle(MessageMethods::add);
-        d.define("imbot.message.update").noSessionAuth().handle(MessageMethods::update);
-        d.define("imbot.message.delete").noSessionAuth().handle(MessageMethods::delete);
-        d.define("imbot.chat.sendTyping").noSessionAuth().handle(MessageMethods::typing);
-        d.define("imbot.sendTyping").noSessionAuth().handle(MessageMethods::typing);
-        d.define("imbot.dialog.get").noSessionAuth().handle(MessageMethods::dialogGet);
+        d.define("imbot.message.add").noSessionAuth()
+                .require("DIALOG_ID", "DIALOG_ID_EMPTY", "Dialog ID can't be empty").handle(MessageMethods::add);
+        d.define("imbot.message.update").noSessionAuth()
+                .requireId("MESSAGE_ID", "MESSAGE_ID_ERROR", "Message ID can't be empty").handle(MessageMethods::update);
+        d.define("imbot.message.delete").noSessionAuth()
+                .requireId("MESSAGE_ID", "MESSAGE_ID_ERROR", "Message ID can't be empty").handle(MessageMethods::delete);
+        d.define("imbot.chat.sendTyping").noSessionAuth()
+                .require("DIALOG_ID", "DIALOG_ID_EMPTY", "Dialog ID can't be empty").handle(MessageMethods::typing);
+        d.define("imbot.sendTyping").noSessionAuth()
+                .require("DIALOG_ID", "DIALOG_ID_EMPTY", "Dialog ID can't be empty").handle(MessageMethods::typing);
+        d.define("imbot.dialog.get").noSessionAuth()
+                .require("DIALOG_ID", "DIALOG_ID_EMPTY", "Dialog ID can't be empty").handle(MessageMethods::dialogGet);
         d.define("imbot.chat.user.add").noSessionAuth()
-                .requireId("CHAT_ID", "CHAT_ID_EMPTY", "Chat ID can't be empty").handle(MessageMethods::userAdd);
+                .requireId("CHAT_ID", "CHAT_ID_EMPTY", "Chat ID can't be empty")
+                .require("USERS", "INVALID_FORMAT", "A wrong format for the USERS field is passed").handle(MessageMethods::userAdd);
         d.define("imbot.chat.leave").noSessionAuth()
                 .requireId("CHAT_ID", "CHAT_ID_EMPTY", "Chat ID can't be empty").handle(MessageMethods::leave);
     }
@@ -51,7 +58,7 @@ final class MessageMethods {
         return id;
     }
 
-    private static Map<String, Object> withBotId(Map<String, Object> keyboard, BotRecord bot) {
+    static Map<String, Object> withBotId(Map<String, Object> keyboard, BotRecord bot) {
         if (keyboard.isEmpty()) {
             return keyboard;
         }
@@ -69,20 +76,28 @@ final class MessageMethods {
         if (requireText && text.isEmpty() && attach == null) {
             throw BitrixError.badRequest("MESSAGE_EMPTY", "Message can't be empty");
         }
-        Object keyboard = decode(c.params().get("KEYBOARD"), "KEYBOARD");
-        Map<String, Object> kb = Map.of();
-        if (keyboard instanceof List<?> l) {
-            kb = Map.of("BUTTONS", l);
-        } else if (keyboard instanceof Map<?, ?>) {
-            Map<String, Object> m = Params.upper(Params.map(keyboard));
-            kb = m.containsKey("BUTTONS") ? m : Map.of("BUTTONS", List.copyOf(m.values()));
-        }
+        Map<String, Object> kb = keyboard(decode(c.params().get("KEYBOARD"), "KEYBOARD"));
         decode(c.params().get("MENU"), "MENU");
         return new Payload(text, kb, attach);
     }
 
+    /**
+     * A decoded keyboard as {@link ChatMessage} keeps it: {@code {"BUTTONS": [...]}} (a bare array of
+     * buttons, the short format, is wrapped), or empty for none.
+     */
+    static Map<String, Object> keyboard(Object keyboard) {
+        if (keyboard instanceof List<?> l) {
+            return Map.of("BUTTONS", l);
+        }
+        if (keyboard instanceof Map<?, ?>) {
+            Map<String, Object> m = Params.upper(Params.map(keyboard));
+            return m.containsKey("BUTTONS") ? m : Map.of("BUTTONS", List.copyOf(m.values()));
+        }
+        return Map.of();
+    }
+
     /** A JSON string, object or array; "N" or "" means none. Wrong shape → {@code <NAME>_ERROR}, too big → {@code <NAME>_OVERSIZE}. */
-    private static Object decode(Object value, String name) {
+    static Object decode(Object value, String name) {
         if (value == null || "".equals(value) || "N".equals(value)) {
             return null;
         }

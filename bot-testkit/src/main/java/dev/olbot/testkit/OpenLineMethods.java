@@ -11,8 +11,11 @@ final class OpenLineMethods {
     private OpenLineMethods() {}
 
     static void register(RestDispatcher d) {
-        d.define("imopenlines.dialog.get").handle(OpenLineMethods::dialogGet);
-        d.define("imopenlines.session.history.get").handle(OpenLineMethods::history);
+        d.define("imopenlines.dialog.get")
+                .requireAnyOf("ACCESS_ERROR", "You do not have access to the specified dialog",
+                        "CHAT_ID", "DIALOG_ID", "SESSION_ID", "USER_CODE").handle(OpenLineMethods::dialogGet);
+        d.define("imopenlines.session.history.get")
+                .requireAnyOf("MISSING_REQUIRED_PARAM", "Session ID or Chat ID must be provided", "SESSION_ID", "CHAT_ID").handle(OpenLineMethods::history);
         d.define("imopenlines.crm.lead.create")
                 .requireId("CHAT_ID", "CHAT_ID", "The specified chat identifier is incorrect").handle(OpenLineMethods::leadCreate);
         d.define("imopenlines.config.list.get").handle(OpenLineMethods::configList);

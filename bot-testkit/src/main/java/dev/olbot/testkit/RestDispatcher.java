@@ -28,6 +28,11 @@ final class RestDispatcher {
         return spec;
     }
 
+    /** Every method this fake serves, in definition order. */
+    java.util.Collection<MethodSpec> specs() {
+        return java.util.Collections.unmodifiableCollection(methods.values());
+    }
+
     boolean knows(String method) {
         return methods.containsKey(method.toLowerCase(Locale.ROOT));
     }

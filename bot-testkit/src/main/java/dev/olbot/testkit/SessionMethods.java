@@ -21,7 +21,8 @@ final class SessionMethods {
         d.define("imopenlines.bot.session.operator").noSessionAuth()
                 .requireId("CHAT_ID", "CHAT_ID_EMPTY", CHAT_ID_EMPTY).handle(SessionMethods::operator);
         d.define("imopenlines.bot.session.transfer").noSessionAuth().rawParams()
-                .requireId("CHAT_ID", "CHAT_ID_EMPTY", CHAT_ID_EMPTY).handle(SessionMethods::transfer);
+                .requireId("CHAT_ID", "CHAT_ID_EMPTY", CHAT_ID_EMPTY)
+                .requireAnyIsset("TRANSFER_ID_EMPTY", "Queue ID or User ID can't be empty", "USER_ID", "QUEUE_ID", "TRANSFER_ID").handle(SessionMethods::transfer);
         d.define("imopenlines.bot.session.finish").noSessionAuth()
                 .requireId("CHAT_ID", "CHAT_ID_EMPTY", CHAT_ID_EMPTY).handle(SessionMethods::finish);
     }

@@ -15,14 +15,23 @@ final class V2Methods {
     private V2Methods() {}
 
     static void register(RestDispatcher d) {
-        d.define("imbot.v2.Bot.register").rawParams().noSessionAuth().handle(V2Methods::register);
-        d.define("imbot.v2.Bot.update").rawParams().noSessionAuth().handle(V2Methods::update);
-        d.define("imbot.v2.Bot.unregister").rawParams().noSessionAuth().handle(V2Methods::unregister);
+        d.define("imbot.v2.Bot.register").rawParams().noSessionAuth()
+                .require("fields", "BOT_CODE_REQUIRED", "Bot code is required")
+                .require("fields.code", "BOT_CODE_REQUIRED", "Bot code is required")
+                .require("fields.properties", "BOT_PROPERTIES_REQUIRED", "Bot properties are required")
+                .require("fields.properties.name", "BOT_PROPERTIES_REQUIRED", "Bot properties are required").handle(V2Methods::register);
+        d.define("imbot.v2.Bot.update").rawParams().noSessionAuth()
+                .requireId("botId", "BOT_ID_REQUIRED", "Bot ID is required")
+                // undocumented code: bot-update.md lists none for a missing fields object
+                .require("fields", "FIELDS_REQUIRED", "Fields are required").handle(V2Methods::update);
+        d.define("imbot.v2.Bot.unregister").rawParams().noSessionAuth()
+                .requireId("botId", "BOT_ID_REQUIRED", "Bot ID is required").handle(V2Methods::unregister);
         d.define("imbot.v2.Bot.list").rawParams().noSessionAuth().handle(V2Methods::list);
-        d.define("imbot.v2.Event.get").rawParams().noSessionAuth().handle(V2Methods::eventGet);
+        d.define("imbot.v2.Event.get").rawParams().noSessionAuth()
+                .requireId("botId", "BOT_ID_REQUIRED", "Bot ID is required").handle(V2Methods::eventGet);
     }
 
-    private static String appId(MethodCall c, String botToken) {
+    static String appId(MethodCall c, String botToken) {
         if (c.auth() == AuthKind.WEBHOOK) {
             if (botToken.isEmpty()) {
                 throw BitrixError.badRequest("BOT_TOKEN_NOT_SPECIFIED", "Bot token is not specified");
@@ -96,11 +105,23 @@ final class V2Methods {
         return r;
     }
 
-    private static BotRecord ownedBot(MethodCall c) {
+    /**
+     * The bot named by {@code botId}, checked as every {@code imbot.v2} method does: {@code BOT_TOKEN_NOT_SPECIFIED}
+     * (webhook call without {@code botToken}), {@code BOT_ID_REQUIRED}, {@code BOT_NOT_FOUND} (no such v2 bot),
+     * {@code BOT_OWNERSHIP_ERROR} (registered by another application or another botToken).
+     */
+    static BotRecord ownedBot(MethodCall c) {
         String appId = appId(c, Params.str(c.params(), "botToken"));
-        BotRecord bot = c.portal().bots.get((int) Params.intval(c.params(), "botId"));
-        if (bot == null || !bot.v2 || !bot.appId.equals(appId)) {
+        long id = Params.intval(c.params(), "botId");
+        if (id <= 0) {
+            throw BitrixError.badRequest("BOT_ID_REQUIRED", "Bot ID is required");
+        }
+        BotRecord bot = c.portal().bots.get((int) id);
+        if (bot == null || !bot.v2) {
             throw BitrixError.badRequest("BOT_NOT_FOUND", "Bot not found");
+        }
+        if (!bot.appId.equals(appId)) {
+            throw BitrixError.badRequest("BOT_OWNERSHIP_ERROR", "Bot is registered by another application");
         }
         return bot;
     }

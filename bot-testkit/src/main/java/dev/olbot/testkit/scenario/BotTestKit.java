@@ -2,6 +2,10 @@ package dev.olbot.testkit.scenario;
 
 import dev.olbot.bot.Bot;
 import dev.olbot.bot.BotEngine;
+import dev.olbot.bot.Registrar;
+import dev.olbot.event.ApiVersion;
+import dev.olbot.event.Portal;
+import dev.olbot.ingress.EventPoller;
 import dev.olbot.ingress.ApplicationTokenVerifier;
 import dev.olbot.ingress.Ingress;
 import dev.olbot.ingress.IngressServer;
@@ -58,6 +62,10 @@ public final class BotTestKit implements AutoCloseable {
     private DialogStore store;
     private IngressServer server;
     private String handlerUrl;
+    /** Chatbots 2.0 fetch mode: polls the fake account from {@link #settle()}, never on a timer. */
+    private EventPoller poller;
+    private final EventPoller.OffsetStore offsets = EventPoller.OffsetStore.inMemory();
+    private int pollerBotId;
     private int clients;
 
     private BotTestKit(Options o) throws Exception {
@@ -75,6 +83,11 @@ public final class BotTestKit implements AutoCloseable {
         settle();
         int botId = portal.botId(o.bots.get(0).code())
                 .orElseThrow(() -> new IllegalStateException("the bot did not register on install; see the log"));
+        if (o.eventMode == Registrar.EventMode.FETCH) {
+            pollerBotId = botId;
+            poller = newPoller(botId);
+            settle(); // the install's events, if any
+        }
         lines.put("Support", portal.addLine("Support", l -> {
             l.welcomeBot(botId, o.welcomeBotSeconds).queue(operatorId);
             o.line.accept(l);
@@ -123,7 +136,17 @@ public final class BotTestKit implements AutoCloseable {
             options.bots.forEach(e::bot);
             e.rest(fake.inProcess()).store(store).clock(fake.clock()).handlerUrl(handlerUrl)
                     .lanes((lane, task) -> ingress.submit(lane, task));
+            if (options.eventMode != null) {
+                e.registerAs(ApiVersion.V2, options.eventMode);
+            }
         });
+    }
+
+    /** A poller that is never started: {@link #settle()} drives {@link EventPoller#pollOnce()} itself. */
+    private EventPoller newPoller(int botId) {
+        FakePortal p = fake.portal();
+        Portal portal = new Portal(p.domain(), p.memberId(), fake.clientEndpoint(), fake.serverEndpoint());
+        return new EventPoller(fake.inProcess(), portal, botId, ingress, EventPoller.Options.defaults(), offsets);
     }
 
     private static Map<String, String> query(String url) {
@@ -205,6 +228,10 @@ public final class BotTestKit implements AutoCloseable {
                 if (!ingress.awaitIdle(20_000)) {
                     throw new IllegalStateException("the bot's turns did not finish within 20 s");
                 }
+                if (fetchPending()) {
+                    poller.pollOnce(); // returns once every fetched event was handled
+                    continue;
+                }
                 if (fake.deliveries().stream().allMatch(CompletableFuture::isDone) && ingress.stats().queued() == 0) {
                     return;
                 }
@@ -224,11 +251,17 @@ public final class BotTestKit implements AutoCloseable {
         while (fake.clock().instant().isBefore(end)) {
             Duration left = Duration.between(fake.clock().instant(), end);
             fake.clock().advance(left.compareTo(step) < 0 ? left : step);
-            if (engine.fireDueTimeouts() > 0 || fake.deliveries().stream().anyMatch(f -> !f.isDone())) {
+            if (engine.fireDueTimeouts() > 0 || fake.deliveries().stream().anyMatch(f -> !f.isDone()) || fetchPending()) {
                 settle();
             }
         }
         settle();
+    }
+
+    /** In fetch mode: whether the platform queued events the bot has not fetched yet (e.g. after WELCOME_BOT_TIME). */
+    private boolean fetchPending() {
+        // the fake queues event ids 1, 2, ...; the offset store holds the next id to fetch (0 before the first poll)
+        return poller != null && fake.portal().lastQueuedEventId(pollerBotId) >= Math.max(1, offsets.load());
     }
 
     /**
@@ -250,6 +283,9 @@ public final class BotTestKit implements AutoCloseable {
 
     @Override
     public void close() {
+        if (poller != null) {
+            poller.close();
+        }
         ingress.close();
         if (server != null) {
             server.close();
@@ -277,6 +313,7 @@ public final class BotTestKit implements AutoCloseable {
         private int employeesUpTo;
         private Instant start = Instant.parse("2026-03-02T09:00:00Z");
         private final InstallRegistry installs = InstallRegistry.inMemory();
+        private Registrar.EventMode eventMode;
 
         public Options bot(Bot bot) {
             bots.add(bot);
@@ -315,6 +352,17 @@ public final class BotTestKit implements AutoCloseable {
         /** Adds employees until user {@code id} exists (for bots configured to transfer to a given user). */
         public Options employeesUpTo(int id) {
             this.employeesUpTo = id;
+            return this;
+        }
+
+        /**
+         * Runs the bot as a Chatbots 2.0 bot: registered with {@code imbot.v2.Bot.register} and answering with
+         * {@code imbot.v2.Chat.Message.send}. {@code WEBHOOK}: the fake account posts {@code ONIMBOTV2*} form bodies
+         * to the kit's ingress. {@code FETCH}: the kit polls {@code imbot.v2.Event.get} with an {@link EventPoller}
+         * from {@link #settle()} and {@link #advance(Duration)} — no real-time polling, no sleeping.
+         */
+        public Options chatbots2(Registrar.EventMode mode) {
+            this.eventMode = java.util.Objects.requireNonNull(mode);
             return this;
         }
 

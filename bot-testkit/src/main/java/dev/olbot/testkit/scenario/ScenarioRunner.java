@@ -60,7 +60,7 @@ final class ScenarioRunner {
             expectKeyboard(k.buttons());
         } else if (step instanceof Step.ExpectTyping) {
             if (callsSinceMark().stream().noneMatch(c -> (c.method().equals("imbot.chat.sendTyping")
-                    || c.method().equals("imbot.v2.Chat.InputAction.notify")) && dialogOf(c).equals(chat().dialogId()))) {
+                    || c.method().equalsIgnoreCase("imbot.v2.Chat.InputAction.notify")) && dialogOf(c).equals(chat().dialogId()))) {
                 throw new AssertionError("expected the bot to show typing in " + chat().dialogId() + " since the last action");
             }
         } else if (step instanceof Step.ExpectNoReply) {
