@@ -75,8 +75,10 @@ final class Deliverer {
         }
         CompletableFuture<Integer> f = new CompletableFuture<>();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
-                .putHeader("Content-Type", "application/x-www-form-urlencoded");
-        client().request(options)
+                .putHeader("Content-Type", "application/x-www-form-urlencoded").setTimeout(10_000);
+        // start the request on a Vert.x context: the caller may be a test thread holding the
+        // account lock, and a request begun there was seen to stall without ever connecting
+        vertx.runOnContext(v -> client().request(options)
                 .compose(req -> req.send(body))
                 .compose(resp -> resp.body().map(b -> resp.statusCode()))
                 .onComplete(ar -> {
@@ -85,7 +87,7 @@ final class Deliverer {
                     } else {
                         f.completeExceptionally(ar.cause());
                     }
-                });
+                }));
         return f;
     }
 
@@ -95,7 +97,8 @@ final class Deliverer {
 
     private synchronized HttpClient client() {
         if (http == null) {
-            http = vertx.createHttpClient();
+            // one connection per event, like the platform's queue server
+            http = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
         }
         return http;
     }

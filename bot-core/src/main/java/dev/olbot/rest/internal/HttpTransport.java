@@ -60,37 +60,41 @@ public final class HttpTransport {
     public Future<Reply> send(HttpMethod method, String url, Buffer body, long timeoutMs) {
         Promise<Reply> promise = Promise.promise();
         RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url).setConnectTimeout(timeoutMs);
-        client.request(options).onComplete(ar -> {
-            if (ar.failed()) {
-                promise.tryFail(new TransportException(false, false,
-                        "cannot connect to " + Secrets.mask(hostOf(url)) + ": " + Secrets.mask(String.valueOf(ar.cause().getMessage()))));
-                return;
-            }
-            HttpClientRequest request = ar.result();
-            AtomicBoolean timedOut = new AtomicBoolean();
-            long timer = vertx.setTimer(Math.max(1, timeoutMs), id -> {
-                timedOut.set(true);
-                request.reset();
-                promise.tryFail(new TransportException(true, true, "no answer within " + timeoutMs + " ms"));
+        // start on a Vert.x context: a request begun on a foreign thread (a handler's lane, a test
+        // thread) was seen to stall before connecting
+        vertx.runOnContext(v -> {
+            client.request(options).onComplete(ar -> {
+                if (ar.failed()) {
+                    promise.tryFail(new TransportException(false, false,
+                            "cannot connect to " + Secrets.mask(hostOf(url)) + ": " + Secrets.mask(String.valueOf(ar.cause().getMessage()))));
+                    return;
+                }
+                HttpClientRequest request = ar.result();
+                AtomicBoolean timedOut = new AtomicBoolean();
+                long timer = vertx.setTimer(Math.max(1, timeoutMs), id -> {
+                    timedOut.set(true);
+                    request.reset();
+                    promise.tryFail(new TransportException(true, true, "no answer within " + timeoutMs + " ms"));
+                });
+                request.putHeader("Accept", "application/json").putHeader("User-Agent", userAgent);
+                Future<io.vertx.core.http.HttpClientResponse> sent;
+                if (body != null) {
+                    request.putHeader("Content-Type", "application/json; charset=utf-8");
+                    sent = request.send(body);
+                } else {
+                    sent = request.send();
+                }
+                sent.compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), b.getBytes())))
+                        .onComplete(res -> {
+                            vertx.cancelTimer(timer);
+                            if (res.succeeded()) {
+                                promise.tryComplete(res.result());
+                            } else {
+                                promise.tryFail(new TransportException(true, timedOut.get(),
+                                        "connection lost after the request was sent: " + Secrets.mask(String.valueOf(res.cause().getMessage()))));
+                            }
+                        });
             });
-            request.putHeader("Accept", "application/json").putHeader("User-Agent", userAgent);
-            Future<io.vertx.core.http.HttpClientResponse> sent;
-            if (body != null) {
-                request.putHeader("Content-Type", "application/json; charset=utf-8");
-                sent = request.send(body);
-            } else {
-                sent = request.send();
-            }
-            sent.compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), b.getBytes())))
-                    .onComplete(res -> {
-                        vertx.cancelTimer(timer);
-                        if (res.succeeded()) {
-                            promise.tryComplete(res.result());
-                        } else {
-                            promise.tryFail(new TransportException(true, timedOut.get(),
-                                    "connection lost after the request was sent: " + Secrets.mask(String.valueOf(res.cause().getMessage()))));
-                        }
-                    });
         });
         return promise.future();
     }
