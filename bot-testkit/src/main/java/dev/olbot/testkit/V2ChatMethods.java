@@ -28,6 +28,8 @@ final class V2ChatMethods {
                 .requireId("botId", "BOT_ID_REQUIRED", "Bot ID is required")
                 // "Message does not belong to the bot or does not exist"
                 .requireId("messageId", "ACCESS_DENIED", "Access denied")
+                // fields* per chat-message-update.md; the docs name no code for its absence
+                .require("fields", "FIELDS_REQUIRED", "Fields are required")
                 .handle(V2ChatMethods::update);
         d.define("imbot.v2.Chat.Message.delete").rawParams().noSessionAuth()
                 .requireId("botId", "BOT_ID_REQUIRED", "Bot ID is required")

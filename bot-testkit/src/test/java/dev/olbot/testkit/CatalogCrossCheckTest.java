@@ -24,11 +24,7 @@ class CatalogCrossCheckTest extends FakeAccountTest {
             "batch", "transport-level: the REST client packs calls into batch itself (BatchCodec); not a typed method",
             "imbot.sendtyping", "the platform's older alias of imbot.chat.sendTyping; the client never calls it",
             "imopenlines.bot.session.send.message", "the platform's older alias of imopenlines.bot.session.message.send",
-            "user.get", "a core REST method outside the Open Lines catalogue; the fake serves it for bots that look users up",
-            "imbot.v2.chat.message.update", "Chatbots 2.0 method the engine calls (MessageCalls.edit); missing from ImbotV2Specs",
-            "imbot.v2.chat.message.delete", "Chatbots 2.0 method the engine calls (MessageCalls.delete); missing from ImbotV2Specs",
-            "imbot.v2.chat.inputaction.notify", "Chatbots 2.0 method the engine calls (MessageCalls.typing); missing from ImbotV2Specs",
-            "imbot.v2.command.answer", "Chatbots 2.0 method the engine calls (MessageCalls.answerCommand); missing from ImbotV2Specs");
+            "user.get", "a core REST method outside the Open Lines catalogue; the fake serves it for bots that look users up");
 
     /**
      * Catalogue requirements the fake deliberately does not enforce as written, because the platform does not
