@@ -24,16 +24,18 @@ public final class LaneExecutor {
     /** Queues a task on a lane. Never blocks. */
     public void submit(String laneKey, Runnable task) {
         pending.incrementAndGet();
+        Lane[] started = new Lane[1];
         lanes.compute(laneKey, (key, lane) -> {
             if (lane == null) {
                 lane = new Lane(key);
-                lane.queue.add(task);
-                executor.execute(lane);
-            } else {
-                lane.queue.add(task);
+                started[0] = lane;
             }
+            lane.queue.add(task);
             return lane;
         });
+        if (started[0] != null) {
+            executor.execute(started[0]); // outside the map's lock: an executor may run it on this thread
+        }
     }
 
     /**

@@ -51,12 +51,37 @@ public final class PhpForm {
         return root;
     }
 
+    /** Percent-decoding as PHP's {@code urldecode}: {@code +} is a space, {@code %XX} a UTF-8 byte. */
     private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("malformed percent-encoding near '" + abbreviate(s) + "'");
+        int n = s.length();
+        int first = 0;
+        while (first < n && s.charAt(first) != '%' && s.charAt(first) != '+') {
+            first++;
         }
+        if (first == n) {
+            return s; // nothing to decode: most values on the wire
+        }
+        byte[] out = new byte[n];
+        int o = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '+') {
+                out[o++] = ' ';
+            } else if (c == '%') {
+                int hi = i + 2 < n ? Character.digit(s.charAt(i + 1), 16) : -1;
+                int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+                if (lo < 0) {
+                    throw new IllegalArgumentException("malformed percent-encoding near '" + abbreviate(s.substring(i)) + "'");
+                }
+                out[o++] = (byte) ((hi << 4) | lo);
+                i += 2;
+            } else if (c < 0x80) {
+                out[o++] = (byte) c;
+            } else {
+                return URLDecoder.decode(s, StandardCharsets.UTF_8); // raw non-ASCII: rare, let the JDK do it
+            }
+        }
+        return new String(out, 0, o, StandardCharsets.UTF_8);
     }
 
     private static String abbreviate(String s) {

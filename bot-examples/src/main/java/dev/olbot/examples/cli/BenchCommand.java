@@ -31,9 +31,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--rate", defaultValue = "1000", description = "Events per second in the latency runs (default ${DEFAULT-VALUE}).")
         int rate;
 
+        @Option(names = "--rounds", defaultValue = "3", description = "Alternating rounds per target; medians are reported (default ${DEFAULT-VALUE}).")
+        int rounds;
+
         @Override
         public Integer call() throws Exception {
-            boolean met = new IngressBenchmark(seconds, connections, rate, System.out).run();
+            boolean met = new IngressBenchmark(seconds, connections, rate, rounds, System.out).run();
             System.out.println(met ? "targets met" : "targets NOT met");
             return 0;
         }
