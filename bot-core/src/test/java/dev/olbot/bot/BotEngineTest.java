@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.olbot.state.FileDialogStore;
+import dev.olbot.testsupport.BotHarness;
 import dev.olbot.state.InMemoryDialogStore;
 import dev.olbot.state.Owner;
 import java.nio.file.Path;

@@ -2,12 +2,7 @@ package dev.olbot.examples.bench;
 
 import static dev.olbot.testkit.scenario.TextMatch.contains;
 
-import dev.olbot.bot.Bot;
-import dev.olbot.bot.BotContext;
-import dev.olbot.bot.Flow;
-import dev.olbot.bot.Intent;
-import dev.olbot.bot.NumberedMenu;
-import dev.olbot.bot.Validation;
+import dev.olbot.examples.ExampleBots;
 import dev.olbot.testkit.scenario.BotTestKit;
 import dev.olbot.testkit.scenario.Scenario;
 import dev.olbot.testkit.scenario.ScenarioResult;
@@ -16,16 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Wall time of a whole Open Lines conversation on the virtual clock ({@code olbot bench
- * conversation}): the conversation of bot-testkit's {@code ScenarioTest} — the client says hello,
- * the bot shows its menu, the client presses "Support", the bot hands off to the queue, the
- * operator accepts and writes, ten virtual minutes pass, the operator finishes — run through one
- * {@link BotTestKit} (fake account + real OLBot ingress + engine, in-process by default) after a
- * warm-up, each conversation with a new client. Only {@code kit.run(...)} is timed, not the kit's
- * start.
+ * conversation}) with the shipped triage bot: the client greets, picks "sales" from the menu,
+ * answers two questions (one invalid), a lead is created and the dialog transferred to the sales
+ * line, the operator accepts and writes, ten virtual minutes pass, the operator finishes. Each
+ * conversation runs on a fresh {@link BotTestKit} (fake account + real OLBot ingress + engine,
+ * in-process by default); only {@code kit.run(...)} is timed, not the kit's start.
  */
 public final class ConversationBenchmark {
 
@@ -55,49 +48,20 @@ public final class ConversationBenchmark {
         this.http = http;
     }
 
-    /** A small triage bot: a menu, a two-question flow with a lead, a handoff, and a no-answer timeout. */
-    static Bot triage() {
-        return Bot.builder("triage_bench").name("Triage")
-                .menu(NumberedMenu.named("main").header("Hello! What is your question about?")
-                        .item(1, "Sales", ctx -> ctx.startFlow("sales"))
-                        .item(2, "Support", ctx -> {
-                            ctx.reply("Connecting you to support");
-                            ctx.toOperator();
-                        }).build())
-                .flow(Flow.named("sales")
-                        .ask("name", "Your name, please?", Validation.name("Please write your name"))
-                        .ask("phone", "Your phone number?", Validation.phone("Please write a phone like +7 999 123-45-67"))
-                        .timeout(Duration.ofMinutes(10), ctx -> {
-                            ctx.reply("No answer for 10 minutes, closing the chat.");
-                            ctx.finish();
-                        })
-                        .onComplete(ctx -> {
-                            ctx.replyTemplate("Thank you, ${name}! A manager will call ${phone}.", Map.of());
-                            ctx.createLead();
-                            ctx.transferToLine(2, true);
-                        }).build())
-                .onWelcome(ctx -> ctx.showMenu("main"))
-                .on(Intent.keywords("bye", "пока"), BotContext::finish)
-                .fallback(ctx -> ctx.reply("Please pick a number from the menu."))
-                .build();
-    }
-
-    /** The conversation of ScenarioTest's handoff scenario. */
-    static Scenario handoff() {
-        return Scenario.named("support handoff, operator finishes")
-                .clientSays("hello")
-                .expectReply(contains("What is your question about"))
-                .expectKeyboard("1. Sales", "2. Support")
-                .expectReply(contains("pick a number"))
-                .clientPresses(2)
-                .expectReply("Connecting you to support")
-                .expectDialogWithQueue()
-                .operatorAccepts()
-                .operatorSays("Hi, Olga here. How can I help?")
-                .expectDialogWithOperator()
-                .timePasses(Duration.ofMinutes(10))
-                .operatorFinishes()
-                .expectFinished()
+    /** The measured conversation. */
+    static Scenario conversation() {
+        return Scenario.named("triage: sales, lead, transfer, operator, 10 minutes, finish")
+                .clientSays("добрый день").expectReply(contains("Здравствуйте")).expectReply(contains("Выберите тему обращения"))
+                .clientPresses(1).expectReply("Как к вам обращаться?")
+                .clientSays("Анна").expectReply(contains("Ваш номер телефона"))
+                .clientSays("не помню").expectReply(contains("Не похоже на номер телефона"))
+                .expectReply(contains("Ваш номер телефона"))
+                .clientSays("+7 (999) 123-45-67").expectReply(contains("Передаю вас в отдел продаж"))
+                .expectReply(contains("phone: +79991234567"))
+                .expectLeadCreated().expectDialogWithLine(3)
+                .operatorAccepts().operatorSays("Анна, добрый день! Чем помочь?")
+                .timePasses(Duration.ofMinutes(10)).expectNoReply()
+                .operatorFinishes().expectFinished()
                 .build();
     }
 
@@ -111,36 +75,34 @@ public final class ConversationBenchmark {
     }
 
     public Result run() {
-        Scenario scenario = handoff();
-        try (BotTestKit kit = BotTestKit.start(o -> o.bot(triage()).line("Sales")
-                .transport(http ? BotTestKit.Transport.HTTP : BotTestKit.Transport.IN_PROCESS))) {
-            int failures = 0;
-            String firstFailure = "";
-            for (int i = 0; i < warmup; i++) {
-                ScenarioResult r = kit.run(scenario);
-                if (!r.passed()) {
-                    failures++;
-                    firstFailure = firstFailure.isEmpty() ? "warm-up step " + r.failedStep() + ": " + r.message() : firstFailure;
-                }
-            }
-            double[] millis = new double[runs];
-            long virtualNanos = 0;
-            for (int i = 0; i < runs; i++) {
+        Scenario scenario = conversation();
+        int failures = 0;
+        String firstFailure = "";
+        double[] millis = new double[runs];
+        long virtualNanos = 0;
+        for (int i = -warmup; i < runs; i++) {
+            try (BotTestKit kit = BotTestKit.start(o -> {
+                ExampleBots.TRIAGE.embedded(null).accept(o);
+                o.transport(http ? BotTestKit.Transport.HTTP : BotTestKit.Transport.IN_PROCESS);
+            })) {
                 Instant virtualStart = kit.clock().instant();
                 long wallStart = System.nanoTime();
                 ScenarioResult r = kit.run(scenario);
-                millis[i] = (System.nanoTime() - wallStart) / 1e6;
-                virtualNanos += Duration.between(virtualStart, kit.clock().instant()).toNanos();
+                double ms = (System.nanoTime() - wallStart) / 1e6;
                 if (!r.passed()) {
                     failures++;
                     firstFailure = firstFailure.isEmpty() ? "step " + r.failedStep() + ": " + r.message() : firstFailure;
                 }
+                if (i >= 0) {
+                    millis[i] = ms;
+                    virtualNanos += Duration.between(virtualStart, kit.clock().instant()).toNanos();
+                }
             }
-            double mean = Arrays.stream(millis).average().orElse(0);
-            double[] sorted = millis.clone();
-            Arrays.sort(sorted);
-            double p99 = sorted[Math.max(0, (int) Math.ceil(0.99 * runs) - 1)];
-            return new Result(runs, mean, p99, virtualNanos / 60e9 / runs, failures, firstFailure);
         }
+        double mean = Arrays.stream(millis).average().orElse(0);
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        double p99 = sorted[Math.max(0, (int) Math.ceil(0.99 * runs) - 1)];
+        return new Result(runs, mean, p99, virtualNanos / 60e9 / runs, failures, firstFailure);
     }
 }

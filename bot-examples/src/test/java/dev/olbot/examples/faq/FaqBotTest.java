@@ -3,7 +3,7 @@ package dev.olbot.examples.faq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.olbot.examples.support.BotHarness;
+import dev.olbot.testsupport.BotHarness;
 import dev.olbot.state.InMemoryDialogStore;
 import dev.olbot.state.Owner;
 import java.util.Map;

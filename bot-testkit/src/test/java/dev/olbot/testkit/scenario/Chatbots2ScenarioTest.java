@@ -25,20 +25,7 @@ class Chatbots2ScenarioTest {
     @EnumSource(Registrar.EventMode.class)
     void registersThroughImbotV2AndRepliesWithChatMessageSend(Registrar.EventMode mode) {
         try (BotTestKit kit = kit(mode)) {
-            kit.run(Scenario.named("handoff").clientSays("hello")
-                    .expectReply(contains("What is your question about"))
-                    .expectKeyboard("1. Sales", "2. Support")
-                    .expectReply(contains("pick a number"))
-                    .clientPresses(2)
-                    .expectReply("Connecting you to support")
-                    .expectDialogWithQueue()
-                    .operatorAccepts()
-                    .operatorSays("Hi, Olga here. How can I help?")
-                    .expectDialogWithOperator()
-                    .timePasses(Duration.ofMinutes(10))
-                    .operatorFinishes()
-                    .expectFinished()
-                    .build()).assertPassed();
+            kit.run(ScenarioTest.handoff()).assertPassed();
 
             List<String> methods = methods(kit); // the fake records method names lower-cased
             assertThat(methods).contains("imbot.v2.bot.register", "imbot.v2.chat.message.send", "imopenlines.bot.session.operator")

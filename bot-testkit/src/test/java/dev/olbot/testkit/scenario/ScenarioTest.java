@@ -46,7 +46,7 @@ class ScenarioTest {
                 .build();
     }
 
-    private static Scenario handoff() {
+    static Scenario handoff() {
         return Scenario.named("support handoff, operator finishes")
                 .clientSays("hello")
                 .expectReply(contains("What is your question about"))

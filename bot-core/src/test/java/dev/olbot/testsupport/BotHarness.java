@@ -1,4 +1,4 @@
-package dev.olbot.examples.support;
+package dev.olbot.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * (Adapted from bot-core's test tree.) Drives a bot through the real ingress (wire-format bodies, verification, lanes) and records the
+ * Drives a bot through the real ingress (wire-format bodies, verification, lanes) and records the
  * REST calls its turns make. The REST side is a recording {@link RestCaller} with the platform's
  * result shapes — a narrow seam; the full fake portal lives in bot-testkit.
  */
@@ -45,17 +45,17 @@ public final class BotHarness implements AutoCloseable {
     private final AtomicLong messageIds = new AtomicLong(1000);
     private final AtomicLong messageSeq = new AtomicLong(500);
     public final MutableClock clock = new MutableClock();
-    final Ingress ingress;
+    public final Ingress ingress;
     public final BotEngine engine;
 
-    final List<Call> installCalls;
-    com.fasterxml.jackson.databind.JsonNode botList = JSON.createArrayNode();
+    public final List<Call> installCalls;
+    public com.fasterxml.jackson.databind.JsonNode botList = JSON.createArrayNode();
 
     public BotHarness(Bot bot, DialogStore store) {
         this(bot, store, h -> {});
     }
 
-    BotHarness(Bot bot, DialogStore store, java.util.function.Consumer<BotHarness> beforeInstall) {
+    public BotHarness(Bot bot, DialogStore store, java.util.function.Consumer<BotHarness> beforeInstall) {
         RestCaller rest = this::answer;
         Ingress[] ref = new Ingress[1];
         this.engine = BotEngine.create(o -> o.bot(bot).rest(rest).store(store).clock(clock)
