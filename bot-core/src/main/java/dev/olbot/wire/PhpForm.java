@@ -40,10 +40,12 @@ public final class PhpForm {
                 amp = len;
             }
             if (amp > start) {
-                String pair = body.substring(start, amp);
-                int eq = pair.indexOf('=');
-                String rawKey = eq < 0 ? pair : pair.substring(0, eq);
-                String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
+                int eq = start;
+                while (eq < amp && body.charAt(eq) != '=') {
+                    eq++;
+                }
+                String rawKey = body.substring(start, eq);
+                String rawValue = eq < amp ? body.substring(eq + 1, amp) : "";
                 put(root, decode(rawKey), decode(rawValue));
             }
             start = amp + 1;
@@ -97,35 +99,27 @@ public final class PhpForm {
             }
             return;
         }
-        List<String> path = new ArrayList<>();
-        path.add(key.substring(0, open));
+        // walk a[b][c] segment by segment, creating the maps on the way
+        Map<String, Object> map = root;
+        String segment = key.substring(0, open);
         int i = open;
-        while (i < key.length() && key.charAt(i) == '[') {
-            int close = key.indexOf(']', i);
-            if (close < 0) {
-                break; // PHP ignores the unterminated rest
-            }
-            path.add(key.substring(i + 1, close));
-            i = close + 1;
-        }
-        Object container = root;
-        for (int p = 0; p < path.size(); p++) {
-            String segment = path.get(p);
-            boolean last = p == path.size() - 1;
-            Map<String, Object> map = (Map<String, Object>) container;
+        while (true) {
+            int close = i < key.length() && key.charAt(i) == '[' ? key.indexOf(']', i) : -1; // PHP ignores an unterminated rest
             if (segment.isEmpty()) {
                 segment = nextIndex(map);
             }
-            if (last) {
+            if (close < 0) {
                 map.put(segment, value);
-            } else {
-                Object child = map.get(segment);
-                if (!(child instanceof Map)) {
-                    child = new LinkedHashMap<String, Object>();
-                    map.put(segment, child);
-                }
-                container = child;
+                return;
             }
+            Object child = map.get(segment);
+            if (!(child instanceof Map)) {
+                child = new LinkedHashMap<String, Object>();
+                map.put(segment, child);
+            }
+            map = (Map<String, Object>) child;
+            segment = key.substring(i + 1, close);
+            i = close + 1;
         }
     }
 
