@@ -40,6 +40,33 @@ public final class EventPoller implements AutoCloseable {
 
         void save(long offset);
 
+        /**
+         * The offset in a small file (written to a temporary file and moved into place), so a restart
+         * confirms what was handled before it instead of getting it again.
+         */
+        static OffsetStore file(java.nio.file.Path file) {
+            return new OffsetStore() {
+                public synchronized long load() {
+                    try {
+                        return java.nio.file.Files.exists(file) ? Long.parseLong(java.nio.file.Files.readString(file).strip()) : 0;
+                    } catch (java.io.IOException | NumberFormatException e) {
+                        throw new IllegalStateException("cannot read the event offset from " + file + ": " + e.getMessage(), e);
+                    }
+                }
+
+                public synchronized void save(long offset) {
+                    try {
+                        java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+                        java.nio.file.Files.writeString(tmp, Long.toString(offset));
+                        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("cannot save the event offset to " + file, e);
+                    }
+                }
+            };
+        }
+
         static OffsetStore inMemory() {
             AtomicLong v = new AtomicLong();
             return new OffsetStore() {

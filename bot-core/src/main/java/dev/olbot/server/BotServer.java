@@ -150,7 +150,8 @@ public final class BotServer implements AutoCloseable {
         for (Bot bot : bots) {
             engine.botId(portal.key(), bot.code()).ifPresent(id -> pollers.computeIfAbsent(portal.key() + "/" + id,
                     k -> new EventPoller(rest, portal, id, ingress, EventPoller.Options.defaults(),
-                            EventPoller.OffsetStore.inMemory()).start()));
+                            EventPoller.OffsetStore.file(config.dataDir().resolve("offset-" + portal.key() + "-" + id + ".txt")))
+                            .start()));
         }
     }
 

@@ -100,4 +100,19 @@ class EventPollerTest {
         assertThat(handled).hasSize(1);
         assertThat(ingress.stats().duplicates()).isEqualTo(1);
     }
+
+    @Test
+    void keepsTheConfirmedOffsetInAFileAcrossRestarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        queue.add(messageEvent(41, 790, "first"));
+        java.nio.file.Path file = dir.resolve("offset.txt");
+        new EventPoller(this::serve, portal, 456, ingress, EventPoller.Options.defaults(), EventPoller.OffsetStore.file(file))
+                .pollOnce();
+
+        EventPoller.PollResult afterRestart = new EventPoller(this::serve, portal, 456, ingress, EventPoller.Options.defaults(),
+                EventPoller.OffsetStore.file(file)).pollOnce();
+
+        assertThat(polls.get(1)).containsEntry("offset", (Object) 42L);
+        assertThat(afterRestart.events()).isZero();
+        assertThat(handled).hasSize(1);
+    }
 }
