@@ -150,7 +150,7 @@ public final class FileDialogStore extends InMemoryDialogStore implements AutoCl
     }
 
     private static Map<String, String> strings(JsonNode node) {
-        Map<String, String> m = new HashMap<>();
+        Map<String, String> m = new java.util.LinkedHashMap<>();
         node.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
         return m;
     }

@@ -9,7 +9,8 @@ import java.util.Map;
 public record FlowPosition(String flow, int step, int attempts, Map<String, String> answers) {
 
     public FlowPosition {
-        answers = Map.copyOf(answers);
+        // in the order they were given, so summaries list them as asked
+        answers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
     }
 
     public FlowPosition withStep(int step) {
@@ -21,7 +22,7 @@ public record FlowPosition(String flow, int step, int attempts, Map<String, Stri
     }
 
     public FlowPosition withAnswer(String name, String value) {
-        java.util.HashMap<String, String> next = new java.util.HashMap<>(answers);
+        java.util.LinkedHashMap<String, String> next = new java.util.LinkedHashMap<>(answers);
         next.put(name, value);
         return new FlowPosition(flow, step, attempts, next);
     }
