@@ -94,6 +94,27 @@ class PortalLaneTest {
         }
 
         @Test
+        void keepsHalfTheBurstForBatchesSoAThousandCallsLeaveWithinIt() {
+            PortalLane lane = lane(RateLimit.STANDARD, true);
+            for (int i = 0; i < 1000; i++) {
+                lane.submit(job("imbot.message.add", CallOptions.ordered("chat" + i)));
+            }
+            clock.advance(Duration.ofMillis(20));
+
+            int calls = sent.stream().mapToInt(s -> s.split("\\+").length).sum();
+            assertThat(calls).isEqualTo(1000);
+            assertThat(sent).hasSizeLessThanOrEqualTo(50).allSatisfy(s -> assertThat(s).matches("(0|20)ms .*"));
+        }
+
+        @Test
+        void aLoneCallStillLeavesAtOnceWhileTheBucketIsLow() {
+            PortalLane lane = lane(RateLimit.STANDARD, true);
+            lane.submit(job("imbot.message.add", CallOptions.ordered("chat1")));
+
+            assertThat(sent).containsExactly("0ms imbot.message.add");
+        }
+
+        @Test
         void sendsAnUnbatchableMethodAlone() {
             PortalLane lane = lane(new RateLimit(2, 1), true);
             lane.submit(job("first.get", CallOptions.NONE));

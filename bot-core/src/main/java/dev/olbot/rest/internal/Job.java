@@ -19,6 +19,8 @@ public final class Job {
     final boolean batchable;
 
     long notBeforeNanos = Long.MIN_VALUE;
+    /** Until when this call waits for company before leaving alone (coalescing under load); none yet. */
+    long gatherUntilNanos = Long.MIN_VALUE;
     int transportRetries;
     int limitRetries;
     boolean refreshed;
