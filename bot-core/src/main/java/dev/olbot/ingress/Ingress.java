@@ -88,9 +88,10 @@ public final class Ingress implements AutoCloseable {
             log.warn("rejected {} from portal {}: {}", event.meta().type(), event.meta().portal().domain(), r.reason());
             return reject(401, r.reason());
         }
-        if (event.dedupeKey().isPresent() && !dedupe.firstSeen(event.dedupeKey().get())) {
+        java.util.Optional<String> key = event.dedupeKey();
+        if (key.isPresent() && !dedupe.firstSeen(key.get())) {
             duplicates.incrementAndGet();
-            log.debug("duplicate delivery of {} ignored", event.dedupeKey().get());
+            log.debug("duplicate delivery of {} ignored", key.get());
             return new Outcome.Duplicate(event);
         }
         accepted.incrementAndGet();
@@ -108,7 +109,8 @@ public final class Ingress implements AutoCloseable {
         if (closed) {
             return java.util.concurrent.CompletableFuture.completedFuture(new Outcome.Rejected(503, "shutting down"));
         }
-        if (event.dedupeKey().isPresent() && !dedupe.firstSeen(event.dedupeKey().get())) {
+        java.util.Optional<String> key = event.dedupeKey();
+        if (key.isPresent() && !dedupe.firstSeen(key.get())) {
             duplicates.incrementAndGet();
             return java.util.concurrent.CompletableFuture.completedFuture(new Outcome.Duplicate(event));
         }

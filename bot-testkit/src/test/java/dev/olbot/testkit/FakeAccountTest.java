@@ -61,4 +61,11 @@ abstract class FakeAccountTest {
     static List<Object> list(Object... items) {
         return List.of(items);
     }
+
+    /** The answer is the platform's error: HTTP status, {@code error} and {@code error_description}. */
+    static void assertError(Http.Reply r, int status, String code, String description) {
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body().toString()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(r.error()).isEqualTo(code);
+        org.assertj.core.api.Assertions.assertThat(r.body().get("error_description").asText()).isEqualTo(description);
+    }
 }

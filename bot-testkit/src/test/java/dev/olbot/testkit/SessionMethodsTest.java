@@ -36,12 +36,6 @@ class SessionMethodsTest extends FakeAccountTest {
         return Http.oauth(fake, token, method, params);
     }
 
-    private static void assertError(Http.Reply r, int status, String code, String description) {
-        assertThat(r.status()).as(r.body().toString()).isEqualTo(status);
-        assertThat(r.error()).isEqualTo(code);
-        assertThat(r.body().get("error_description").asText()).isEqualTo(description);
-    }
-
     @Nested
     class AllFour {
         @Test
