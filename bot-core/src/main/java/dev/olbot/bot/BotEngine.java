@@ -78,7 +78,7 @@ public final class BotEngine implements EventSink {
         this.clock = o.clock;
         this.callTimeoutMillis = o.callTimeoutMillis;
         this.lanes = o.lanes;
-        this.registrar = new Registrar(rest, o.handlerUrl, o.registerAs, o.eventMode, o.beforeRegister, botIds);
+        this.registrar = new Registrar(rest, o.handlerUrl, o.registerAs, o.eventMode, o.beforeRegister, botIds, o.botToken);
     }
 
     public static BotEngine create(Consumer<Options> config) {
@@ -419,6 +419,7 @@ public final class BotEngine implements EventSink {
         private ApiVersion registerAs = ApiVersion.V1;
         private Registrar.EventMode eventMode = Registrar.EventMode.WEBHOOK;
         private Consumer<AppInstalled> beforeRegister = e -> {};
+        private String botToken = "";
 
         private Options() {}
 
@@ -473,6 +474,15 @@ public final class BotEngine implements EventSink {
         public Options registerAs(ApiVersion version, Registrar.EventMode mode) {
             this.registerAs = Objects.requireNonNull(version);
             this.eventMode = Objects.requireNonNull(mode);
+            return this;
+        }
+
+        /**
+         * The {@code botToken} a Chatbots 2.0 bot registered through an inbound webhook is given
+         * ({@code fields.botToken} of {@code imbot.v2.Bot.register}, at most 40 characters).
+         */
+        public Options botToken(String token) {
+            this.botToken = Objects.requireNonNull(token);
             return this;
         }
 

@@ -34,9 +34,11 @@ public final class Registrar {
     private final EventMode mode;
     private final Consumer<AppInstalled> beforeRegister;
     private final Map<String, Long> botIds;
+    private final String botToken;
 
     Registrar(RestCaller rest, java.util.function.Supplier<String> handlerUrl, ApiVersion version, EventMode mode, Consumer<AppInstalled> beforeRegister,
-            Map<String, Long> botIds) {
+            Map<String, Long> botIds, String botToken) {
+        this.botToken = botToken;
         this.rest = rest;
         this.handlerUrl = handlerUrl;
         this.version = version;
@@ -125,6 +127,9 @@ public final class Registrar {
         Optional.ofNullable(bot.properties().get("WORK_POSITION")).ifPresent(v -> properties.put("workPosition", v));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("code", bot.code());
+        if (!botToken.isEmpty()) {
+            fields.put("botToken", botToken); // webhook auth: the token later calls carry (REFERENCE §9)
+        }
         fields.put("properties", properties);
         fields.put("type", bot.openLineOnly() ? "openline" : "bot");
         if (!bot.openLineOnly()) {

@@ -90,7 +90,7 @@ public final class BotServer implements AutoCloseable {
         String[] url = {config.publicUrl()};
         this.engine = BotEngine.create(e -> {
             bots.forEach(e::bot);
-            e.rest(rest).store(dialogs).handlerUrl(() -> url[0])
+            e.rest(rest).store(dialogs).handlerUrl(() -> url[0]).botToken(config.inboundWebhook() ? config.botToken() : "")
                     .registerAs(config.api(), config.fetchMode() ? Registrar.EventMode.FETCH : Registrar.EventMode.WEBHOOK)
                     .lanes((lane, task) -> lanes[0].submit(lane, task))
                     .beforeRegister(install -> await(rest.registerInstall(install.meta().portal(), install.meta().auth())));
