@@ -242,23 +242,22 @@ final class TurnContext implements BotContext {
 
     @Override
     public void transferToUser(long userId, boolean leave) {
-        long chatId = lineChatId("transferToUser");
-        if (userId <= 0) {
-            throw new IllegalArgumentException("transferToUser: USER_ID must be > 0, was " + userId);
-        }
-        queue(Action.of("imopenlines.bot.session.transfer",
-                MessageCalls.map("CHAT_ID", chatId, "USER_ID", userId, "LEAVE", leave ? "Y" : "N")));
-        changeOwner(Owner.TRANSFERRED);
+        transfer("transferToUser", "USER_ID", userId, leave);
     }
 
     @Override
     public void transferToLine(long lineId, boolean leave) {
-        long chatId = lineChatId("transferToLine");
-        if (lineId <= 0) {
-            throw new IllegalArgumentException("transferToLine: QUEUE_ID must be > 0, was " + lineId);
+        transfer("transferToLine", "QUEUE_ID", lineId, leave);
+    }
+
+    /** {@code imopenlines.bot.session.transfer} to a user ({@code USER_ID}) or a line ({@code QUEUE_ID}). */
+    private void transfer(String helper, String targetKey, long target, boolean leave) {
+        long chatId = lineChatId(helper);
+        if (target <= 0) {
+            throw new IllegalArgumentException(helper + ": " + targetKey + " must be > 0, was " + target);
         }
         queue(Action.of("imopenlines.bot.session.transfer",
-                MessageCalls.map("CHAT_ID", chatId, "QUEUE_ID", lineId, "LEAVE", leave ? "Y" : "N")));
+                MessageCalls.map("CHAT_ID", chatId, targetKey, target, "LEAVE", leave ? "Y" : "N")));
         changeOwner(Owner.TRANSFERRED);
     }
 

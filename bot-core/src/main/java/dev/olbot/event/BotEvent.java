@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@link OtherEvent} with its raw payload, so an unknown event never fails decoding.
  */
 public sealed interface BotEvent
-        permits MessageAdded, MessageUpdated, MessageDeleted, BotJoined, CommandInvoked, BotDeleted,
+        permits MessageEvent, BotJoined, CommandInvoked, BotDeleted,
                 ReactionChanged, ContextRequested, AppInstalled, AppUpdated, AppUninstalled,
                 SessionStarted, SessionFinished, OpenLineMessage, ConnectorEvent, OtherEvent {
 

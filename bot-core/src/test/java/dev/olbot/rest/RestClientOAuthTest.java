@@ -9,49 +9,19 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.olbot.event.Portal;
 import dev.olbot.rest.internal.OAuthTokens;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
 
 @Timeout(120)
-class RestClientOAuthTest {
-
-    private static Vertx vertx;
-    private final List<AutoCloseable> closing = new ArrayList<>();
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : closing) {
-            c.close();
-        }
-    }
-
-    private FakePortal fake(FakePortal.Script script) throws Exception {
-        FakePortal f = FakePortal.start(vertx, script);
-        closing.add(f);
-        return f;
-    }
+class RestClientOAuthTest extends Loopback {
 
     private RestClient client(TokenStore store) {
         RestClient c = RestClient.create(vertx, o -> o.oauth(OAuthFake.CLIENT_ID, OAuthFake.CLIENT_SECRET).tokenStore(store)
@@ -62,19 +32,6 @@ class RestClientOAuthTest {
 
     private static Portal portal(FakePortal fake, String serverEndpoint) {
         return new Portal("portal.example", "m1", fake.restUrl(), serverEndpoint);
-    }
-
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    }
-
-    private static Throwable failure(Future<?> f) throws Exception {
-        try {
-            await(f);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return e.getCause();
-        }
-        throw new AssertionError("expected the call to fail");
     }
 
     private static void sleepQuietly() {
