@@ -161,7 +161,7 @@ public final class PhpForm {
                     map.put(segment, value);
                     return;
                 }
-                if (++depth > limits.maxDepth()) {
+                if (++depth >= limits.maxDepth()) { // depth brackets plus the name: depth + 1 segments
                     throw new IllegalArgumentException("brackets nested deeper than " + limits.maxDepth() + " levels");
                 }
                 Object child = map.get(segment);
