@@ -1,0 +1,22 @@
+package com.acme;
+
+import dev.olbot.bot.Bot;
+import dev.olbot.bot.Intent;
+
+/** A team's own bot, built against the installed OLBot artifacts only. */
+public final class ShopBot {
+
+    private ShopBot() {}
+
+    public static Bot create() {
+        return Bot.builder("acme_shop").name("ACME shop")
+                .onWelcome(ctx -> ctx.reply("Welcome to ACME! Ask about delivery or write 'operator'."))
+                .on(Intent.keywords("delivery"), ctx -> ctx.reply("ACME delivers tomorrow."))
+                .on(Intent.keywords("operator"), ctx -> {
+                    ctx.reply("One moment, a person will answer.");
+                    ctx.toOperator();
+                })
+                .fallback(ctx -> ctx.reply("Write 'delivery' or 'operator'."))
+                .build();
+    }
+}
