@@ -51,6 +51,9 @@ public final class InspectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    VerboseOption verbose = new VerboseOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
