@@ -23,19 +23,7 @@ public final class EmbeddedAccount {
         Path dialogs = tempStore();
         return o -> {
             o.bot(bot).store(() -> FileDialogStore.open(dialogs));
-            provider.prepare(new BotProvider.TestAccount() {
-                @Override
-                public BotProvider.TestAccount line(String name) {
-                    o.line(name);
-                    return this;
-                }
-
-                @Override
-                public BotProvider.TestAccount employeesUpTo(int id) {
-                    o.employeesUpTo(id);
-                    return this;
-                }
-            });
+            provider.prepare(o);
         };
     }
 
