@@ -25,4 +25,8 @@ def repo = new File(localRepositoryPath, 'dev/olbot')
         zip.close()
     }
 }
+
+// the README's logback-test.xml keeps the test output free of Netty and Vert.x debug lines
+def chatter = new File(basedir, 'build.log').readLines().findAll { it =~ /DEBUG\s+(io\.netty|io\.vertx|i\.n\.|i\.v\.)/ }
+assert chatter.isEmpty() : "debug lines of Netty/Vert.x in the consumer's test output: " + chatter.take(3)
 return true

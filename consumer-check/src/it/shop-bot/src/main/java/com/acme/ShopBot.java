@@ -1,12 +1,23 @@
 package com.acme;
 
 import dev.olbot.bot.Bot;
+import dev.olbot.bot.BotProvider;
 import dev.olbot.bot.Intent;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** A team's own bot, built against the installed OLBot artifacts only. */
-public final class ShopBot {
+public final class ShopBot implements BotProvider {
 
-    private ShopBot() {}
+    @Override
+    public String name() {
+        return "shop";
+    }
+
+    @Override
+    public Bot create(Optional<Path> config) {
+        return create();
+    }
 
     public static Bot create() {
         return Bot.builder("acme_shop").name("ACME shop")
