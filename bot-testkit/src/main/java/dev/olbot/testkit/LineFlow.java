@@ -97,10 +97,15 @@ final class LineFlow {
 
     List<CompletableFuture<Delivery>> editLast(Client client, String text) {
         OpenLineChat chat = chatOf(client);
-        ChatMessage m = lastOf(chat, client.userId);
+        return clientEdits(chat, lastOf(chat, client.userId), text);
+    }
+
+    /** The client changed one of its messages (also {@code imconnector.update.messages}). */
+    List<CompletableFuture<Delivery>> clientEdits(OpenLineChat chat, ChatMessage m, String text) {
         ChatMessage edited = m.withText(text, m.keyboard(), m.attach());
         replace(chat, edited);
-        fake.transcript().add("client #" + client.userId, "[edits] " + text);
+        portal.connectors.outboundUpdate(chat, edited);
+        fake.transcript().add("client #" + m.authorId(), "[edits] " + text);
         BotRecord bot = botInChat(chat);
         if (bot == null || bot.v2) {
             return List.of();
@@ -110,9 +115,14 @@ final class LineFlow {
 
     List<CompletableFuture<Delivery>> deleteLast(Client client) {
         OpenLineChat chat = chatOf(client);
-        ChatMessage m = lastOf(chat, client.userId);
+        return clientDeletes(chat, lastOf(chat, client.userId));
+    }
+
+    /** The client deleted one of its messages (also {@code imconnector.delete.messages}). */
+    List<CompletableFuture<Delivery>> clientDeletes(OpenLineChat chat, ChatMessage m) {
         chat.messages.remove(m);
-        fake.transcript().add("client #" + client.userId, "[deletes] " + m.text());
+        portal.connectors.outboundDelete(chat, m);
+        fake.transcript().add("client #" + m.authorId(), "[deletes] " + m.text());
         BotRecord bot = botInChat(chat);
         if (bot == null || bot.v2) {
             return List.of();
@@ -147,19 +157,17 @@ final class LineFlow {
         if (chat.owner != OpenLineChat.Owner.OPERATOR || chat.operatorId != userId) {
             throw new IllegalStateException(name(userId) + " does not hold " + chat.dialogId() + " (owner " + chat.owner + ")");
         }
-        ChatMessage m = post(chat, userId, "operator", text, Map.of(), null, false);
-        BotRecord bot = botInChat(chat);
-        if (bot != null) {
-            messageEvent(chat, bot, m, portal.users.get(userId), "ONIMBOTMESSAGEADD");
-        }
+        memberSays(chat, userId, "operator", text);
     }
 
-    void operatorTransfers(OpenLineChat chat, int fromUserId, int toUserId, int toLineId) {
-        if (chat.owner != OpenLineChat.Owner.OPERATOR || chat.operatorId != fromUserId) {
-            throw new IllegalStateException(name(fromUserId) + " does not hold " + chat.dialogId());
+    /** An employee (or bot) in the chat writes; a bot in the chat hears it. */
+    ChatMessage memberSays(OpenLineChat chat, int userId, String role, String text) {
+        ChatMessage m = post(chat, userId, role, text, Map.of(), null, false);
+        BotRecord bot = botInChat(chat);
+        if (bot != null && bot.id != userId) {
+            messageEvent(chat, bot, m, portal.users.get(userId), "ONIMBOTMESSAGEADD");
         }
-        chat.members.remove(fromUserId);
-        transferTo(chat, toUserId, toLineId, name(fromUserId));
+        return m;
     }
 
     /** The operator hands the dialog back to the line's bot, which joins again (ONIMBOTJOINCHAT). */
@@ -177,13 +185,6 @@ final class LineFlow {
         chat.owner = OpenLineChat.Owner.BOT;
         fake.transcript().add("system", name(userId) + " transferred " + chat.dialogId() + " back to bot " + bot.name());
         return List.of(botJoins(chat, bot, userId));
-    }
-
-    void operatorFinishes(OpenLineChat chat, int userId) {
-        if (chat.owner == OpenLineChat.Owner.CLOSED) {
-            throw new IllegalStateException(chat.dialogId() + " is already closed");
-        }
-        finish(chat, name(userId));
     }
 
     // ---- shared effects (also used by the session methods) ----
@@ -227,14 +228,24 @@ final class LineFlow {
         }
         chat.operatorId = 0;
         fake.transcript().add("system", by + " finished session " + chat.sessionId + " of " + chat.dialogId());
+        portal.connectors.sessionFinished(chat);
     }
 
     ChatMessage post(OpenLineChat chat, int authorId, String role, String text, Map<String, Object> keyboard, Object attach,
                      boolean system) {
+        return post(chat, authorId, role, text, keyboard, attach, system, true);
+    }
+
+    /** Posts a message; {@code toConnector} false keeps it inside Bitrix24 ({@code SKIP_CONNECTOR=Y}). */
+    ChatMessage post(OpenLineChat chat, int authorId, String role, String text, Map<String, Object> keyboard, Object attach,
+                     boolean system, boolean toConnector) {
         ChatMessage m = new ChatMessage(portal.nextMessageId++, chat.id, chat.sessionId, authorId, role, text, keyboard,
                 attach, system, fake.clock().instant());
         chat.messages.add(m);
         portal.messages.put(m.id(), m);
+        if (toConnector) {
+            portal.connectors.outbound(chat, m);
+        }
         String who = switch (role) {
             case "client" -> "client " + name(authorId);
             case "bot" -> "bot " + name(authorId);
@@ -284,23 +295,24 @@ final class LineFlow {
 
     // ---- internals ----
 
-    private OpenLineChat chatOf(Client client) {
+    OpenLineChat chatOf(Client client) {
         if (client.chatId == 0) {
             OpenLineChat chat = new OpenLineChat(fake.lock(), portal.nextChatId++, client.lineId, client.connector,
-                    String.valueOf(7000 + client.userId), client.userId);
+                    client.connectorChatId, client.userId);
             portal.chats.put(chat.id, chat);
             client.chatId = chat.id;
         }
         return portal.chats.get(client.chatId);
     }
 
-    private void openSession(OpenLineChat chat, List<CompletableFuture<Delivery>> out) {
+    void openSession(OpenLineChat chat, List<CompletableFuture<Delivery>> out) {
         chat.sessionId = portal.nextSessionId++;
         chat.sessionStart = fake.clock().epochSecond();
         chat.crmLeadId = 0;
         chat.operatorId = 0;
         fake.transcript().add("system", "session " + chat.sessionId + " opened in " + chat.dialogId() + " (line "
                 + chat.lineId + ", " + chat.entityId() + ")");
+        portal.connectors.sessionStarted(chat);
         OpenLine line = portal.lines.get(chat.lineId);
         BotRecord bot = line.welcomeBotEnabled() ? portal.bots.get(line.welcomeBotId()) : null;
         if (bot == null) {
@@ -324,7 +336,7 @@ final class LineFlow {
         }
     }
 
-    private void cancelTimer(OpenLineChat chat) {
+    void cancelTimer(OpenLineChat chat) {
         if (chat.botTimer != null) {
             chat.botTimer.cancel();
             chat.botTimer = null;
