@@ -60,10 +60,10 @@ public final class Connectors {
         }
     }
 
-    /** The statuses the connector confirmed for a Bitrix24 message: {@code delivered}, {@code read}. */
+    /** The statuses the connector confirmed for a Bitrix24 message, in the order they came: {@code delivered}, {@code read}. */
     public Set<String> statusOf(int messageId) {
         synchronized (portal.fake.lock()) {
-            return Set.copyOf(statuses.getOrDefault(messageId, Set.of()));
+            return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(statuses.getOrDefault(messageId, Set.of())));
         }
     }
 

@@ -151,8 +151,9 @@ final class OpenLineMethods {
         r.put("canJoin", "N");
         r.put("canVoteHead", "N");
         r.put("sessionId", session);
-        r.put("sessionVoteHead", 0);
-        r.put("sessionCommentHead", "");
+        LineState.HeadVote vote = p.state.headVotes.get(session);
+        r.put("sessionVoteHead", vote == null || vote.rating() == null ? 0 : vote.rating());
+        r.put("sessionCommentHead", vote == null || vote.comment() == null ? "" : vote.comment());
         r.put("userId", chat.dialogId());
         r.put("message", messages.isEmpty() ? List.of() : messages);
         r.put("usersMessage", Map.of(chat.dialogId(), new ArrayList<>(messages.keySet())));
