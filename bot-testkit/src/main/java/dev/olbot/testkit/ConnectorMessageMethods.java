@@ -132,7 +132,7 @@ final class ConnectorMessageMethods {
         String chatId = Params.scalar(Params.lookup(chat, "id"));
         FakePortal p = c.portal();
         OpenLineChat lineChat = p.chats.values().stream()
-                .filter(x -> x.connector.equals(connector) && x.lineId == line && x.connectorChatId.equals(chatId))
+                .filter(x -> x.connector.equals(connector) && x.connectorChatId.equals(chatId)) // the line changes on a transfer
                 .findFirst().orElseThrow(() -> new ItemError("chat " + chatId + " is unknown"));
         ChatMessage m = lineChat.messages.stream()
                 .filter(x -> externalId.equals(p.connectors.externalIds.get(x.id())) && x.role().equals("client"))

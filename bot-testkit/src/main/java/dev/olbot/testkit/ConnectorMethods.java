@@ -139,7 +139,7 @@ final class ConnectorMethods {
             throw BitrixError.badRequest("NOT_ACTIVE_LINE", "The line with this ID is inactive or does not exist");
         }
         OpenLineChat chat = c.portal().chats.values().stream()
-                .filter(x -> x.connector.equals(r.id()) && x.lineId == line && x.connectorChatId.equals(c.str("CHAT_ID")))
+                .filter(x -> x.connector.equals(r.id()) && x.connectorChatId.equals(c.str("CHAT_ID")))
                 .findFirst().orElseThrow(() -> BitrixError.badRequest("CHAT_RENAMING_FAILED", "Failed to rename the chat"));
         chat.name = c.str("NAME");
         c.fake().transcript().add("system", chat.dialogId() + " renamed to \"" + chat.name + "\"");

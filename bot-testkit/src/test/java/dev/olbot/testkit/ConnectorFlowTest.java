@@ -98,6 +98,18 @@ class ConnectorFlowTest extends FakeAccountTest {
         }
 
         @Test
+        void theChatIsFoundAfterATransferToAnotherLine() {
+            clientWrites("m-1", "helo");
+            int sales = portal().addLine("Sales", l -> l.queue(olga)).id();
+            app("imopenlines.operator.transfer", map("CHAT_ID", chat().id(), "QUEUE_ID", sales));
+            Http.Reply r = app("imconnector.update.messages", map("CONNECTOR", "webchat", "LINE", line.id(), "MESSAGES",
+                    list(map("message", map("id", "m-1", "text", "hello"), "chat", map("id", "conv-1")))));
+            assertThat(r.result().get("DATA").get("RESULT").get(0).get("SUCCESS").asBoolean()).isTrue();
+            assertThat(chat().lineId()).isEqualTo(sales);
+            assertThat(chat().messages().get(0).text()).isEqualTo("hello");
+        }
+
+        @Test
         void anUnknownMessageIsReportedPerItem() {
             clientWrites("m-1", "hello");
             Http.Reply r = app("imconnector.update.messages", map("CONNECTOR", "webchat", "LINE", line.id(), "MESSAGES",
