@@ -205,7 +205,7 @@ final class MessageMethods {
             BotRecord bot = c.portal().bots.get(id);
             if (bot != null) {
                 chat.botId = bot.id;
-                c.portal().flow.botJoins(chat, bot, caller.id);
+                c.portal().flow.events.botJoins(chat, bot, caller.id);
             } else if (c.portal().users.containsKey(id)) {
                 chat.members.add(id);
                 c.fake().transcript().add("system", c.portal().flow.name(id) + " added to " + chat.dialogId());
