@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "olbot 0.1.0",
         description = "Run, inspect and test Bitrix24 Open Lines bots built with OLBot.",
-        subcommands = {CommandLine.HelpCommand.class, ChatCommand.class, ServeCommand.class, ScenarioCommand.class, InspectCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ChatCommand.class, ServeCommand.class, ScenarioCommand.class, InspectCommand.class, BenchCommand.class, WebchatCommand.class})
 public final class Olbot implements Runnable {
 
     @CommandLine.Spec
