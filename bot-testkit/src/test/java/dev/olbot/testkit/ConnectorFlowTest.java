@@ -171,6 +171,30 @@ class ConnectorFlowTest extends FakeAccountTest {
         }
 
         @Test
+        void theAppAlsoHearsSessionsAndTheClientsMessagesAsOpenLineEvents() {
+            for (String event : List.of("OnSessionStart", "OnSessionFinish", "OnOpenLineMessageAdd", "OnOpenLineMessageDelete")) {
+                app("event.bind", map("event", event, "handler", channel.url("/openline")));
+            }
+            clientWrites("m-1", "hello");
+            Map<String, Object> started = first(channel.take("ONSESSIONSTART").map("data"));
+            assertThat(((Map<?, ?>) started.get("session")).get("id")).isEqualTo(String.valueOf(chat().sessionId()));
+            Map<String, Object> added = first(channel.take("ONOPENLINEMESSAGEADD").map("data"));
+            assertThat(((Map<?, ?>) added.get("message")).get("text")).isEqualTo("hello");
+            assertThat(((Map<?, ?>) added.get("connector")).get("chat_id")).isEqualTo("conv-1");
+            app("imconnector.delete.messages", map("CONNECTOR", "webchat", "LINE", line.id(), "MESSAGES",
+                    list(map("message", map("id", "m-1"), "chat", map("id", "conv-1")))));
+            channel.take("ONOPENLINEMESSAGEDELETE");
+            app("imopenlines.operator.another.finish", map("CHAT_ID", chat().id()));
+            assertThat(((Map<?, ?>) first(channel.take("ONSESSIONFINISH").map("data")).get("session")).get("closed")).isEqualTo("Y");
+        }
+
+        @Test
+        void anUnknownEventCannotBeBound() {
+            assertError(app("event.bind", map("event", "OnSomethingElse", "handler", channel.url("/x"))), 400,
+                    "ERROR_EVENT_NOT_FOUND", "Event not found");
+        }
+
+        @Test
         void switchingOffAndDeletingTheLineTellTheChannel() {
             app("imconnector.activate", map("CONNECTOR", "webchat", "LINE", line.id(), "ACTIVE", "0"));
             assertThat(channel.take("ONIMCONNECTORSTATUSDELETE").map("data").get("line")).isEqualTo(String.valueOf(line.id()));
@@ -192,6 +216,12 @@ class ConnectorFlowTest extends FakeAccountTest {
             assertThat(app("imconnector.chat.name.set", map("CONNECTOR", "webchat", "LINE", line.id(), "CHAT_ID", "conv-1",
                     "NAME", "Order #42")).result().get("SUCCESS").asBoolean()).isTrue();
             assertThat(app("imopenlines.dialog.get", map("CHAT_ID", chat().id())).result().get("name").asText()).startsWith("Order #42");
+        }
+
+        @Test
+        void renamingAChatTheChannelNeverSentFails() {
+            assertError(app("imconnector.chat.name.set", map("CONNECTOR", "webchat", "LINE", line.id(), "CHAT_ID", "nope", "NAME", "x")),
+                    400, "CHAT_RENAMING_FAILED", "Failed to rename the chat");
         }
 
         @Test

@@ -59,6 +59,8 @@ class LineConfigMethodsTest extends OpenLineFixture {
         void aWrongOrUnknownCodeIsRejected() {
             assertError(asApp("imopenlines.network.join", map("CODE", "short")), 400, "CODE", "You entered an invalid code");
             assertError(asApp("imopenlines.network.join", map("CODE", "0".repeat(32))), 400, "NOT_FOUND", "Line not found");
+            OpenLine closed = fake.portal("partner").addLine("Closed", l -> l.set("ACTIVE", false));
+            assertError(asApp("imopenlines.network.join", map("CODE", closed.networkCode())), 400, "INACTIVE", "Openline is inactive");
         }
     }
 }
