@@ -9,6 +9,10 @@ import java.util.Map;
  * {@code event.bind} / {@code event.unbind} for the events this fake sends to an application (the
  * {@code OnImConnector*}, {@code OnSession*} and {@code OnOpenLineMessage*} events of {@link Connectors}).
  * Other event names answer {@code ERROR_EVENT_NOT_FOUND}.
+ *
+ * <p>Fake decisions without a source: a missing {@code handler} answers {@code ERROR_HANDLER_URL_MISMATCH}
+ * (the docs list no code for it); binding needs the app's OAuth context ({@code WRONG_AUTH_TYPE}); handlers are
+ * kept per portal, offline events and {@code auth_type} are not modelled.
  */
 final class EventBindMethods {
 

@@ -29,6 +29,16 @@ class LineConfigMethodsTest extends OpenLineFixture {
         }
 
         @Test
+        void aNewWelcomeBotTimeHandsTheNextSessionToTheQueueThen() {
+            asApp("imopenlines.config.update", map("CONFIG_ID", line.id(), "PARAMS", map("WELCOME_BOT_TIME", 60)));
+            asApp("imopenlines.operator.another.finish", chat());
+            anna.says("back again").await();
+            assertThat(anna.chat().owner()).isEqualTo(OpenLineChat.Owner.BOT);
+            fake.clock().advance(java.time.Duration.ofSeconds(61));
+            assertThat(anna.chat().owner()).isEqualTo(OpenLineChat.Owner.QUEUE);
+        }
+
+        @Test
         void onlyTheAdminMayChangeOrDeleteALine() {
             assertError(as(olga, "imopenlines.config.update", map("CONFIG_ID", line.id(), "PARAMS", map("LINE_NAME", "x"))), 403,
                     "CONFIG_WRONG_USER_PERMISSION", "Permission denied");
