@@ -138,15 +138,31 @@ public final class BotServer implements AutoCloseable {
         log.info("OLBot listening on {}:{}{} ({})", config.host(), server.port(), config.path(), config);
     }
 
-    /** Starts the server; throws {@link IllegalArgumentException} naming what the configuration lacks. */
+    /**
+     * Starts the server; throws {@link IllegalArgumentException} naming what the configuration lacks, and
+     * {@link IllegalStateException} when it cannot listen (a port in use names {@code OLBOT_PORT}).
+     */
     public static BotServer start(List<Bot> bots, ServerConfig config) {
         try {
             return new BotServer(bots, config);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
+            if (portInUse(e)) {
+                throw new IllegalStateException("port " + config.port() + " on " + config.host()
+                        + " is already in use: set OLBOT_PORT to a free port (0 picks any)", e);
+            }
             throw new IllegalStateException("the server did not start: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean portInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void startPollers(Portal portal) {

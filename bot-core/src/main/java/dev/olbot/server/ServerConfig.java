@@ -3,18 +3,12 @@ package dev.olbot.server;
 import dev.olbot.event.ApiVersion;
 import dev.olbot.rest.OAuthServers;
 import dev.olbot.rest.RateLimit;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * How {@link BotServer} reaches a real portal. Read from environment variables ({@code OLBOT_*})
@@ -53,10 +47,14 @@ public record ServerConfig(
         RateLimit rateLimit,
         OAuthServers oauthServers) {
 
-    /** Reads {@code OLBOT_*} from the environment, over an optional properties file. */
+    /**
+     * Reads {@code OLBOT_*} from the environment, over an optional properties file. Throws
+     * {@link IllegalArgumentException} for a missing file, a key that is not an OLBot setting (naming the
+     * nearest known key) and a value out of range (naming the variable).
+     */
     public static ServerConfig load(Optional<Path> file, Map<String, String> env) {
         Map<String, String> values = new HashMap<>();
-        file.ifPresent(f -> values.putAll(properties(f)));
+        file.ifPresent(f -> values.putAll(ServerProperties.read(f)));
         env.forEach((k, v) -> {
             if (k.startsWith("OLBOT_") && !v.isBlank()) {
                 values.put(k, v.strip());
@@ -171,17 +169,5 @@ public record ServerConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number, was '" + s + "'");
         }
-    }
-
-    private static Map<String, String> properties(Path file) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read configuration " + file, e);
-        }
-        Map<String, String> out = new HashMap<>();
-        p.forEach((k, v) -> out.put(k.toString().toUpperCase(Locale.ROOT).replace('.', '_'), v.toString().strip()));
-        return out;
     }
 }

@@ -233,11 +233,11 @@ class HostileRequestsTest {
         @Test
         void aFloodOfBadRequestsWritesAtMostTwentyLinesPerTenSeconds() throws Exception {
             try (LogCapture logs = LogCapture.of("dev.olbot")) {
-                for (int i = 0; i < 200; i++) {
-                    post("/bitrix/events", "event=ONIMBOTMESSAGEADD&ts=1&auth[application_token]=x&auth[member_id]=m" + i);
+                for (int i = 0; i < 200; i++) { // 130 bytes each: once a 54-line stack trace apiece
+                    post("/bitrix/events", "event=ONIMBOTMESSAGEADD&ts=99999999999999999&auth[application_token]=x&auth[member_id]=m" + i);
                 }
 
-                assertThat(logs.events()).hasSizeLessThanOrEqualTo(20);
+                assertThat(logs.lines()).hasSizeLessThanOrEqualTo(20);
             }
             assertThat(handled).isEmpty();
         }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,15 +29,9 @@ class WebchatCommandTest {
         PipedOutputStream typing = new PipedOutputStream();
         PipedInputStream stdin = new PipedInputStream(typing);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        WebchatCommand command = new WebchatCommand(stdin, new PrintStream(printed, true, StandardCharsets.UTF_8));
-        new picocli.CommandLine(command).parseArgs("triage", "--port", "0");
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return command.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        picocli.CommandLine olbot = Olbot.commandLine(stdin);
+        olbot.setOut(new PrintWriter(new OutputStreamWriter(printed, StandardCharsets.UTF_8), true));
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> olbot.execute("webchat", "triage", "--port", "0"));
 
         String base = waitFor(() -> {
             Matcher m = Pattern.compile("\\* widget: (http://127\\.0\\.0\\.1:\\d+)/").matcher(printed.toString(StandardCharsets.UTF_8));
@@ -58,6 +53,20 @@ class WebchatCommandTest {
         typing.flush();
         assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("* chat100: operator");
+    }
+
+    @Test
+    void aTakenPortIsOneLineAndExitCode3() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            picocli.CommandLine olbot = Olbot.commandLine(new java.io.ByteArrayInputStream(new byte[0]));
+            olbot.setErr(new PrintWriter(err, true));
+            olbot.setOut(new PrintWriter(new java.io.StringWriter(), true));
+
+            assertThat(olbot.execute("webchat", "triage", "--port", String.valueOf(taken.getLocalPort()))).isEqualTo(3);
+            assertThat(err.toString()).startsWith("olbot webchat: port " + taken.getLocalPort() + " on 127.0.0.1 is not free")
+                    .hasLineCount(1);
+        }
     }
 
     private HttpResponse<String> get(String url) {

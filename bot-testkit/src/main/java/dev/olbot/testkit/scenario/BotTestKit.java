@@ -313,8 +313,8 @@ public final class BotTestKit implements AutoCloseable {
         vertx.close();
     }
 
-    /** Kit settings. */
-    public static final class Options {
+    /** Kit settings; also what a {@link dev.olbot.bot.BotProvider} prepares ({@code provider.prepare(options)}). */
+    public static final class Options implements dev.olbot.bot.BotProvider.TestAccount {
         private final List<Bot> bots = new ArrayList<>();
         private Transport transport = Transport.IN_PROCESS;
         private Supplier<DialogStore> store = InMemoryDialogStore::new;
@@ -356,12 +356,14 @@ public final class BotTestKit implements AutoCloseable {
         }
 
         /** Another line (ids follow the support line's: 2, 3, ...), with the operator in its queue. */
+        @Override
         public Options line(String name) {
             moreLines.add(name);
             return this;
         }
 
         /** Adds employees until user {@code id} exists (for bots configured to transfer to a given user). */
+        @Override
         public Options employeesUpTo(int id) {
             this.employeesUpTo = id;
             return this;
