@@ -1,6 +1,7 @@
 package dev.olbot.server;
 
 import dev.olbot.event.ApiVersion;
+import dev.olbot.rest.OAuthServers;
 import dev.olbot.rest.RateLimit;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,6 +28,9 @@ import java.util.Optional;
  * @param fetchMode     Chatbots 2.0 only: poll {@code imbot.v2.Event.get} instead of receiving webhooks
  * @param dataDir       where tokens, installs and dialogs are kept
  * @param rateLimit     the portal's plan: standard 2/s burst 50, enterprise 5/s burst 250
+ * @param oauthServers  {@code OLBOT_OAUTH_SERVER}: the authorisation servers trusted with the app secret, comma-separated
+ *                      (default {@code https://oauth.bitrix.info/,https://oauth.bitrix24.tech/}); events naming another
+ *                      {@code server_endpoint} are refused
  */
 public record ServerConfig(
         String publicUrl,
@@ -40,7 +44,8 @@ public record ServerConfig(
         ApiVersion api,
         boolean fetchMode,
         Path dataDir,
-        RateLimit rateLimit) {
+        RateLimit rateLimit,
+        OAuthServers oauthServers) {
 
     /**
      * Reads {@code OLBOT_*} from the environment, over an optional properties file. Throws
@@ -83,7 +88,19 @@ public record ServerConfig(
                     case "standard" -> RateLimit.STANDARD;
                     case "enterprise" -> RateLimit.ENTERPRISE;
                     default -> throw new IllegalArgumentException("OLBOT_RATE must be standard or enterprise, was '" + rate + "'");
-                });
+                },
+                oauthServers(values.get("OLBOT_OAUTH_SERVER")));
+    }
+
+    private static OAuthServers oauthServers(String value) {
+        if (value == null) {
+            return OAuthServers.DEFAULT;
+        }
+        try {
+            return OAuthServers.of(java.util.Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("OLBOT_OAUTH_SERVER: " + e.getMessage());
+        }
     }
 
     public boolean oauthApp() {
@@ -143,7 +160,7 @@ public record ServerConfig(
         return "ServerConfig[publicUrl=" + publicUrl + ", listen=" + host + ":" + port + path() + ", auth="
                 + (oauthApp() ? "app " + clientId : inboundWebhook() ? "inbound webhook (secret hidden)" : "none")
                 + ", api=" + api + (fetchMode ? " fetch" : " webhook") + ", dataDir=" + dataDir + ", rate="
-                + rateLimit + "]";
+                + rateLimit + ", oauthServers=" + oauthServers + "]";
     }
 
     private static int integer(String s, String name) {
