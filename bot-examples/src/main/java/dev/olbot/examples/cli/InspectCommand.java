@@ -107,8 +107,9 @@ public final class InspectCommand implements Callable<Integer> {
 
     /** The decoder's reason in a user's words: what a body must look like, not what the parser tripped over. */
     private String reason(String message, String body) {
-        if (message.startsWith("malformed form body")) {
-            return "neither JSON nor a form body (event=...&data[...]=...&auth[...]=...)";
+        if (message.startsWith("malformed form body: ")) {
+            return "neither JSON nor a form body (event=...&data[...]=...&auth[...]=...): "
+                    + message.substring("malformed form body: ".length());
         }
         if (message.startsWith("malformed JSON body")) {
             return "not valid JSON";
