@@ -138,6 +138,14 @@ class LauncherTest {
         }
 
         @Test
+        void aMisspelledBotNameGetsTheNearestOne() {
+            int code = olbot("", "chat", "fqa");
+
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).startsWith("olbot chat: unknown bot 'fqa': did you mean 'faq'? known bots are faq, triage,");
+        }
+
+        @Test
         void aClassThatIsNotABotProviderIsNamed() {
             int code = olbot("", "scenario", "--bot", "java.lang.String", "x.convo");
 
