@@ -54,6 +54,7 @@ public final class FakeBitrix24 implements AutoCloseable {
         this.deliverer = new Deliverer(vertx, transcript);
         BotMethods.register(dispatcher);
         MessageMethods.register(dispatcher);
+        DialogMessagesMethod.register(dispatcher);
         SessionMethods.register(dispatcher);
         OpenLineMethods.register(dispatcher);
         V2Methods.register(dispatcher);
