@@ -14,6 +14,7 @@ import dev.olbot.testkit.FakePortal;
 import dev.olbot.testkit.Faults;
 import dev.olbot.testkit.OpenLine;
 import dev.olbot.testkit.RatePlan;
+import dev.olbot.testkit.RecordedCall;
 import dev.olbot.testkit.VirtualClock;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
@@ -48,15 +49,15 @@ public final class FaultsBenchmark {
     private static final String PREFIX = "http://faults.olbot.test/";
 
     /** Figures of one run (one fault kind). */
-    public record Result(Faults.Kind kind, int turns, int faults, int deliveredOnce, int lostTold, int lostSilently,
+    public record Result(Faults.Kind kind, int turns, int requests, int faults, int deliveredOnce, int lostTold, int lostSilently,
                          int duplicated, int apologiesAfterDelivered, int late, int needlessHandoffs, int handoffs,
                          int mutedAfterHandoff, int unfinishedRounds, double seconds) {
 
         public String line() {
-            return String.format(Locale.ROOT, "%-30s turns %d, faults %d: delivered once %d, lost+told %d, lost silently %d,"
+            return String.format(Locale.ROOT, "%-30s turns %d, requests %d, faults %d: delivered once %d, lost+told %d, lost silently %d,"
                             + " duplicated %d, apology after delivered %d, late %d, needless handoffs %d (handoffs %d,"
                             + " muted after handoff %d), %.1f s",
-                    kind, turns, faults, deliveredOnce, lostTold, lostSilently, duplicated, apologiesAfterDelivered, late,
+                    kind, turns, requests, faults, deliveredOnce, lostTold, lostSilently, duplicated, apologiesAfterDelivered, late,
                     needlessHandoffs, handoffs, mutedAfterHandoff, seconds) + (unfinishedRounds > 0 ? ", UNFINISHED rounds " + unfinishedRounds : "");
         }
 
@@ -126,6 +127,7 @@ public final class FaultsBenchmark {
             }
 
             portal.enforceRateLimit(RatePlan.STANDARD);
+            long mark = fake.calls().all().stream().mapToLong(RecordedCall::seq).max().orElse(0);
             fake.faults().random(seed, share, kind);
             long start = System.nanoTime();
             int unfinished = 0;
@@ -144,7 +146,8 @@ public final class FaultsBenchmark {
             Thread.sleep(Math.max(3000, (long) (120_000 / speed)));
             ingress.awaitIdle(60_000);
             double seconds = (System.nanoTime() - start) / 1e9;
-            return judge(kind, fake, clients, botId, unfinished, seconds);
+            int requests = (int) fake.calls().all().stream().filter(c -> c.seq() > mark && c.viaBatch().isEmpty()).count();
+            return judge(kind, fake, clients, botId, requests, unfinished, seconds);
         } finally {
             ingress.close();
             rest.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -169,7 +172,8 @@ public final class FaultsBenchmark {
         return "answer to " + clientText;
     }
 
-    private Result judge(Faults.Kind kind, FakeBitrix24 fake, List<Client> clients, int botId, int unfinished, double seconds) {
+    private Result judge(Faults.Kind kind, FakeBitrix24 fake, List<Client> clients, int botId, int requests, int unfinished,
+                         double seconds) {
         int once = 0, told = 0, silent = 0, dup = 0, apologyAfter = 0, late = 0, needless = 0, handoffs = 0, muted = 0;
         for (Client client : clients) {
             List<ChatMessage> all = client.chat().messages();
@@ -235,7 +239,7 @@ public final class FaultsBenchmark {
             }
         }
         int faults = fake.faults().injected().size();
-        return new Result(kind, clients.size() * rounds, faults, once, told, silent, dup, apologyAfter, late, needless,
+        return new Result(kind, clients.size() * rounds, requests, faults, once, told, silent, dup, apologyAfter, late, needless,
                 handoffs, muted, unfinished, seconds);
     }
 }

@@ -112,10 +112,10 @@ public final class BenchCommand implements Runnable {
             description = "What clients see when the platform fails: client turns through a bot against the embedded fake "
                     + "account injecting one fault kind on a share of REST requests (seeded), one run per kind.")
     static final class FaultsRun implements Callable<Integer> {
-        @Option(names = "--dialogs", defaultValue = "100", description = "Clients writing at once (default ${DEFAULT-VALUE}).")
+        @Option(names = "--dialogs", defaultValue = "20", description = "Clients writing at once (default ${DEFAULT-VALUE}).")
         int dialogs;
 
-        @Option(names = "--rounds", defaultValue = "20", description = "Messages per client (default ${DEFAULT-VALUE}).")
+        @Option(names = "--rounds", defaultValue = "100", description = "Messages per client (default ${DEFAULT-VALUE}).")
         int rounds;
 
         @Option(names = "--share", defaultValue = "0.10", description = "Share of REST requests faulted (default ${DEFAULT-VALUE}).")
