@@ -49,7 +49,7 @@ public final class FaultsBenchmark {
     private static final String PREFIX = "http://faults.olbot.test/";
 
     /** Figures of one run (one fault kind). */
-    public record Result(Faults.Kind kind, int turns, int requests, int faults, int deliveredOnce, int lostTold, int lostSilently,
+    public record Result(String kind, int turns, int requests, int faults, int deliveredOnce, int lostTold, int lostSilently,
                          int duplicated, int apologiesAfterDelivered, int late, int needlessHandoffs, int handoffs,
                          int mutedAfterHandoff, int unfinishedRounds, double seconds) {
 
@@ -85,11 +85,16 @@ public final class FaultsBenchmark {
         this.speed = speed;
     }
 
-    /** Runs one measured run per kind and prints a line for each. */
-    public List<Result> run(List<Faults.Kind> kinds, PrintStream out) throws Exception {
+    /** Runs one measured run per kind (and, with {@code mixed}, one with all kinds mixed) and prints a line for each. */
+    public List<Result> run(List<Faults.Kind> kinds, boolean mixed, PrintStream out) throws Exception {
         List<Result> results = new ArrayList<>();
         for (Faults.Kind kind : kinds) {
             Result r = run(kind);
+            out.println(r.line());
+            results.add(r);
+        }
+        if (mixed) {
+            Result r = runMixed();
             out.println(r.line());
             results.add(r);
         }
@@ -97,6 +102,15 @@ public final class FaultsBenchmark {
     }
 
     public Result run(Faults.Kind kind) throws Exception {
+        return run(kind.name(), kind);
+    }
+
+    /** One run with every kind mixed: each faulted request gets one of them at random. */
+    public Result runMixed() throws Exception {
+        return run("ALL KINDS MIXED", Faults.Kind.values());
+    }
+
+    private Result run(String label, Faults.Kind... kinds) throws Exception {
         Vertx vertx = Vertx.vertx();
         VirtualClock clock = new VirtualClock(Instant.now());
         FakeBitrix24 fake = FakeBitrix24.create(clock, vertx).start();
@@ -128,7 +142,7 @@ public final class FaultsBenchmark {
 
             portal.enforceRateLimit(RatePlan.STANDARD);
             long mark = fake.calls().all().stream().mapToLong(RecordedCall::seq).max().orElse(0);
-            fake.faults().random(seed, share, kind);
+            fake.faults().random(seed, share, kinds);
             long start = System.nanoTime();
             int unfinished = 0;
             for (int r = 0; r < rounds; r++) {
@@ -147,7 +161,7 @@ public final class FaultsBenchmark {
             ingress.awaitIdle(60_000);
             double seconds = (System.nanoTime() - start) / 1e9;
             int requests = (int) fake.calls().all().stream().filter(c -> c.seq() > mark && c.viaBatch().isEmpty()).count();
-            return judge(kind, fake, clients, botId, requests, unfinished, seconds);
+            return judge(label, fake, clients, botId, requests, unfinished, seconds);
         } finally {
             ingress.close();
             rest.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -172,7 +186,7 @@ public final class FaultsBenchmark {
         return "answer to " + clientText;
     }
 
-    private Result judge(Faults.Kind kind, FakeBitrix24 fake, List<Client> clients, int botId, int requests, int unfinished,
+    private Result judge(String kind, FakeBitrix24 fake, List<Client> clients, int botId, int requests, int unfinished,
                          double seconds) {
         int once = 0, told = 0, silent = 0, dup = 0, apologyAfter = 0, late = 0, needless = 0, handoffs = 0, muted = 0;
         for (Client client : clients) {

@@ -130,6 +130,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--kind", split = ",", description = "Fault kinds to run (default: all): ${COMPLETION-CANDIDATES}.")
         List<dev.olbot.testkit.Faults.Kind> kinds;
 
+        @Option(names = "--mixed", description = "Also one run with every kind mixed (each faulted request gets one at random).")
+        boolean mixed;
+
         @Option(names = "--log", description = "Keep the bot's log (every failed turn logs an ERROR; off by default).")
         boolean log;
 
@@ -141,7 +144,7 @@ public final class BenchCommand implements Runnable {
             List<dev.olbot.testkit.Faults.Kind> run = kinds == null || kinds.isEmpty()
                     ? List.of(dev.olbot.testkit.Faults.Kind.values()) : kinds;
             List<dev.olbot.examples.bench.FaultsBenchmark.Result> results =
-                    new dev.olbot.examples.bench.FaultsBenchmark(dialogs, rounds, share, seed, speed).run(run, System.out);
+                    new dev.olbot.examples.bench.FaultsBenchmark(dialogs, rounds, share, seed, speed).run(run, mixed, System.out);
             boolean met = results.stream().allMatch(dev.olbot.examples.bench.FaultsBenchmark.Result::targetsMet);
             System.out.println(met ? "targets met" : "targets NOT met");
             return 0;
