@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.olbot.event.Portal;
 import dev.olbot.rest.internal.OAuthTokens;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +52,7 @@ class TokenSaveTest extends Loopback {
         log.addAppender(appender);
         try {
             RestClient client = client(o -> o.oauth(OAuthFake.CLIENT_ID, OAuthFake.CLIENT_SECRET).tokenStore(flaky)
+                    .oauthServers(OAuthServers.of(List.of(fake.serverEndpoint().replace("/rest/", "/"))))
                     .rateLimit(new RateLimit(1000, 1000)).requestTimeout(Duration.ofSeconds(10)));
             await(client.registerInstall(new Portal("portal.example", "m1", fake.restUrl(), fake.serverEndpoint()),
                     "stale-access", "refresh-0", 3600, ""));

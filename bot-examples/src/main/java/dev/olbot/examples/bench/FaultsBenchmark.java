@@ -4,7 +4,10 @@ import dev.olbot.bot.Bot;
 import dev.olbot.bot.BotEngine;
 import dev.olbot.ingress.ApplicationTokenVerifier;
 import dev.olbot.ingress.Ingress;
+import dev.olbot.ingress.InstallConfirmer;
+import dev.olbot.ingress.InstallGate;
 import dev.olbot.ingress.InstallRegistry;
+import dev.olbot.rest.OAuthServers;
 import dev.olbot.rest.RateLimit;
 import dev.olbot.rest.RestClient;
 import dev.olbot.testkit.ChatMessage;
@@ -115,18 +118,19 @@ public final class FaultsBenchmark {
         VirtualClock clock = new VirtualClock(Instant.now());
         FakeBitrix24 fake = FakeBitrix24.create(clock, vertx).start();
         ClockFollower follower = new ClockFollower(clock, speed);
-        RestClient rest = RestClient.create(vertx, o -> o.oauth(fake.clientId(), fake.clientSecret())
+        OAuthServers servers = OAuthServers.of(List.of(fake.baseUrl() + "/"));
+        RestClient rest = RestClient.create(vertx, o -> o.oauth(fake.clientId(), fake.clientSecret()).oauthServers(servers)
                 .rateLimit(RateLimit.STANDARD).clock(follower.restClock(vertx))
                 .requestTimeout(Duration.ofSeconds(2)).retries(3, Duration.ofMillis(100)));
         InstallRegistry installs = InstallRegistry.inMemory();
         BotEngine[] engine = new BotEngine[1];
-        Ingress ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.forApp(installs))
+        // the install is confirmed on the fake's authorisation server, as BotServer does, which hands its tokens to rest
+        Ingress ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.forApp(installs).trusting(servers))
+                .installGate(InstallGate.of(installs, InstallConfirmer.oauthServer(rest)))
                 .sink(event -> engine[0].accept(event)).workerThreads(dialogs + 4));
         try {
             engine[0] = BotEngine.create(e -> e.bot(bot()).rest(rest).clock(clock).handlerUrl(PREFIX + "events")
-                    .lanes(ingress::submit).callTimeoutMillis((long) (65_000 / speed))
-                    .beforeRegister(install -> rest.registerInstall(install.meta().portal(), install.meta().auth())
-                            .toCompletionStage().toCompletableFuture().join()));
+                    .lanes(ingress::submit).callTimeoutMillis((long) (65_000 / speed)));
             fake.mount(PREFIX, (target, body) -> CompletableFuture.completedFuture(
                     ingress.receive("application/x-www-form-urlencoded", body, java.util.Map.of()).status()));
             FakePortal portal = fake.portal();
