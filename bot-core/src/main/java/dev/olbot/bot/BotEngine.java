@@ -375,7 +375,7 @@ public final class BotEngine implements EventSink {
             if (e instanceof CallOutcomeUnknownException unknown) {
                 // the platform may have done it: no apology, and it does not count toward a handoff
                 log.warn("turn in dialog {} of portal {} (bot {}) stopped: {}", ctx.state().key().dialogId(), ctx.portal(),
-                        ctx.bot().code(), unknown.getMessage());
+                        ctx.bot().code(), dev.olbot.wire.LogSafe.escape(unknown.getMessage()));
                 return;
             }
             ctx.renewDeadline();

@@ -6,6 +6,7 @@ import dev.olbot.rest.CallOutcomeUnknownException;
 import dev.olbot.rest.RestCaller;
 import dev.olbot.rest.RestException;
 import dev.olbot.rest.RestResponse;
+import dev.olbot.wire.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ordered effects of one turn. {@link #flush()} sends them one after another (each waits for
@@ -44,6 +47,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class Outbox {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     static final int ATTEMPTS = 3;
     private static final Set<String> REPEATABLE = Set.of("imbot.chat.sendTyping", "imbot.v2.Chat.InputAction.notify",
             "imopenlines.bot.session.operator");
@@ -129,6 +133,10 @@ final class Outbox {
         outcomes.add(outcome);
         if (outcome.kind() != CallOutcome.Kind.REFUSED) {
             sent.add(action);
+        }
+        if (outcome.kind() == CallOutcome.Kind.UNKNOWN) {
+            LOG.warn("{} in dialog {} of portal {}: outcome unknown, not repeated and not apologised for: {}", action.method(),
+                    orderKey.orElse("-"), portal, LogSafe.escape(outcome.error().map(Throwable::getMessage).orElse("")));
         }
         if (outcome.kind() == CallOutcome.Kind.DELIVERED && outcome.response().isPresent()) {
             action.onSuccess().accept(outcome.response().get());
