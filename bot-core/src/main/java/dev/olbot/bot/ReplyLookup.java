@@ -3,6 +3,7 @@ package dev.olbot.bot;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.olbot.rest.CallOptions;
 import dev.olbot.rest.RestCaller;
+import dev.olbot.rest.RestException;
 import dev.olbot.rest.RestResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,6 +44,8 @@ final class ReplyLookup {
 
     static final String METHOD = "im.dialog.messages.get";
     static final int LIMIT = 50;
+    /** Reads of the dialog before giving up (each one already retried by the REST client on a lost answer). */
+    static final int READS = 3;
 
     /** What the dialog says about one reply. */
     enum State { FOUND, ABSENT, UNRESOLVED }
@@ -79,16 +82,26 @@ final class ReplyLookup {
         Map<String, Object> params = afterMessageId > 0
                 ? MessageCalls.map("DIALOG_ID", dialogId, "FIRST_ID", afterMessageId, "LIMIT", LIMIT)
                 : MessageCalls.map("DIALOG_ID", dialogId, "LIMIT", LIMIT);
-        JsonNode messages;
-        try {
-            RestResponse r = rest.call(portal, METHOD, params, CallOptions.NONE.withDeadline(deadline))
-                    .toCompletionStage().toCompletableFuture().get(waitMillis, TimeUnit.MILLISECONDS);
-            messages = r.result().path("messages");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(State.UNRESOLVED, 0, "interrupted");
-        } catch (Exception e) {
-            return new Result(State.UNRESOLVED, 0, METHOD + " failed: " + (e.getCause() != null ? e.getCause().getMessage() : e));
+        JsonNode messages = null;
+        String failure = "";
+        for (int read = 1; read <= READS && messages == null; read++) {
+            try {
+                RestResponse r = rest.call(portal, METHOD, params, CallOptions.NONE.withDeadline(deadline))
+                        .toCompletionStage().toCompletableFuture().get(waitMillis, TimeUnit.MILLISECONDS);
+                messages = r.result().path("messages");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Result(State.UNRESOLVED, 0, "interrupted");
+            } catch (Exception e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                failure = METHOD + " failed: " + cause.getMessage();
+                if (cause instanceof RestException re && re.httpStatus() > 0 && re.httpStatus() < 500) {
+                    break; // the platform refused the read (ACCESS_ERROR, ...): asking again will not help
+                }
+            }
+        }
+        if (messages == null) {
+            return new Result(State.UNRESOLVED, 0, failure);
         }
         if (!messages.isArray()) {
             return new Result(State.UNRESOLVED, 0, METHOD + " returned no messages list");

@@ -89,6 +89,18 @@ class DeliveryOutcomeTest {
         }
 
         @Test
+        void aReadOfTheDialogWhoseAnswerWasLostIsMadeAgain() {
+            var h = answering("answer");
+            h.failNext("imbot.message.add", lostAnswer(false), true);
+            h.failNext("im.dialog.messages.get", new CallOutcomeUnknownException("im.dialog.messages.get", "dropped", null), false);
+
+            h.clientSays(6, "hi");
+
+            assertThat(h.methods()).containsExactly("imbot.message.add", "im.dialog.messages.get", "im.dialog.messages.get");
+            assertThat(h.chatTexts()).containsExactly("answer");
+        }
+
+        @Test
         void unknownOutcomesNeverCountTowardAHandoff() {
             var h = answering("answer");
             h.failNext("imbot.message.add", lostAnswer(false), true);
