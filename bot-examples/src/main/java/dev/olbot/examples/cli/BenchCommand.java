@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** {@code olbot bench ...}: the committed benchmarks whose figures the README reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         subcommands = {BenchCommand.Ingress.class, BenchCommand.State.class, BenchCommand.Outbound.class,
-                BenchCommand.Conversation.class})
+                BenchCommand.Conversation.class, BenchCommand.Faq.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -104,6 +104,22 @@ public final class BenchCommand implements Runnable {
             dev.olbot.examples.bench.ConversationBenchmark.Result r =
                     new dev.olbot.examples.bench.ConversationBenchmark(runs, warmup, http).run(System.out);
             return r.failures() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "faq", mixinStandardHelpOptions = true,
+            description = "Accuracy of the FAQ bot's matching on the labelled evaluation set (tuning and held-out parts).")
+    static final class Faq implements Callable<Integer> {
+        @Option(names = "--misses", description = "Also list the tuning part's misses.")
+        boolean misses;
+
+        @Option(names = "--held-out-misses", description = "Also list the held-out part's misses (look only after tuning is done).")
+        boolean heldOutMisses;
+
+        @Override
+        public Integer call() {
+            dev.olbot.examples.bench.FaqBenchmark.shipped().run(System.out, misses, heldOutMisses);
+            return 0;
         }
     }
 }
