@@ -3,7 +3,7 @@ package dev.olbot.examples;
 import dev.olbot.bot.Bot;
 import dev.olbot.examples.faq.FaqBot;
 import dev.olbot.examples.faq.FaqSettings;
-import dev.olbot.examples.faq.KnowledgeBase;
+import dev.olbot.kb.KnowledgeBase;
 import dev.olbot.examples.triage.TriageBot;
 import dev.olbot.examples.triage.TriageConfig;
 import dev.olbot.testkit.scenario.BotTestKit;
@@ -31,7 +31,7 @@ public enum ExampleBots {
     /** Builds the bot from its shipped config, or from {@code config} when given. */
     public Bot create(Path config) {
         return switch (this) {
-            case FAQ -> FaqBot.create(config == null ? KnowledgeBase.load(KnowledgeBase.DEFAULT_RESOURCE)
+            case FAQ -> FaqBot.create(config == null ? KnowledgeBase.load(FaqBot.KNOWLEDGE_BASE)
                     : KnowledgeBase.load(config), FaqSettings.defaults());
             case TRIAGE -> TriageBot.create(config == null ? TriageConfig.load(TriageConfig.DEFAULT_RESOURCE)
                     : TriageConfig.load(config));

@@ -1,9 +1,10 @@
 package dev.olbot.examples.bench;
 
-import dev.olbot.examples.faq.FaqMatch;
-import dev.olbot.examples.faq.FaqMatcher;
+import dev.olbot.examples.faq.FaqBot;
 import dev.olbot.examples.faq.FaqSettings;
-import dev.olbot.examples.faq.KnowledgeBase;
+import dev.olbot.kb.KbMatch;
+import dev.olbot.kb.KnowledgeBase;
+import dev.olbot.kb.KnowledgeBaseIndex;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.Function;
@@ -17,14 +18,14 @@ public final class FaqBenchmark {
     private final Function<String, FaqEvaluation.Verdict> matcher;
 
     public FaqBenchmark(KnowledgeBase kb, FaqSettings settings) {
-        FaqMatcher m = new FaqMatcher(kb, settings.threshold(), settings.margin());
+        KnowledgeBaseIndex index = KnowledgeBaseIndex.of(kb, settings.thresholds());
         this.matcher = text -> {
-            FaqMatch r = m.match(text);
-            if (r instanceof FaqMatch.Answer a) {
+            KbMatch r = index.match(text);
+            if (r instanceof KbMatch.Answer a) {
                 return new FaqEvaluation.Verdict.Answer(a.entry().id());
             }
-            if (r instanceof FaqMatch.Ambiguous a) {
-                return new FaqEvaluation.Verdict.DidYouMean(List.of(a.first().id(), a.second().id()));
+            if (r instanceof KbMatch.DidYouMean d) {
+                return new FaqEvaluation.Verdict.DidYouMean(d.candidates().stream().map(c -> c.entry().id()).toList());
             }
             return new FaqEvaluation.Verdict.NoAnswer();
         };
@@ -32,7 +33,7 @@ public final class FaqBenchmark {
 
     /** The shipped knowledge base and settings. */
     public static FaqBenchmark shipped() {
-        return new FaqBenchmark(KnowledgeBase.load(KnowledgeBase.DEFAULT_RESOURCE), FaqSettings.defaults());
+        return new FaqBenchmark(KnowledgeBase.load(FaqBot.KNOWLEDGE_BASE), FaqSettings.defaults());
     }
 
     public FaqEvaluation.Figures evaluate(String resource) {

@@ -7,6 +7,11 @@ import dev.olbot.bot.Intent;
 import dev.olbot.bot.Reply;
 import dev.olbot.bot.Template;
 import dev.olbot.bot.Utterance;
+import dev.olbot.kb.KbEntry;
+import dev.olbot.kb.KbMatch;
+import dev.olbot.kb.KnowledgeBase;
+import dev.olbot.kb.KnowledgeBaseIndex;
+import dev.olbot.kb.LocalText;
 import dev.olbot.rest.methods.message.Button;
 import dev.olbot.rest.methods.message.ButtonAction;
 import dev.olbot.rest.methods.message.Keyboard;
@@ -33,6 +38,9 @@ import java.util.stream.Collectors;
  */
 public final class FaqBot {
 
+    /** The knowledge base shipped with the examples (a class-path resource). */
+    public static final String KNOWLEDGE_BASE = "faq/knowledge-base.yaml";
+
     static final String LANG = "faq.lang";
     static final String MISSES = "faq.misses";
     static final String MISSED = "faq.missed";
@@ -42,12 +50,12 @@ public final class FaqBot {
 
     private final KnowledgeBase kb;
     private final FaqSettings s;
-    private final FaqMatcher matcher;
+    private final KnowledgeBaseIndex matcher;
 
     private FaqBot(KnowledgeBase kb, FaqSettings settings) {
         this.kb = kb;
         this.s = settings;
-        this.matcher = new FaqMatcher(kb, settings.threshold(), settings.margin());
+        this.matcher = KnowledgeBaseIndex.of(kb, settings.thresholds());
     }
 
     /**
@@ -124,18 +132,18 @@ public final class FaqBot {
     private void answer(BotContext ctx) {
         ctx.set(CLOSING, null);
         ctx.set(WELCOMED, null);
-        FaqMatch m = matcher.match(ctx.utterance().text());
-        if (m instanceof FaqMatch.Answer a) {
+        KbMatch m = matcher.match(ctx.utterance().text());
+        if (m instanceof KbMatch.Answer a) {
             ctx.set(MISSES, null);
             ctx.set(MISSED, null);
             ctx.reply(render(a.entry(), lang(ctx)));
-        } else if (m instanceof FaqMatch.Ambiguous amb) {
+        } else if (m instanceof KbMatch.DidYouMean d) {
             String lang = lang(ctx);
-            Keyboard kb = Keyboard.builder()
-                    .button(Button.text(amb.first().title(lang)).action(ButtonAction.SEND, amb.first().title(lang)))
-                    .button(Button.text(amb.second().title(lang)).action(ButtonAction.SEND, amb.second().title(lang)))
-                    .build();
-            ctx.reply(Reply.text(text(ctx, s.texts().didYouMean())).keyboard(kb.toParam()));
+            Keyboard.Builder kb = Keyboard.builder();
+            for (KbMatch.Candidate c : d.candidates()) {
+                kb.button(Button.text(c.entry().title(lang)).action(ButtonAction.SEND, c.entry().title(lang)));
+            }
+            ctx.reply(Reply.text(text(ctx, s.texts().didYouMean())).keyboard(kb.build().toParam()));
         } else {
             miss(ctx);
         }
@@ -183,11 +191,11 @@ public final class FaqBot {
 
     // ---- rendering
 
-    private static Reply render(FaqEntry e, String lang) {
+    private static Reply render(KbEntry e, String lang) {
         StringBuilder text = new StringBuilder(e.answer().in(lang));
         if (!e.links().isEmpty()) {
             text.append(BbCode.BR);
-            for (FaqEntry.FaqLink l : e.links()) {
+            for (KbEntry.FaqLink l : e.links()) {
                 text.append(BbCode.BR).append("[url=").append(l.url()).append("]").append(BbCode.escape(l.title().in(lang)))
                         .append("[/url]");
             }
@@ -197,7 +205,7 @@ public final class FaqBot {
             return reply;
         }
         Keyboard.Builder kb = Keyboard.builder();
-        for (FaqEntry.FaqButton b : e.buttons()) {
+        for (KbEntry.FaqButton b : e.buttons()) {
             Button button = Button.text(b.label().in(lang));
             b.link().ifPresent(button::link);
             b.send().ifPresent(q -> button.action(ButtonAction.SEND, q.in(lang)));

@@ -1,4 +1,4 @@
-package dev.olbot.examples.faq;
+package dev.olbot.kb;
 
 import java.util.List;
 import java.util.Map;
@@ -11,10 +11,10 @@ import java.util.Optional;
  * @param questions variants per language; the first one of a language is the canonical question
  *                  (a "did you mean" or welcome button sends it)
  */
-public record FaqEntry(String id, Map<String, List<String>> questions, LocalText answer, List<FaqButton> buttons,
+public record KbEntry(String id, Map<String, List<String>> questions, LocalText answer, List<FaqButton> buttons,
         List<FaqLink> links) {
 
-    public FaqEntry {
+    public KbEntry {
         questions = Map.copyOf(questions);
         buttons = List.copyOf(buttons);
         links = List.copyOf(links);
