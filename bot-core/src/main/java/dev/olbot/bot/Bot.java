@@ -302,8 +302,31 @@ public final class Bot {
             return this;
         }
 
+        /**
+         * Builds the bot. Refuses a bot that cannot answer a message (no intent, no fallback, no
+         * welcome) and a {@link Handler#startFlow} that names a flow not registered with {@link #flow}.
+         */
         public Bot build() {
+            if (intents.isEmpty() && !on.containsKey(FALLBACK) && !on.containsKey(WELCOME)) {
+                throw new IllegalStateException("bot '" + code + "' has no handlers: add on(intent, handler), "
+                        + "fallback(handler) or onWelcome(handler)");
+            }
+            for (Registered r : intents) {
+                checkFlow(r.handler(), r.matcher().describe() + " at " + r.origin());
+            }
+            on.forEach((kind, h) -> checkFlow(h, "the " + kind + " handler at " + onOrigin.get(kind)));
+            timeouts.forEach((name, h) -> checkFlow(h, "timeout '" + name + "'"));
+            for (NumberedMenu m : menus.values()) {
+                m.items().forEach(i -> checkFlow(i.handler(), "menu '" + m.name() + "' item " + i.number()));
+            }
             return new Bot(this);
+        }
+
+        private void checkFlow(Handler h, String where) {
+            if (h instanceof Handler.StartFlow s && !flows.containsKey(s.flow())) {
+                throw new IllegalStateException("startFlow('" + s.flow() + "') in " + where + ": no flow named '" + s.flow()
+                        + "' is registered; registered flows: " + flows.keySet());
+            }
         }
 
         private static String origin() {

@@ -34,8 +34,9 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  * Ranks known phrases by how well a client's message matches them, with a confidence in [0, 1]
  * that means the same for every phrase. Each phrase is a document of an in-memory Lucene index
  * (ByteBuffersDirectory, BM25); a message is analysed by {@link TextAnalysis}, and each of its terms
- * that the index does not know matches the index's terms one typo away (two for words of seven letters or more: Lucene's
- * Levenshtein automata, transpositions counted as one edit), at {@value #TYPO_WEIGHT} of the weight.
+ * that the index does not know matches the index's terms one typo away (two for words of seven
+ * letters or more; the first letter, or two for short words, must agree: Lucene's Levenshtein
+ * automata, transpositions counted as one edit), at {@value #TYPO_WEIGHT} of the weight.
  *
  * <p>The confidence of a phrase is {@code coverage × (1 - Q + Q × explained)}: {@code coverage} is the
  * phrase's BM25 score for the message divided by its score for its own text — the IDF-weighted share
@@ -168,12 +169,13 @@ public final class PhraseIndex<T> {
                 out.put(t, Map.of(t, 1.0)); // a word the index knows is taken as written, not as a typo
                 continue;
             }
-            int edits = t.length() >= 7 ? 2 : t.length() >= 4 ? 1 : 0;
-            int shortest = edits == 2 ? 6 : 4;
+            int edits = t.length() >= 7 ? 2 : t.length() >= 3 ? 1 : 0;
+            int shortest = edits == 2 ? 6 : 3;
+            int prefix = t.length() < 5 ? 2 : 1; // "cots" may be "cost", "play" is not "pay"
             if (edits > 0) {
                 CharacterRunAutomaton near = new CharacterRunAutomaton(new LevenshteinAutomata(t, true).toAutomaton(edits));
                 for (String v : vocabulary) {
-                    if (!v.equals(t) && v.length() >= shortest && v.charAt(0) == t.charAt(0)
+                    if (v.length() >= shortest && Math.max(v.length(), t.length()) >= 4 && v.startsWith(t.substring(0, prefix))
                             && Math.abs(v.length() - t.length()) <= edits && near.run(v)) {
                         m.put(v, TYPO_WEIGHT);
                     }

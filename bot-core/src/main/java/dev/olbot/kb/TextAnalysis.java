@@ -56,7 +56,7 @@ public final class TextAnalysis {
             "can", "could", "would", "do", "does", "did", "want", "like", "get", "how", "what", "where", "when", "which",
             "who", "much", "many", "any", "some", "just", "need", "have", "has", "there", "here", "im", "its", "is", "am",
             "are", "was", "good", "morning", "afternoon", "evening", "question", "tell", "know", "about", "also", "still",
-            "right", "now", "one", "whats", "what's", "wat", "up", "thx", "ok", "okay", "hiya", "folks", "guys", "ребята",
+            "right", "now", "one", "whats", "what's", "wat", "up", "u", "r", "ur", "thx", "ok", "okay", "hiya", "folks", "guys", "ребята",
             "слушайте", "вообще", "короче", "типа", "блин", "всем", "всё", "все");
 
     /** Starts the token that stands for a synonym group (not a letter, so no stemmer touches it). */
