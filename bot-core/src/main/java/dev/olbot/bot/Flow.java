@@ -38,6 +38,8 @@ public final class Flow {
     private final Duration timeout;
     private final Handler onTimeout;
     private final Handler onComplete;
+    private final int offerWayOutAfter;
+    private final dev.olbot.kb.LocalText wayOut;
 
     private Flow(Builder b) {
         this.name = b.name;
@@ -49,6 +51,18 @@ public final class Flow {
         this.timeout = b.timeout;
         this.onTimeout = b.onTimeout;
         this.onComplete = b.onComplete;
+        this.offerWayOutAfter = b.offerWayOutAfter;
+        this.wayOut = b.wayOut;
+    }
+
+    /** Invalid answers to one question after which the question comes with {@link #wayOut()}. */
+    public int offerWayOutAfter() {
+        return offerWayOutAfter;
+    }
+
+    /** What the flow says to show the client the way out (ask for a person, cancel). */
+    public dev.olbot.kb.LocalText wayOut() {
+        return wayOut;
     }
 
     public static Builder named(String name) {
@@ -98,10 +112,17 @@ public final class Flow {
         private int maxAttempts = 3;
         private Handler onTooManyAttempts = ctx -> {
             ctx.cancelFlow();
-            ctx.toOperator();
+            if (ctx.dialog().isOpenLine()) {
+                ctx.reply(BotTexts.TOO_MANY_ATTEMPTS.in(ctx.language()));
+                ctx.toOperator();
+            } else {
+                ctx.reply(BotTexts.CANCELLED.in(ctx.language()));
+            }
         };
+        private int offerWayOutAfter = 2;
+        private dev.olbot.kb.LocalText wayOut = BotTexts.WAY_OUT;
         private List<String> cancelWords = List.of("cancel", "stop", "отмена", "стоп");
-        private Handler onCancel = ctx -> {};
+        private Handler onCancel = ctx -> ctx.reply(BotTexts.CANCELLED.in(ctx.language()));
         private Duration timeout;
         private Handler onTimeout = ctx -> {};
         private Handler onComplete;
@@ -128,13 +149,30 @@ public final class Flow {
             return this;
         }
 
-        /** After {@code attempts} invalid answers to one question, runs {@code then} (default: hand to an operator). */
+        /**
+         * After {@code attempts} invalid answers to one question, runs {@code then} (default 3: say
+         * {@link BotTexts#TOO_MANY_ATTEMPTS} and hand an open-line dialog to an operator).
+         */
         public Builder maxAttempts(int attempts, Handler then) {
             if (attempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be >= 1");
             }
             this.maxAttempts = attempts;
             this.onTooManyAttempts = Objects.requireNonNull(then);
+            return this;
+        }
+
+        /**
+         * From the {@code invalidAnswers}-th invalid answer to a question on, the question asked again
+         * comes with {@code text} (default {@link BotTexts#WAY_OUT}: write "operator" or "cancel");
+         * default from the second invalid answer on.
+         */
+        public Builder offerWayOut(int invalidAnswers, dev.olbot.kb.LocalText text) {
+            if (invalidAnswers < 1) {
+                throw new IllegalArgumentException("offerWayOut: invalidAnswers must be >= 1");
+            }
+            this.offerWayOutAfter = invalidAnswers;
+            this.wayOut = Objects.requireNonNull(text);
             return this;
         }
 

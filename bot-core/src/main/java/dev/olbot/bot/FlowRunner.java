@@ -60,6 +60,9 @@ final class FlowRunner {
         }
         ctx.state(ctx.state().withFlow(retried));
         ctx.reply(invalid.message());
+        if (retried.attempts() >= flow.offerWayOutAfter()) {
+            ctx.reply(flow.wayOut().in(ctx.language()));
+        }
         ask(ctx, flow, pos.step());
     }
 

@@ -259,8 +259,8 @@ public final class KnowledgeBase {
                     + "; expected a text or a map from language to text");
         }
 
-        List<KbEntry.FaqButton> buttons(JsonNode node, String id, int index) {
-            List<KbEntry.FaqButton> out = new ArrayList<>();
+        List<KbEntry.KbButton> buttons(JsonNode node, String id, int index) {
+            List<KbEntry.KbButton> out = new ArrayList<>();
             int i = 0;
             for (JsonNode b : list(node, id, index, "buttons")) {
                 String field = "buttons[" + i++ + "]";
@@ -272,17 +272,17 @@ public final class KnowledgeBase {
                 }
                 Optional<String> link = hasLink ? Optional.of(url(b.get("link"), id, index, field + ".link")) : Optional.empty();
                 Optional<LocalText> send = hasSend ? Optional.of(text(b.get("send"), id, index, field + ".send")) : Optional.empty();
-                out.add(new KbEntry.FaqButton(label, link, send));
+                out.add(new KbEntry.KbButton(label, link, send));
             }
             return out;
         }
 
-        List<KbEntry.FaqLink> links(JsonNode node, String id, int index) {
-            List<KbEntry.FaqLink> out = new ArrayList<>();
+        List<KbEntry.KbLink> links(JsonNode node, String id, int index) {
+            List<KbEntry.KbLink> out = new ArrayList<>();
             int i = 0;
             for (JsonNode l : list(node, id, index, "links")) {
                 String field = "links[" + i++ + "]";
-                out.add(new KbEntry.FaqLink(text(l.path("title"), id, index, field + ".title"),
+                out.add(new KbEntry.KbLink(text(l.path("title"), id, index, field + ".title"),
                         url(l.path("url"), id, index, field + ".url")));
             }
             return out;

@@ -381,7 +381,7 @@ class BotEngineTest {
             h.clientSays(6, "Отмена");
             h.clientSays(6, "hello");
 
-            assertThat(h.replies()).containsExactly("Your name?", "fallback");
+            assertThat(h.replies()).containsExactly("Your name?", "Хорошо, отменил. Чем ещё могу помочь?", "fallback");
         }
 
         @Test
