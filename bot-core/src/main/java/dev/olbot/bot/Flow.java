@@ -27,7 +27,26 @@ import java.util.stream.Collectors;
 public final class Flow {
 
     /** One question of a flow. */
-    public record Step(String name, Function<BotContext, Reply> prompt, Validation.Validator validator) {}
+    /**
+     * A question of the flow.
+     *
+     * @param known   what may already be known about the answer (e.g. the name in the client's
+     *                profile): then {@code confirm} asks to confirm it instead of {@code prompt}
+     * @param confirm the confirmation question for a known value
+     */
+    public record Step(String name, Function<BotContext, Reply> prompt, Validation.Validator validator,
+            Function<BotContext, Optional<String>> known, java.util.function.BiFunction<BotContext, String, Reply> confirm) {
+
+        public Step(String name, Function<BotContext, Reply> prompt, Validation.Validator validator) {
+            this(name, prompt, validator, ctx -> Optional.empty(), (ctx, v) -> prompt.apply(ctx));
+        }
+    }
+
+    /** Answers that confirm a known value ("да", "yes", ...), normalized. */
+    public static final Set<String> YES = Set.of("да", "верно", "да верно", "ага", "угу", "конечно", "правильно", "yes", "yep",
+            "yeah", "correct", "right", "sure", "ok");
+    /** Answers that reject it. */
+    public static final Set<String> NO = Set.of("нет", "не", "неверно", "нет не так", "no", "nope", "wrong", "not me");
 
     private final String name;
     private final List<Step> steps;
@@ -146,6 +165,20 @@ public final class Flow {
                 throw new IllegalArgumentException("flow '" + name + "' asks for '" + answerName + "' twice");
             }
             steps.add(new Step(answerName, question, validator));
+            return this;
+        }
+
+        /**
+         * A question whose answer may already be known ({@code known} returns it, e.g. the name from
+         * the client's profile): the flow asks {@code confirm} with the value instead; "да"/"yes"
+         * accepts it, "нет"/"no" asks {@code question}, anything else is taken as the answer.
+         */
+        public Builder askOrConfirm(String answerName, Function<BotContext, Reply> question, Validation.Validator validator,
+                Function<BotContext, Optional<String>> known, java.util.function.BiFunction<BotContext, String, Reply> confirm) {
+            ask(answerName, question, validator);
+            Step plain = steps.remove(steps.size() - 1);
+            steps.add(new Step(plain.name(), plain.prompt(), plain.validator(), Objects.requireNonNull(known),
+                    Objects.requireNonNull(confirm)));
             return this;
         }
 

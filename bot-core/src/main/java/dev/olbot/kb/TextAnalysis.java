@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -32,7 +33,8 @@ import org.apache.lucene.util.CharsRefBuilder;
 
 /**
  * Turns a client's message into the terms matching compares, with Apache Lucene's analysis chain:
- * Unicode word tokens ({@link StandardTokenizer}), numbers dropped, lower case, {@code ё} → {@code е},
+ * Unicode word tokens ({@link StandardTokenizer}), numbers dropped, lower case, English {@code 's}
+ * dropped, {@code ё} → {@code е},
  * accents folded ({@link ASCIIFoldingFilter}), team synonyms ({@link SynonymGraphFilter}: each word or
  * phrase of a group also yields the group's first word), Russian and English stop words plus the
  * filler of chat messages ("подскажите", "пожалуйста", "hello", ...), then the Snowball stemmer of
@@ -207,6 +209,7 @@ public final class TextAnalysis {
             Tokenizer source = new StandardTokenizer();
             TokenStream ts = new TypeTokenFilter(source, Set.of("<NUM>"));
             ts = new LowerCaseFilter(ts);
+            ts = new EnglishPossessiveFilter(ts);
             ts = new ASCIIFoldingFilter(ts);
             if (synonyms != null) {
                 ts = new SynonymGraphFilter(ts, synonyms, true);
