@@ -18,7 +18,14 @@ import java.util.Optional;
  */
 public final class EventDecoder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * JSON bodies get the same kind of limits as form bodies: 32 levels of nesting (an event has
+     * about eight), strings up to 1 MiB (the ingress caps a body at 256 KiB by default).
+     */
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(32).maxStringLength(1 << 20).maxNumberLength(64).build())
+            .build());
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private EventDecoder() {}
@@ -79,6 +86,10 @@ public final class EventDecoder {
      *                              message id, dialog id) is absent or not a number
      */
     public BotEvent decode(Map<String, Object> payload) {
+        return WireRules.check(decodeUnchecked(payload));
+    }
+
+    private BotEvent decodeUnchecked(Map<String, Object> payload) {
         String type = Envelope.eventName(payload);
         Map<String, Object> data = Values.map(payload, "data");
         if (type.startsWith(V2Decoder.PREFIX)) {

@@ -163,15 +163,20 @@ final class Values {
     }
 
     /** A point in time: Unix seconds ({@code "1771928985"}) or ISO-8601 with offset. */
+    /** 9999-12-31T23:59:59Z. */
+    private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+
     static Optional<Instant> instant(Map<String, Object> m, String key) {
         Optional<Long> seconds = lng(m, key);
         if (seconds.isPresent()) {
-            return Optional.of(Instant.ofEpochSecond(seconds.get()));
+            long s = seconds.get();
+            // a time no portal could send (years past 9999 or before 1970) is left out, not an error
+            return s >= 0 && s <= MAX_EPOCH_SECOND ? Optional.of(Instant.ofEpochSecond(s)) : Optional.empty();
         }
         return str(m, key).flatMap(s -> {
             try {
                 return Optional.of(OffsetDateTime.parse(s).toInstant());
-            } catch (DateTimeParseException e) {
+            } catch (java.time.DateTimeException e) {
                 return Optional.empty();
             }
         });

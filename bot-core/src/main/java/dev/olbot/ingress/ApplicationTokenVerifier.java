@@ -3,6 +3,9 @@ package dev.olbot.ingress;
 import dev.olbot.event.AppInstalled;
 import dev.olbot.event.AppUninstalled;
 import dev.olbot.event.BotEvent;
+import dev.olbot.event.Portal;
+import dev.olbot.event.WireRules;
+import dev.olbot.rest.OAuthServers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -12,12 +15,15 @@ import java.util.Optional;
 /**
  * The default verifier (REFERENCE §2.3): every event's top-level {@code auth[application_token]}
  * must equal, compared in constant time, the token the portal ({@code member_id}) sent with its
- * {@code ONAPPINSTALL}.
+ * confirmed {@code ONAPPINSTALL}.
  *
  * <ul>
- *   <li>{@code ONAPPINSTALL} for a portal with no known token is trusted and its token learned
- *       (trust on first use; Bitrix24 sends it only to the install URL). A second install with a
- *       different token is rejected until the first is uninstalled — unless reinstalls are allowed.
+ *   <li>Every event that names endpoints must name a trusted authorisation server as
+ *       {@code server_endpoint} ({@link OAuthServers}) and a {@code client_endpoint} on its own
+ *       {@code auth[domain]}; anything else is refused, whatever its token.
+ *   <li>{@code ONAPPINSTALL} is never trusted here: it is let through to the {@link InstallGate},
+ *       which confirms it with the authorisation server before its token is learned. A portal
+ *       already bound stays bound to its token until a new install is confirmed.
  *   <li>{@code ONAPPUNINSTALL} must carry the known token; the token is then forgotten.
  *   <li>Bots registered through an inbound webhook with {@code CLIENT_ID} get events with no
  *       OAuth tokens, and the platform appends {@code ?CLIENT_ID=...} to their handler URL. Such an
@@ -28,28 +34,35 @@ import java.util.Optional;
 public final class ApplicationTokenVerifier implements EventVerifier {
 
     private final InstallRegistry installs;
+    private final List<String> webhookIds;
     private final List<byte[]> webhookClientIds;
-    private final boolean allowReinstall;
+    private final OAuthServers oauthServers;
 
-    private ApplicationTokenVerifier(InstallRegistry installs, List<String> webhookClientIds, boolean allowReinstall) {
+    private ApplicationTokenVerifier(InstallRegistry installs, List<String> webhookClientIds, OAuthServers oauthServers) {
         this.installs = installs;
+        this.webhookIds = List.copyOf(webhookClientIds);
         this.webhookClientIds = webhookClientIds.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
-        this.allowReinstall = allowReinstall;
+        this.oauthServers = oauthServers;
     }
 
-    /** Verifies OAuth-app events against the tokens learned into {@code installs}. */
+    /** Verifies OAuth-app events against the tokens of confirmed installs in {@code installs}. */
     public static ApplicationTokenVerifier forApp(InstallRegistry installs) {
-        return new ApplicationTokenVerifier(installs, List.of(), false);
+        return new ApplicationTokenVerifier(installs, List.of(), OAuthServers.DEFAULT);
     }
 
     /** Verifies events of bots registered through an inbound webhook with one of these {@code CLIENT_ID}s. */
     public static ApplicationTokenVerifier forWebhookBots(List<String> clientIds) {
-        return new ApplicationTokenVerifier(InstallRegistry.inMemory(), List.copyOf(clientIds), false);
+        return new ApplicationTokenVerifier(InstallRegistry.inMemory(), List.copyOf(clientIds), OAuthServers.DEFAULT);
     }
 
     /** Both: app installs and webhook-registered bots. */
-    public static ApplicationTokenVerifier of(InstallRegistry installs, List<String> webhookClientIds, boolean allowReinstall) {
-        return new ApplicationTokenVerifier(installs, List.copyOf(webhookClientIds), allowReinstall);
+    public static ApplicationTokenVerifier of(InstallRegistry installs, List<String> webhookClientIds) {
+        return new ApplicationTokenVerifier(installs, List.copyOf(webhookClientIds), OAuthServers.DEFAULT);
+    }
+
+    /** This verifier with other trusted authorisation servers (on-premise portals, the fake account). */
+    public ApplicationTokenVerifier trusting(OAuthServers servers) {
+        return new ApplicationTokenVerifier(installs, webhookIds, servers);
     }
 
     public InstallRegistry installs() {
@@ -58,7 +71,14 @@ public final class ApplicationTokenVerifier implements EventVerifier {
 
     @Override
     public Verdict verify(BotEvent event, Map<String, String> query) {
-        String portal = event.meta().portal().key();
+        Portal p = event.meta().portal();
+        String portal = p.key();
+        if (!p.serverEndpoint().isEmpty() && !oauthServers.trusts(p.serverEndpoint())) {
+            return Verdict.reject("auth[server_endpoint] " + WireRules.authority(p.serverEndpoint()) + " is not a trusted OAuth server");
+        }
+        if (!p.clientEndpoint().isEmpty() && !WireRules.authority(p.clientEndpoint()).equalsIgnoreCase(p.domain())) {
+            return Verdict.reject("auth[client_endpoint] is not on auth[domain]");
+        }
         Optional<String> token = event.meta().auth().applicationToken().filter(t -> !t.isEmpty());
         String clientId = query.get("CLIENT_ID");
         if (clientId != null && !webhookClientIds.isEmpty()) {
@@ -75,16 +95,15 @@ public final class ApplicationTokenVerifier implements EventVerifier {
         if (matchesWebhookClient(token.get())) {
             return Verdict.ACCEPTED;
         }
-        Optional<String> known = installs.applicationToken(portal);
         if (event instanceof AppInstalled) {
-            if (known.isEmpty() || equal(known.get(), token.get()) || allowReinstall) {
-                installs.remember(portal, token.get());
-                return Verdict.ACCEPTED;
+            if (p.memberId().isEmpty() || p.serverEndpoint().isEmpty() || !event.meta().auth().hasTokens()) {
+                return Verdict.reject("ONAPPINSTALL without member_id, server_endpoint or tokens cannot be confirmed");
             }
-            return Verdict.reject("ONAPPINSTALL with a different application_token for an installed portal " + portal);
+            return Verdict.ACCEPTED; // not trusted yet: the InstallGate confirms it before anything is kept
         }
+        Optional<String> known = installs.applicationToken(portal);
         if (known.isEmpty()) {
-            return Verdict.reject("unknown portal " + portal + ": no ONAPPINSTALL received");
+            return Verdict.reject("unknown portal " + portal + ": no confirmed ONAPPINSTALL");
         }
         if (!equal(known.get(), token.get())) {
             return Verdict.reject("application_token does not match the install of portal " + portal);

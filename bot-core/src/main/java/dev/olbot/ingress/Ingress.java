@@ -26,11 +26,14 @@ import org.slf4j.LoggerFactory;
 public final class Ingress implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Ingress.class);
+    /** Refused deliveries: 20 lines per 10 s at most, then a count. */
+    private final BadInputLog badInput = new BadInputLog(log, 20, 10_000);
 
     private final EventDecoder decoder;
     private final EventVerifier verifier;
     private final DedupeStore dedupe;
     private final EventSink sink;
+    private final InstallGate installGate;
     private final LaneExecutor lanes;
     private final ExecutorService ownedPool;
     private volatile boolean closed;
@@ -46,6 +49,7 @@ public final class Ingress implements AutoCloseable {
         this.verifier = Objects.requireNonNull(b.verifier, "verifier");
         this.dedupe = b.dedupe;
         this.sink = Objects.requireNonNull(b.sink, "sink");
+        this.installGate = b.installGate;
         this.ownedPool = b.workers == null ? WorkerPool.create(b.workerThreads) : null;
         this.lanes = new LaneExecutor(b.workers != null ? b.workers : ownedPool);
     }
@@ -78,20 +82,22 @@ public final class Ingress implements AutoCloseable {
         try {
             event = decoder.decode(ct, body);
         } catch (EventDecodeException e) {
+            badInput.warn("refused a delivery of {} bytes: {}", body.length(), e.getMessage());
             return reject(400, e.getMessage());
         } catch (RuntimeException e) {
-            log.warn("event decoder failed on a body of {} bytes", body.length(), e);
+            // a bug of ours, not the sender's mistake: still one line, the class names the place
+            badInput.warn("event decoder failed on a body of {} bytes: {}: {}", body.length(), e.getClass().getName(), e.getMessage());
             return reject(400, "undecodable event: " + e.getClass().getSimpleName());
         }
         Verdict verdict = verifier.verify(event, query);
         if (verdict instanceof Verdict.Rejected r) {
-            log.warn("rejected {} from portal {}: {}", event.meta().type(), event.meta().portal().domain(), r.reason());
+            badInput.warn("rejected {} from portal {}: {}", event.meta().type(), event.meta().portal().domain(), r.reason());
             return reject(401, r.reason());
         }
         java.util.Optional<String> key = event.dedupeKey();
         if (key.isPresent() && !dedupe.firstSeen(key.get())) {
             duplicates.incrementAndGet();
-            log.debug("duplicate delivery of {} ignored", key.get());
+            log.debug("duplicate delivery of {} ignored", dev.olbot.wire.LogSafe.escape(key.get()));
             return new Outcome.Duplicate(event);
         }
         accepted.incrementAndGet();
@@ -128,12 +134,24 @@ public final class Ingress implements AutoCloseable {
 
     private void dispatch(BotEvent event) {
         try {
+            if (event instanceof dev.olbot.event.AppInstalled install) {
+                if (installGate == null) {
+                    badInput.warn("ONAPPINSTALL of portal {} ignored: this ingress has no InstallGate to confirm it",
+                            event.meta().portal().key());
+                    handled.incrementAndGet();
+                    return;
+                }
+                if (!installGate.admit(install)) {
+                    handled.incrementAndGet();
+                    return;
+                }
+            }
             sink.accept(event);
             handled.incrementAndGet();
         } catch (Throwable e) {
             failed.incrementAndGet();
             log.error("handler failed for {} (portal {}, dialog {})", event.meta().type(),
-                    event.meta().portal().domain(), event.dialogId().orElse("-"), e);
+                    dev.olbot.wire.LogSafe.escape(event.meta().portal().domain()), event.dialogId().orElse("-"), e);
         }
     }
 
@@ -200,6 +218,7 @@ public final class Ingress implements AutoCloseable {
         private EventVerifier verifier;
         private DedupeStore dedupe = DedupeStore.inMemory();
         private EventSink sink;
+        private InstallGate installGate;
         private ExecutorService workers;
         private int workerThreads = 32;
 
@@ -208,6 +227,15 @@ public final class Ingress implements AutoCloseable {
         /** Where accepted events go (required). */
         public Builder sink(EventSink sink) {
             this.sink = sink;
+            return this;
+        }
+
+        /**
+         * Where {@code ONAPPINSTALL} is confirmed before it is trusted (needed by OAuth apps; without
+         * a gate installs are ignored).
+         */
+        public Builder installGate(InstallGate gate) {
+            this.installGate = gate;
             return this;
         }
 

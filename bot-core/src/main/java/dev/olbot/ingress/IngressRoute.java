@@ -1,7 +1,7 @@
 package dev.olbot.ingress;
 
 import io.vertx.core.Handler;
-import io.vertx.core.MultiMap;
+import dev.olbot.wire.PhpForm;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
@@ -28,16 +28,29 @@ public final class IngressRoute implements Handler<RoutingContext> {
 
     private final Ingress ingress;
 
-    private IngressRoute(Ingress ingress, long bodyLimit) {
-        this.ingress = ingress;
-        this.bodyLimit = bodyLimit;
-    }
+    /** Default time from the request's headers to the end of its body: 30 s. */
+    public static final long DEFAULT_BODY_TIMEOUT_MS = 30_000;
 
     private final long bodyLimit;
+    private final long bodyTimeoutMs;
+
+    private IngressRoute(Ingress ingress, long bodyLimit, long bodyTimeoutMs) {
+        this.ingress = ingress;
+        this.bodyLimit = bodyLimit;
+        this.bodyTimeoutMs = bodyTimeoutMs;
+    }
 
     /** Adds {@code POST path} to the router and returns the route. */
     public static Route mount(Router router, String path, Ingress ingress, long bodyLimit) {
-        return router.post(path).handler(new IngressRoute(ingress, bodyLimit)).failureHandler(IngressRoute::failure);
+        return mount(router, path, ingress, bodyLimit, DEFAULT_BODY_TIMEOUT_MS);
+    }
+
+    /**
+     * Adds {@code POST path} to the router: bodies over {@code bodyLimit} bytes get 413, a body not
+     * complete {@code bodyTimeoutMs} after the headers gets 408 and the connection is closed.
+     */
+    public static Route mount(Router router, String path, Ingress ingress, long bodyLimit, long bodyTimeoutMs) {
+        return router.post(path).handler(new IngressRoute(ingress, bodyLimit, bodyTimeoutMs)).failureHandler(IngressRoute::failure);
     }
 
     public static Route mount(Router router, String path, Ingress ingress) {
@@ -57,8 +70,22 @@ public final class IngressRoute implements Handler<RoutingContext> {
             answer(ctx, 413, "body too large");
             return;
         }
+        Map<String, String> query;
+        try {
+            query = query(request.query());
+        } catch (IllegalArgumentException e) {
+            answer(ctx, 400, "malformed query string: " + e.getMessage());
+            return;
+        }
         Buffer body = Buffer.buffer();
         boolean[] tooLarge = {false};
+        long timer = ctx.vertx().setTimer(bodyTimeoutMs, t -> {
+            if (!ctx.response().ended()) {
+                answer(ctx, 408, "request body not received within " + bodyTimeoutMs + " ms");
+                request.connection().close();
+            }
+        });
+        ctx.addEndHandler(v -> ctx.vertx().cancelTimer(timer));
         request.handler(chunk -> {
             if (tooLarge[0]) {
                 return;
@@ -78,7 +105,7 @@ public final class IngressRoute implements Handler<RoutingContext> {
         request.endHandler(v -> {
             if (!tooLarge[0] && !ctx.response().ended()) {
                 Outcome outcome = ingress.receive(request.getHeader(HttpHeaders.CONTENT_TYPE), body.toString(StandardCharsets.UTF_8),
-                        query(ctx.queryParams()));
+                        query);
                 answer(ctx, outcome.status(), outcome instanceof Outcome.Rejected r ? r.reason() : "OK");
             }
         });
@@ -99,12 +126,17 @@ public final class IngressRoute implements Handler<RoutingContext> {
         }
     }
 
-    private static Map<String, String> query(MultiMap params) {
-        if (params.isEmpty()) {
+    /** The handler URL's query parameters (only plain keys; {@code CLIENT_ID} is the one OLBot reads). */
+    private static Map<String, String> query(String raw) {
+        if (raw == null || raw.isEmpty()) {
             return Map.of();
         }
         Map<String, String> out = new HashMap<>();
-        params.forEach(e -> out.put(e.getKey(), e.getValue()));
+        PhpForm.parse(raw).forEach((k, v) -> {
+            if (v instanceof String s) {
+                out.put(k, s);
+            }
+        });
         return out;
     }
 

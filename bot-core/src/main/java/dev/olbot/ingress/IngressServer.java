@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A standalone HTTP server for an {@link Ingress}: {@code POST <path>} for events and
@@ -20,37 +21,66 @@ public final class IngressServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Server options. */
-    public record Options(String host, int port, String path, long bodyLimit) {
+    /**
+     * Server options.
+     *
+     * @param headerTimeoutMs a connection that has not sent a request's headers this long after it
+     *                        opened (or after the previous response) is closed: 10 s
+     * @param bodyTimeoutMs   a request whose body is not complete this long after its headers gets
+     *                        408 and its connection is closed: 30 s
+     * @param idleTimeoutMs   a connection with no bytes either way this long is closed: 60 s
+     */
+    public record Options(String host, int port, String path, long bodyLimit, long headerTimeoutMs, long bodyTimeoutMs,
+                          long idleTimeoutMs) {
         public static Options defaults() {
-            return new Options("0.0.0.0", 8080, "/bitrix/events", IngressRoute.DEFAULT_BODY_LIMIT);
+            return new Options("0.0.0.0", 8080, "/bitrix/events", IngressRoute.DEFAULT_BODY_LIMIT, 10_000,
+                    IngressRoute.DEFAULT_BODY_TIMEOUT_MS, 60_000);
         }
 
         public Options withHost(String host) {
-            return new Options(host, port, path, bodyLimit);
+            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs);
         }
 
         public Options withPort(int port) {
-            return new Options(host, port, path, bodyLimit);
+            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs);
         }
 
         public Options withPath(String path) {
-            return new Options(host, port, path, bodyLimit);
+            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs);
         }
 
         public Options withBodyLimit(long bodyLimit) {
-            return new Options(host, port, path, bodyLimit);
+            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs);
+        }
+
+        /** Header, body and idle timeouts in milliseconds (see the record's parameters). */
+        public Options withTimeouts(long headerTimeoutMs, long bodyTimeoutMs, long idleTimeoutMs) {
+            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs);
         }
     }
 
     public static Future<IngressServer> start(Vertx vertx, Ingress ingress, Options options) {
         Router router = Router.router(vertx);
-        IngressRoute.mount(router, options.path(), ingress, options.bodyLimit());
+        IngressRoute.mount(router, options.path(), ingress, options.bodyLimit(), options.bodyTimeoutMs());
         mountHealth(router, ingress);
-        return vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
-                .requestHandler(router)
+        router.errorHandler(400, ctx -> plain(ctx, 400, "malformed request"));
+        router.errorHandler(500, ctx -> plain(ctx, 400, "malformed request"));
+        HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())
+                .setIdleTimeout((int) Math.max(1, options.idleTimeoutMs())).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
+        HeaderDeadline deadline = new HeaderDeadline(vertx, options.headerTimeoutMs());
+        return http.connectionHandler(deadline::opened)
+                .requestHandler(req -> {
+                    deadline.requestArrived(req);
+                    router.handle(req);
+                })
                 .listen()
                 .map(IngressServer::new);
+    }
+
+    private static void plain(io.vertx.ext.web.RoutingContext ctx, int status, String text) {
+        if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(text);
+        }
     }
 
     /** Adds {@code GET /health}: {@code {"status":"UP", "accepted":…, …}}. */

@@ -103,7 +103,7 @@ public final class KnowledgeBase {
         }
     }
 
-    /** Loads and validates a knowledge base from the class path, e.g. {@link #DEFAULT_RESOURCE}. */
+    /** Loads and validates a knowledge base from the class path, e.g. {@code "faq/knowledge-base.yaml"}. */
     public static KnowledgeBase load(String resource) {
         try (InputStream in = KnowledgeBase.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -93,7 +93,18 @@ public interface RestClient extends RestCaller {
      */
     Future<BatchResult> batch(String portal, Map<String, Call> commands, boolean halt);
 
-    /** Stores the tokens of an install (or of a later event) before the first call for that portal. */
+    /**
+     * Confirms an {@code ONAPPINSTALL} through the trusted authorisation server ({@code app.info}
+     * with the install's access token) and, only then, stores its tokens. Fails with
+     * {@link InstallNotConfirmedException} when the server does not vouch for this application on
+     * the portal and endpoints the event names; nothing is stored then.
+     */
+    Future<PortalCredentials> confirmInstall(Portal portal, dev.olbot.event.Credentials credentials);
+
+    /**
+     * Stores tokens the caller already trusts (e.g. from its own OAuth flow) before the first call
+     * for that portal. An event's tokens go through {@link #confirmInstall} instead.
+     */
     Future<Void> registerInstall(Portal portal, String accessToken, String refreshToken, long expiresInSeconds, String applicationToken);
 
     /**

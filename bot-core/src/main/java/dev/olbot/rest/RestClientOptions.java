@@ -12,6 +12,7 @@ public final class RestClientOptions {
 
     private OAuthApp oauth;
     private TokenStore tokenStore = TokenStore.inMemory();
+    private OAuthServers oauthServers = OAuthServers.DEFAULT;
     private WebhookCredentials webhook;
     private RateLimit rateLimit = RateLimit.STANDARD;
     private boolean coalescing = true;
@@ -28,6 +29,19 @@ public final class RestClientOptions {
     public RestClientOptions oauth(String clientId, String clientSecret) {
         this.oauth = new OAuthApp(clientId, clientSecret);
         return this;
+    }
+
+    /**
+     * The authorisation servers trusted with the app secret and refresh tokens (default
+     * {@link OAuthServers#DEFAULT}: {@code https://oauth.bitrix.info/}, {@code https://oauth.bitrix24.tech/}).
+     */
+    public RestClientOptions oauthServers(OAuthServers servers) {
+        this.oauthServers = Objects.requireNonNull(servers);
+        return this;
+    }
+
+    public OAuthServers oauthServers() {
+        return oauthServers;
     }
 
     /** Where per-portal tokens are kept (default: in memory). */

@@ -10,6 +10,8 @@ import dev.olbot.ingress.EventPoller;
 import dev.olbot.ingress.FileInstallRegistry;
 import dev.olbot.ingress.Ingress;
 import dev.olbot.ingress.IngressServer;
+import dev.olbot.ingress.InstallConfirmer;
+import dev.olbot.ingress.InstallGate;
 import dev.olbot.ingress.InstallRegistry;
 import dev.olbot.rest.FileTokenStore;
 import dev.olbot.rest.RestClient;
@@ -72,7 +74,7 @@ public final class BotServer implements AutoCloseable {
         this.rest = RestClient.create(vertx, o -> {
             o.rateLimit(config.rateLimit());
             if (config.oauthApp()) {
-                o.oauth(config.clientId(), config.clientSecret()).tokenStore(tokens);
+                o.oauth(config.clientId(), config.clientSecret()).tokenStore(tokens).oauthServers(config.oauthServers());
             } else {
                 WebhookCredentials w = new WebhookCredentials(config.webhookUrl());
                 if (!config.botClientId().isEmpty()) {
@@ -92,8 +94,7 @@ public final class BotServer implements AutoCloseable {
             bots.forEach(e::bot);
             e.rest(rest).store(dialogs).handlerUrl(() -> url[0]).botToken(config.inboundWebhook() ? config.botToken() : "")
                     .registerAs(config.api(), config.fetchMode() ? Registrar.EventMode.FETCH : Registrar.EventMode.WEBHOOK)
-                    .lanes((lane, task) -> lanes[0].submit(lane, task))
-                    .beforeRegister(install -> await(rest.registerInstall(install.meta().portal(), install.meta().auth())));
+                    .lanes((lane, task) -> lanes[0].submit(lane, task));
         });
         List<String> webhookClients = new ArrayList<>();
         if (config.inboundWebhook()) {
@@ -104,7 +105,9 @@ public final class BotServer implements AutoCloseable {
                 webhookClients.add(config.botToken());
             }
         }
-        this.ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.of(installs, webhookClients, false))
+        InstallGate gate = config.oauthApp() ? InstallGate.of(installs, InstallConfirmer.oauthServer(rest)) : null;
+        this.ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.of(installs, webhookClients).trusting(config.oauthServers()))
+                .installGate(gate)
                 .sink(event -> {
                     engine.accept(event);
                     if (event instanceof dev.olbot.event.AppInstalled && config.fetchMode()) {
@@ -135,15 +138,31 @@ public final class BotServer implements AutoCloseable {
         log.info("OLBot listening on {}:{}{} ({})", config.host(), server.port(), config.path(), config);
     }
 
-    /** Starts the server; throws {@link IllegalArgumentException} naming what the configuration lacks. */
+    /**
+     * Starts the server; throws {@link IllegalArgumentException} naming what the configuration lacks, and
+     * {@link IllegalStateException} when it cannot listen (a port in use names {@code OLBOT_PORT}).
+     */
     public static BotServer start(List<Bot> bots, ServerConfig config) {
         try {
             return new BotServer(bots, config);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
+            if (portInUse(e)) {
+                throw new IllegalStateException("port " + config.port() + " on " + config.host()
+                        + " is already in use: set OLBOT_PORT to a free port (0 picks any)", e);
+            }
             throw new IllegalStateException("the server did not start: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean portInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void startPollers(Portal portal) {

@@ -1,19 +1,14 @@
 package dev.olbot.server;
 
 import dev.olbot.event.ApiVersion;
+import dev.olbot.rest.OAuthServers;
 import dev.olbot.rest.RateLimit;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * How {@link BotServer} reaches a real portal. Read from environment variables ({@code OLBOT_*})
@@ -33,6 +28,9 @@ import java.util.Properties;
  * @param fetchMode     Chatbots 2.0 only: poll {@code imbot.v2.Event.get} instead of receiving webhooks
  * @param dataDir       where tokens, installs and dialogs are kept
  * @param rateLimit     the portal's plan: standard 2/s burst 50, enterprise 5/s burst 250
+ * @param oauthServers  {@code OLBOT_OAUTH_SERVER}: the authorisation servers trusted with the app secret, comma-separated
+ *                      (default {@code https://oauth.bitrix.info/,https://oauth.bitrix24.tech/}); events naming another
+ *                      {@code server_endpoint} are refused
  */
 public record ServerConfig(
         String publicUrl,
@@ -46,12 +44,17 @@ public record ServerConfig(
         ApiVersion api,
         boolean fetchMode,
         Path dataDir,
-        RateLimit rateLimit) {
+        RateLimit rateLimit,
+        OAuthServers oauthServers) {
 
-    /** Reads {@code OLBOT_*} from the environment, over an optional properties file. */
+    /**
+     * Reads {@code OLBOT_*} from the environment, over an optional properties file. Throws
+     * {@link IllegalArgumentException} for a missing file, a key that is not an OLBot setting (naming the
+     * nearest known key) and a value out of range (naming the variable).
+     */
     public static ServerConfig load(Optional<Path> file, Map<String, String> env) {
         Map<String, String> values = new HashMap<>();
-        file.ifPresent(f -> values.putAll(properties(f)));
+        file.ifPresent(f -> values.putAll(ServerProperties.read(f)));
         env.forEach((k, v) -> {
             if (k.startsWith("OLBOT_") && !v.isBlank()) {
                 values.put(k, v.strip());
@@ -85,7 +88,19 @@ public record ServerConfig(
                     case "standard" -> RateLimit.STANDARD;
                     case "enterprise" -> RateLimit.ENTERPRISE;
                     default -> throw new IllegalArgumentException("OLBOT_RATE must be standard or enterprise, was '" + rate + "'");
-                });
+                },
+                oauthServers(values.get("OLBOT_OAUTH_SERVER")));
+    }
+
+    private static OAuthServers oauthServers(String value) {
+        if (value == null) {
+            return OAuthServers.DEFAULT;
+        }
+        try {
+            return OAuthServers.of(java.util.Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("OLBOT_OAUTH_SERVER: " + e.getMessage());
+        }
     }
 
     public boolean oauthApp() {
@@ -145,7 +160,7 @@ public record ServerConfig(
         return "ServerConfig[publicUrl=" + publicUrl + ", listen=" + host + ":" + port + path() + ", auth="
                 + (oauthApp() ? "app " + clientId : inboundWebhook() ? "inbound webhook (secret hidden)" : "none")
                 + ", api=" + api + (fetchMode ? " fetch" : " webhook") + ", dataDir=" + dataDir + ", rate="
-                + rateLimit + "]";
+                + rateLimit + ", oauthServers=" + oauthServers + "]";
     }
 
     private static int integer(String s, String name) {
@@ -154,17 +169,5 @@ public record ServerConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number, was '" + s + "'");
         }
-    }
-
-    private static Map<String, String> properties(Path file) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read configuration " + file, e);
-        }
-        Map<String, String> out = new HashMap<>();
-        p.forEach((k, v) -> out.put(k.toString().toUpperCase(Locale.ROOT).replace('.', '_'), v.toString().strip()));
-        return out;
     }
 }

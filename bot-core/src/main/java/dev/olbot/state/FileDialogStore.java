@@ -25,6 +25,7 @@ import java.util.Map;
 public final class FileDialogStore extends InMemoryDialogStore implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileDialogStore.class);
 
     private final Path file;
     private BufferedWriter out;
@@ -48,30 +49,67 @@ public final class FileDialogStore extends InMemoryDialogStore implements AutoCl
             }
             if (Files.exists(file)) {
                 Map<DialogKey, DialogState> live = new HashMap<>();
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                List<String> unreadable = new java.util.ArrayList<>();
+                List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (int i = 0; i < all.size(); i++) {
+                    String line = all.get(i);
                     if (line.isBlank()) {
                         continue;
                     }
-                    JsonNode node;
                     try {
-                        node = JSON.readTree(line);
-                    } catch (IOException torn) {
-                        continue; // a line torn by a crash mid-write: the previous state stands
+                        JsonNode node = JSON.readTree(line);
+                        DialogKey key = keyOf(node);
+                        if (node.path("deleted").asBoolean(false)) {
+                            live.remove(key);
+                        } else {
+                            DialogState state = fromJson(key, node);
+                            live.merge(key, state, (old, neu) -> neu.version() >= old.version() ? neu : old);
+                        }
+                        lines++;
+                    } catch (IOException | RuntimeException e) {
+                        if (i < all.size() - 1 || line.startsWith("{") && line.endsWith("}")) {
+                            unreadable.add(line); // a damaged record: set aside, the others still load
+                        } // else: the last line, torn by a crash mid-write: the previous state stands
                     }
-                    DialogKey key = DialogKey.parse(node.path("key").asText());
-                    if (node.path("deleted").asBoolean(false)) {
-                        live.remove(key);
-                    } else {
-                        DialogState state = fromJson(key, node);
-                        live.merge(key, state, (old, neu) -> neu.version() >= old.version() ? neu : old);
-                    }
-                    lines++;
                 }
                 live.values().forEach(this::load);
+                if (!unreadable.isEmpty()) {
+                    quarantine(unreadable);
+                }
+                repairTail();
             }
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open dialog store " + file, e);
+        }
+    }
+
+    /** A key written as three fields (any characters round-trip), or the older {@code portal/bot/dialog} string. */
+    private static DialogKey keyOf(JsonNode node) {
+        if (node.has("portal")) {
+            return new DialogKey(node.path("portal").asText(), node.path("bot").asLong(), node.path("dialog").asText());
+        }
+        return DialogKey.parse(node.path("key").asText());
+    }
+
+    private void quarantine(List<String> unreadable) throws IOException {
+        Path aside = file.resolveSibling(file.getFileName() + ".quarantine");
+        Files.write(aside, unreadable, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        LOG.warn("{} unreadable record(s) in {} were set aside in {}; every other dialog was loaded", unreadable.size(), file, aside);
+    }
+
+    /** A crash mid-append leaves a line without its newline; the next append must not be glued onto it. */
+    private void repairTail() throws IOException {
+        long size = Files.size(file);
+        if (size == 0) {
+            return;
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            ch.read(last, size - 1);
+            if (last.get(0) != '\n') {
+                ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), size);
+            }
         }
     }
 
@@ -82,7 +120,9 @@ public final class FileDialogStore extends InMemoryDialogStore implements AutoCl
 
     @Override
     protected synchronized void deleted(DialogKey key) {
-        append(JSON.createObjectNode().put("key", key.toString()).put("deleted", true).toString());
+        ObjectNode n = JSON.createObjectNode();
+        putKey(n, key);
+        append(n.put("deleted", true).toString());
     }
 
     private void append(String line) {
@@ -117,7 +157,7 @@ public final class FileDialogStore extends InMemoryDialogStore implements AutoCl
 
     private static ObjectNode toJson(DialogState s) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("key", s.key().toString());
+        putKey(n, s.key());
         n.put("version", s.version());
         n.put("owner", s.owner().name());
         n.put("session", s.sessionId());
@@ -135,6 +175,10 @@ public final class FileDialogStore extends InMemoryDialogStore implements AutoCl
         n.put("timeoutAt", s.timeoutAtMillis());
         n.put("timeoutName", s.timeoutName());
         return n;
+    }
+
+    private static void putKey(ObjectNode n, DialogKey key) {
+        n.put("portal", key.portal()).put("bot", key.botId()).put("dialog", key.dialogId());
     }
 
     private static DialogState fromJson(DialogKey key, JsonNode n) {

@@ -23,15 +23,38 @@ public final class PhpForm {
     private PhpForm() {}
 
     /**
-     * Parses a form body into nested maps.
+     * How much a body may ask of the parser. PHP itself has the same kind of limits
+     * ({@code max_input_vars} 1000, {@code max_input_nesting_level} 64); a Bitrix24 event has a few
+     * hundred fields at most and bracket keys about eight deep.
      *
-     * @throws IllegalArgumentException with a one-line reason when the body is not valid form encoding
+     * @param maxFields    pairs in one body
+     * @param maxDepth     bracket segments in one key ({@code a[b][c]} is 3)
+     * @param maxKeyLength characters of one decoded key
+     */
+    public record Limits(int maxFields, int maxDepth, int maxKeyLength) {
+        /** 5,000 fields, 32 levels, 1,024-character keys. */
+        public static final Limits DEFAULT = new Limits(5_000, 32, 1_024);
+    }
+
+    /**
+     * Parses a form body into nested maps, within {@link Limits#DEFAULT}. Runs in time linear in the
+     * body's length.
+     *
+     * @throws IllegalArgumentException with a one-line reason when the body is not valid form
+     *                                  encoding or asks for more than the limits allow
      */
     public static Map<String, Object> parse(String body) {
+        return parse(body, Limits.DEFAULT);
+    }
+
+    /** {@link #parse(String)} with other limits. */
+    public static Map<String, Object> parse(String body, Limits limits) {
         Map<String, Object> root = new LinkedHashMap<>();
         if (body == null || body.isEmpty()) {
             return root;
         }
+        Appender appender = new Appender(limits);
+        int fields = 0;
         int start = 0;
         int len = body.length();
         while (start <= len) {
@@ -40,13 +63,22 @@ public final class PhpForm {
                 amp = len;
             }
             if (amp > start) {
+                if (++fields > limits.maxFields()) {
+                    throw new IllegalArgumentException("more than " + limits.maxFields() + " fields");
+                }
                 int eq = start;
                 while (eq < amp && body.charAt(eq) != '=') {
                     eq++;
                 }
-                String rawKey = body.substring(start, eq);
+                if (eq - start > 3 * limits.maxKeyLength()) {
+                    throw new IllegalArgumentException("a key longer than " + limits.maxKeyLength() + " characters");
+                }
+                String key = decode(body.substring(start, eq));
+                if (key.length() > limits.maxKeyLength()) {
+                    throw new IllegalArgumentException("a key longer than " + limits.maxKeyLength() + " characters");
+                }
                 String rawValue = eq < amp ? body.substring(eq + 1, amp) : "";
-                put(root, decode(rawKey), decode(rawValue));
+                appender.put(root, key, decode(rawValue));
             }
             start = amp + 1;
         }
@@ -90,49 +122,95 @@ public final class PhpForm {
         return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
-    @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> root, String key, String value) {
-        int open = key.indexOf('[');
-        if (open <= 0 || key.indexOf(']', open) < 0) {
-            if (!key.isEmpty()) {
-                root.put(key, value);
-            }
-            return;
+    /**
+     * Puts decoded pairs into nested maps as PHP's {@code parse_str} does. Remembers the next free
+     * index of every map that {@code a[]=} appended to, so a flood of {@code a[]} stays linear.
+     */
+    private static final class Appender {
+        private final Limits limits;
+        private final java.util.IdentityHashMap<Map<String, Object>, long[]> next = new java.util.IdentityHashMap<>();
+
+        Appender(Limits limits) {
+            this.limits = limits;
         }
-        // walk a[b][c] segment by segment, creating the maps on the way
-        Map<String, Object> map = root;
-        String segment = key.substring(0, open);
-        int i = open;
-        while (true) {
-            int close = i < key.length() && key.charAt(i) == '[' ? key.indexOf(']', i) : -1; // PHP ignores an unterminated rest
-            if (segment.isEmpty()) {
-                segment = nextIndex(map);
-            }
-            if (close < 0) {
-                map.put(segment, value);
+
+        @SuppressWarnings("unchecked")
+        void put(Map<String, Object> root, String key, String value) {
+            int open = key.indexOf('[');
+            if (open <= 0 || key.indexOf(']', open) < 0) {
+                if (!key.isEmpty()) {
+                    root.put(key, value);
+                }
                 return;
             }
-            Object child = map.get(segment);
-            if (!(child instanceof Map)) {
-                child = new LinkedHashMap<String, Object>();
-                map.put(segment, child);
+            // walk a[b][c] segment by segment, creating the maps on the way
+            Map<String, Object> map = root;
+            String segment = key.substring(0, open);
+            int i = open;
+            int depth = 0;
+            while (true) {
+                int close = i < key.length() && key.charAt(i) == '[' ? key.indexOf(']', i) : -1; // PHP ignores an unterminated rest
+                if (segment.isEmpty()) {
+                    long index = nextIndex(map);
+                    next.get(map)[0] = index + 1;
+                    segment = Long.toString(index);
+                } else {
+                    noteIndex(map, segment);
+                }
+                if (close < 0) {
+                    map.put(segment, value);
+                    return;
+                }
+                if (++depth >= limits.maxDepth()) { // depth brackets plus the name: depth + 1 segments
+                    throw new IllegalArgumentException("brackets nested deeper than " + limits.maxDepth() + " levels");
+                }
+                Object child = map.get(segment);
+                if (!(child instanceof Map)) {
+                    child = new LinkedHashMap<String, Object>();
+                    map.put(segment, child);
+                }
+                map = (Map<String, Object>) child;
+                segment = key.substring(i + 1, close);
+                i = close + 1;
             }
-            map = (Map<String, Object>) child;
-            segment = key.substring(i + 1, close);
-            i = close + 1;
         }
-    }
 
-    private static String nextIndex(Map<String, Object> map) {
-        long max = -1;
-        for (String k : map.keySet()) {
-            try {
-                max = Math.max(max, Long.parseLong(k));
-            } catch (NumberFormatException ignored) {
-                // non-numeric keys do not count, as in PHP
+        /** The next index of {@code map}: one past its largest numeric key, as in PHP. */
+        private long nextIndex(Map<String, Object> map) {
+            long[] n = next.get(map);
+            if (n == null) {
+                long max = -1;
+                for (String k : map.keySet()) {
+                    max = Math.max(max, numeric(k));
+                }
+                n = new long[] {max + 1};
+                next.put(map, n);
+            }
+            return n[0];
+        }
+
+        private void noteIndex(Map<String, Object> map, String segment) {
+            long[] n = next.get(map);
+            if (n != null) {
+                long k = numeric(segment);
+                if (k >= n[0]) {
+                    n[0] = k + 1;
+                }
             }
         }
-        return Long.toString(max + 1);
+
+        private static long numeric(String k) {
+            if (k.isEmpty() || k.length() > 18) {
+                return -1;
+            }
+            for (int i = 0; i < k.length(); i++) {
+                char c = k.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1; // non-numeric keys do not count, as in PHP
+                }
+            }
+            return Long.parseLong(k);
+        }
     }
 
     /** Encodes nested maps, lists and scalars the way PHP's {@code http_build_query} does. */

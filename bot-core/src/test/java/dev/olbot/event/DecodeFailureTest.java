@@ -17,6 +17,41 @@ class DecodeFailureTest {
         return Payloads.wireForm(p);
     }
 
+    private String withAuth(String key, String value) {
+        Map<String, Object> p = Payloads.map("ONIMBOTMESSAGEADD-1.txt");
+        Values.map(p, "auth").put(key, value);
+        return Payloads.wireForm(p);
+    }
+
+    @Test
+    void refusesAMemberIdThatCouldNameAPathOrBreakAKey() {
+        assertThatThrownBy(() -> decoder.decodeForm(withAuth("member_id", "ev/il")))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessage("auth[member_id] is not valid: expected 1-64 letters, digits, '_' or '-'");
+    }
+
+    @Test
+    void refusesEndpointsThatAreNotHttpUrls() {
+        assertThatThrownBy(() -> decoder.decodeForm(withAuth("server_endpoint", "javascript:alert(1)")))
+                .isInstanceOf(EventDecodeException.class).hasMessageStartingWith("auth[server_endpoint] is not valid");
+        assertThatThrownBy(() -> decoder.decodeForm(withAuth("client_endpoint", "https://a b/rest/")))
+                .isInstanceOf(EventDecodeException.class).hasMessageStartingWith("auth[client_endpoint] is not valid");
+    }
+
+    @Test
+    void refusesADialogIdThatIsNotChatNOrANumber() {
+        assertThatThrownBy(() -> decoder.decodeForm(withParam("DIALOG_ID", "chat1/../../x")))
+                .isInstanceOf(EventDecodeException.class).hasMessage("the dialog id (DIALOG_ID) is not valid: expected chat<number> or <number>");
+    }
+
+    @Test
+    void leavesOutATimestampNoPortalCouldSendInsteadOfFailing() {
+        Map<String, Object> p = Payloads.map("ONIMBOTMESSAGEADD-1.txt");
+        p.put("ts", "99999999999999999");
+
+        assertThat(decoder.decodeForm(Payloads.wireForm(p)).meta().ts()).isEmpty();
+    }
+
     @Test
     void failsWithoutEventField() {
         assertThatThrownBy(() -> decoder.decodeForm("data[PARAMS][MESSAGE]=hi"))

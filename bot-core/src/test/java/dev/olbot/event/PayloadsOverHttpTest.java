@@ -38,7 +38,8 @@ class PayloadsOverHttpTest {
     void start() throws Exception {
         vertx = Vertx.vertx();
         // the payloads come from different portals and docs pages: verification is IngressServerTest's subject
-        ingress = Ingress.create(b -> b.verifier(EventVerifier.acceptAll()).dedupe(key -> true).sink(handled::add));
+        ingress = Ingress.create(b -> b.verifier(EventVerifier.acceptAll()).dedupe(key -> true).sink(handled::add)
+                .installGate(dev.olbot.ingress.InstallGate.of(dev.olbot.ingress.InstallRegistry.inMemory(), install -> {})));
         server = IngressServer.start(vertx, ingress, IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

@@ -36,6 +36,8 @@ class IngressServerTest {
     private Ingress ingress;
     private final List<BotEvent> handled = new CopyOnWriteArrayList<>();
     private volatile EventSinkStep step = e -> {};
+    /** No authorisation server here: installs count as confirmed unless a test says otherwise. */
+    private volatile InstallConfirmer confirmer = install -> {};
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     interface EventSinkStep {
@@ -45,8 +47,10 @@ class IngressServerTest {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
+        InstallRegistry installs = InstallRegistry.inMemory();
         ingress = Ingress.create(b -> b
-                .verifier(ApplicationTokenVerifier.of(InstallRegistry.inMemory(), List.of("952734"), false))
+                .verifier(ApplicationTokenVerifier.of(installs, List.of("952734")))
+                .installGate(InstallGate.of(installs, install -> confirmer.confirm(install)))
                 .sink(e -> {
                     step.run(e);
                     handled.add(e);
@@ -77,6 +81,7 @@ class IngressServerTest {
 
     private void install() throws Exception {
         assertThat(post(WireEvents.install(APP_TOKEN)).statusCode()).isEqualTo(200);
+        assertThat(ingress.awaitIdle(10_000)).as("install confirmed").isTrue();
     }
 
     private void awaitHandled(int count) throws InterruptedException {
@@ -119,7 +124,7 @@ class IngressServerTest {
             HttpResponse<String> response = post(WireEvents.openLineMessageBody(6, 36, "hi"));
 
             assertThat(response.statusCode()).isEqualTo(401);
-            assertThat(response.body()).contains("no ONAPPINSTALL received");
+            assertThat(response.body()).contains("no confirmed ONAPPINSTALL");
             assertThat(handled).isEmpty();
         }
 
@@ -132,11 +137,28 @@ class IngressServerTest {
         }
 
         @Test
-        void refusesASecondInstallWithADifferentTokenForTheSamePortal() throws Exception {
+        void anUnconfirmedSecondInstallNeverRebindsAnInstalledPortal() throws Exception {
+            install();
+            confirmer = install -> {
+                throw new dev.olbot.rest.InstallNotConfirmedException(install.meta().portal().key(), "unknown access token");
+            };
+
+            assertThat(post(WireEvents.install("ffffffffffffffffffffffffffffffff")).statusCode()).isEqualTo(200);
+            assertThat(ingress.awaitIdle(10_000)).isTrue();
+
+            assertThat(post(WireEvents.openLineMessageBody(6, 38, "hi")).statusCode()).isEqualTo(200);
+            assertThat(post(WireEvents.openLineMessageBody(6, 39, "hi", "ffffffffffffffffffffffffffffffff")).statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void aConfirmedReinstallRebindsThePortalToItsNewToken() throws Exception {
             install();
 
-            assertThat(post(WireEvents.install("ffffffffffffffffffffffffffffffff")).statusCode()).isEqualTo(401);
-            assertThat(post(WireEvents.openLineMessageBody(6, 38, "hi")).statusCode()).isEqualTo(200);
+            assertThat(post(WireEvents.install("ffffffffffffffffffffffffffffffff")).statusCode()).isEqualTo(200);
+            assertThat(ingress.awaitIdle(10_000)).isTrue();
+
+            assertThat(post(WireEvents.openLineMessageBody(6, 39, "hi", "ffffffffffffffffffffffffffffffff")).statusCode()).isEqualTo(200);
+            assertThat(post(WireEvents.openLineMessageBody(6, 38, "hi")).statusCode()).isEqualTo(401);
         }
 
         @Test

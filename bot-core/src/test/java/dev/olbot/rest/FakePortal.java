@@ -76,6 +76,7 @@ final class FakePortal implements AutoCloseable {
             if (path.startsWith("/oauth/token")) {
                 ObjectNode q = JSON.createObjectNode();
                 req.params().forEach((k, v) -> q.put(k, v));
+                PhpForm.parse(buffer.toString()).forEach((k, v) -> q.put(k, String.valueOf(v))); // a POST form body
                 reply = record(new Request("oauth/token", q, req.uri(), false));
             } else {
                 String method = path.substring(path.lastIndexOf('/') + 1);

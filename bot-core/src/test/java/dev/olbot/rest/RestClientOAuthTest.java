@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.olbot.event.Portal;
-import dev.olbot.rest.internal.OAuthTokens;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +23,16 @@ import org.slf4j.LoggerFactory;
 class RestClientOAuthTest extends Loopback {
 
     private RestClient client(TokenStore store) {
+        return client(store, "https://oauth.bitrix.info/");
+    }
+
+    private RestClient client(TokenStore store, FakePortal trustedOAuthServer) {
+        return client(store, trustedOAuthServer.serverEndpoint().replace("/rest/", "/"));
+    }
+
+    private RestClient client(TokenStore store, String trustedOAuthServer) {
         RestClient c = RestClient.create(vertx, o -> o.oauth(OAuthFake.CLIENT_ID, OAuthFake.CLIENT_SECRET).tokenStore(store)
+                .oauthServers(OAuthServers.of(List.of(trustedOAuthServer)))
                 .rateLimit(new RateLimit(1000, 1000)).requestTimeout(Duration.ofSeconds(10)));
         closing.add(() -> c.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
         return c;
@@ -49,7 +57,7 @@ class RestClientOAuthTest extends Loopback {
         void hundredConcurrentCallsOnAnExpiredTokenCauseExactlyOneRefreshAndAllSucceed() throws Exception {
             OAuthFake oauth = new OAuthFake("refresh-0");
             FakePortal fake = fake(oauth);
-            RestClient client = client(TokenStore.inMemory());
+            RestClient client = client(TokenStore.inMemory(), fake);
             await(client.registerInstall(portal(fake, fake.serverEndpoint()), "stale-access", "refresh-0", 3600, "app-token"));
 
             List<Future<RestResponse>> calls = new ArrayList<>();
@@ -88,7 +96,7 @@ class RestClientOAuthTest extends Loopback {
                     inner.remove(memberId);
                 }
             };
-            RestClient client = client(spy);
+            RestClient client = client(spy, fake);
             await(client.registerInstall(portal(fake, fake.serverEndpoint()), "stale-access", "refresh-0", 3600, "app-token"));
 
             await(client.call("m1", "crm.lead.get", Map.of("ID", 5)));
@@ -98,28 +106,41 @@ class RestClientOAuthTest extends Loopback {
         }
 
         @Test
-        void derivesTheTokenUrlFromServerEndpointAndNeverSendsTheSecretToThePortal() throws Exception {
+        void refreshesAtTheConfiguredOAuthServerWithTheSecretInThePostBodyNeverInAUrl() throws Exception {
             OAuthFake oauth = new OAuthFake("refresh-0");
             FakePortal fake = fake(oauth);
-            RestClient client = client(TokenStore.inMemory());
+            RestClient client = client(TokenStore.inMemory(), fake);
             await(client.registerInstall(portal(fake, fake.serverEndpoint()), "stale-access", "refresh-0", 3600, ""));
 
             await(client.call("m1", "crm.lead.get", Map.of("ID", 1)));
 
-            assertThat(fake.requests()).filteredOn(r -> r.method().equals("oauth/token"))
-                    .singleElement().satisfies(r -> assertThat(r.rawUri()).startsWith("/oauth/token/?grant_type=refresh_token"));
+            assertThat(fake.requests()).filteredOn(r -> r.method().equals("oauth/token")).singleElement().satisfies(r -> {
+                assertThat(r.rawUri()).isEqualTo("/oauth/token/");
+                assertThat(r.params().path("client_secret").asText()).isEqualTo(OAuthFake.CLIENT_SECRET);
+            });
             assertThat(fake.requests()).filteredOn(r -> !r.method().equals("oauth/token"))
                     .allSatisfy(r -> assertThat(r.params().toString() + r.rawUri()).doesNotContain(OAuthFake.CLIENT_SECRET));
-            assertThat(OAuthTokens.tokenUrl("https://oauth.bitrix24.tech/rest/")).isEqualTo("https://oauth.bitrix24.tech/oauth/token/");
-            assertThat(OAuthTokens.tokenUrl("https://oauth.bitrix.info/rest")).isEqualTo("https://oauth.bitrix.info/oauth/token/");
+        }
+
+        @Test
+        void neverSendsTheSecretToAServerEndpointThatIsNotAConfiguredOAuthServer() throws Exception {
+            OAuthFake oauth = new OAuthFake("refresh-0");
+            FakePortal fake = fake(oauth);
+            RestClient client = client(TokenStore.inMemory()); // trusts oauth.bitrix.info only
+            await(client.registerInstall(portal(fake, fake.serverEndpoint()), "stale-access", "refresh-0", 3600, ""));
+
+            Throwable e = failure(client.call("m1", "crm.lead.get", Map.of("ID", 1)));
+
+            assertThat(e).isInstanceOf(RestException.class).hasMessageContaining("is not a configured OAuth server");
+            assertThat(fake.count("oauth/token")).isZero();
         }
 
         @Test
         void aReusedRefreshTokenMeansTheAppMustBeReinstalled() throws Exception {
             OAuthFake oauth = new OAuthFake("refresh-0");
             FakePortal fake = fake(oauth);
-            RestClient first = client(TokenStore.inMemory());
-            RestClient second = client(TokenStore.inMemory()); // another process holding the same, now rotated, pair
+            RestClient first = client(TokenStore.inMemory(), fake);
+            RestClient second = client(TokenStore.inMemory(), fake); // another process holding the same, now rotated, pair
             await(first.registerInstall(portal(fake, fake.serverEndpoint()), "stale-access", "refresh-0", 3600, ""));
             await(second.registerInstall(portal(fake, fake.serverEndpoint()), "stale-access", "refresh-0", 3600, ""));
             await(first.call("m1", "crm.lead.get", Map.of("ID", 1)));
@@ -171,7 +192,7 @@ class RestClientOAuthTest extends Loopback {
             FakePortal fake = fake(request -> request.method().equals("oauth/token")
                     ? FakePortal.error(400, "invalid_client", "client " + request.rawUri() + " refused") // echoes the URL back
                     : FakePortal.error(401, "expired_token", "expired"));
-            RestClient client = client(TokenStore.inMemory());
+            RestClient client = client(TokenStore.inMemory(), fake);
             await(client.registerInstall(portal(fake, fake.serverEndpoint()), "a", "r", 3600, ""));
 
             Throwable e = failure(client.call("m1", "crm.lead.get", Map.of()));
@@ -186,7 +207,7 @@ class RestClientOAuthTest extends Loopback {
             captureLogs();
             FakePortal fake = fake(request -> FakePortal.error(401, "expired_token", "expired"));
             String deadEndpoint = "http://127.0.0.1:1/rest/"; // nothing listens on port 1
-            RestClient client = client(TokenStore.inMemory());
+            RestClient client = client(TokenStore.inMemory(), "http://127.0.0.1:1/");
             await(client.registerInstall(portal(fake, deadEndpoint), "a", "r", 3600, ""));
 
             Throwable e = failure(client.call("m1", "crm.lead.get", Map.of()));
@@ -209,15 +230,15 @@ class RestClientOAuthTest extends Loopback {
         }
 
         @Test
-        void anEmptyServerEndpointFailsClearlyInsteadOfGuessingAHost() throws Exception {
-            FakePortal fake = fake(request -> FakePortal.error(401, "expired_token", "expired"));
-            RestClient client = client(TokenStore.inMemory());
-            await(client.registerInstall(portal(fake, ""), "a", "r", 3600, ""));
+        void anEmptyServerEndpointRefreshesAtTheConfiguredOAuthServerNotAGuessedHost() throws Exception {
+            OAuthFake oauth = new OAuthFake("refresh-0");
+            FakePortal fake = fake(oauth);
+            RestClient client = client(TokenStore.inMemory(), fake);
+            await(client.registerInstall(portal(fake, ""), "stale-access", "refresh-0", 3600, ""));
 
-            Throwable e = failure(client.call("m1", "crm.lead.get", Map.of()));
+            await(client.call("m1", "crm.lead.get", Map.of("ID", 1)));
 
-            assertThat(e).isInstanceOf(RestException.class).hasMessageContaining("server_endpoint");
-            assertThat(fake.count("oauth/token")).isZero();
+            assertThat(fake.count("oauth/token")).isEqualTo(1);
         }
     }
 }

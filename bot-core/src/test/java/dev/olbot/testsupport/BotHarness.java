@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.olbot.ingress.ApplicationTokenVerifier;
 import dev.olbot.ingress.Ingress;
+import dev.olbot.ingress.InstallGate;
 import dev.olbot.ingress.InstallRegistry;
 import dev.olbot.ingress.Outcome;
 import dev.olbot.rest.RestCaller;
@@ -61,8 +62,10 @@ public final class BotHarness implements AutoCloseable {
         this.engine = BotEngine.create(o -> o.bot(bot).rest(rest).store(store).clock(clock)
                 .handlerUrl("https://bot.example.com/bitrix/events")
                 .lanes((lane, task) -> ref[0].submit(lane, task)));
-        this.ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.forApp(InstallRegistry.inMemory()))
-                .sink(engine).workerThreads(4));
+        InstallRegistry installs = InstallRegistry.inMemory();
+        // the harness has no authorisation server: its installs are taken as confirmed
+        this.ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.forApp(installs))
+                .installGate(InstallGate.of(installs, install -> {})).sink(engine).workerThreads(4));
         ref[0] = ingress;
         beforeInstall.accept(this);
         post(WireEvents.install(WireEvents.APP_TOKEN));

@@ -99,7 +99,11 @@ public final class WireEvents {
     }
 
     public static String openLineMessageBody(long chatId, long messageId, String text) {
-        return PhpForm.encode(openLineMessage(chatId, messageId, text, APP_TOKEN));
+        return openLineMessageBody(chatId, messageId, text, APP_TOKEN);
+    }
+
+    public static String openLineMessageBody(long chatId, long messageId, String text, String applicationToken) {
+        return PhpForm.encode(openLineMessage(chatId, messageId, text, applicationToken));
     }
 
     /** The same for a bot registered through an inbound webhook with CLIENT_ID: no tokens at all (REFERENCE §2.2). */

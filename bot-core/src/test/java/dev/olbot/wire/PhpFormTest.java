@@ -31,6 +31,25 @@ class PhpFormTest {
         }
 
         @Test
+        void fiveThousandAppendsGetTheirIndexesInOrder() {
+            Map<String, Object> m = PhpForm.parse("a[3]=x&" + "a[]=v&".repeat(4_998));
+
+            @SuppressWarnings("unchecked")
+            Map<String, Object> a = (Map<String, Object>) m.get("a");
+            assertThat(a).hasSize(4_999).containsEntry("3", "x").containsEntry("4", "v").containsEntry("5001", "v");
+        }
+
+        @Test
+        void refusesMoreFieldsDeeperBracketsOrLongerKeysThanItsLimits() {
+            PhpForm.Limits small = new PhpForm.Limits(3, 2, 10);
+
+            assertThatThrownBy(() -> PhpForm.parse("a=1&b=2&c=3&d=4", small)).hasMessage("more than 3 fields");
+            assertThatThrownBy(() -> PhpForm.parse("a[b][c]=1", small)).hasMessage("brackets nested deeper than 2 levels");
+            assertThatThrownBy(() -> PhpForm.parse("abcdefghijk=1", small)).hasMessage("a key longer than 10 characters");
+            assertThat(PhpForm.parse("a[b]=1&c=2", small)).isEqualTo(Map.of("a", Map.of("b", "1"), "c", "2"));
+        }
+
+        @Test
         void lastOfRepeatedKeysWins() {
             assertThat(PhpForm.parse("a=1&a=2&b[c]=1&b[c]=3")).isEqualTo(Map.of("a", "2", "b", Map.of("c", "3")));
         }

@@ -59,6 +59,7 @@ public final class FakeBitrix24 implements AutoCloseable {
         V2Methods.register(dispatcher);
         V2ChatMethods.register(dispatcher);
         BatchMethod.register(dispatcher);
+        AppMethods.register(dispatcher);
         portal("portal");
     }
 

@@ -57,8 +57,14 @@ public final class FakePortal {
         return memberId;
     }
 
+    /**
+     * The portal's host, as {@code auth[domain]} carries it: the host and port the fake listens on
+     * (its {@code client_endpoint} is on that host, as a real portal's is on its domain), or
+     * {@code <name>.bitrix24.test} before the fake is started.
+     */
     public String domain() {
-        return name + ".bitrix24.test";
+        String base = fake.baseUrl();
+        return base.startsWith("http://127.0.0.1:") ? base.substring("http://".length()) : name + ".bitrix24.test";
     }
 
     /** The application token of the installed app ("" before {@code installApp}). */

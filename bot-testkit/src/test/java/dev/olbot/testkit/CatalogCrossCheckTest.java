@@ -21,6 +21,7 @@ class CatalogCrossCheckTest extends FakeAccountTest {
 
     /** Methods the fake serves that the catalogue does not describe, and why. */
     static final Map<String, String> FAKE_ONLY = Map.of(
+            "app.info", "asked of the authorisation server to confirm an install (RestClient.confirmInstall); not an Open Lines method",
             "batch", "transport-level: the REST client packs calls into batch itself (BatchCodec); not a typed method",
             "imbot.sendtyping", "the platform's older alias of imbot.chat.sendTyping; the client never calls it",
             "imopenlines.bot.session.send.message", "the platform's older alias of imopenlines.bot.session.message.send",

@@ -58,6 +58,15 @@ public final class HttpTransport {
      * @param body JSON body, or null for a GET
      */
     public Future<Reply> send(HttpMethod method, String url, Buffer body, long timeoutMs) {
+        return send(method, url, body, "application/json; charset=utf-8", timeoutMs);
+    }
+
+    /** Sends {@code form} as an {@code application/x-www-form-urlencoded} POST body (secrets stay out of the URL). */
+    public Future<Reply> postForm(String url, String form, long timeoutMs) {
+        return send(HttpMethod.POST, url, Buffer.buffer(form), "application/x-www-form-urlencoded", timeoutMs);
+    }
+
+    private Future<Reply> send(HttpMethod method, String url, Buffer body, String contentType, long timeoutMs) {
         Promise<Reply> promise = Promise.promise();
         RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url).setConnectTimeout(timeoutMs);
         // start on a Vert.x context: a request begun on a foreign thread (a handler's lane, a test
@@ -79,7 +88,7 @@ public final class HttpTransport {
                 request.putHeader("Accept", "application/json").putHeader("User-Agent", userAgent);
                 Future<io.vertx.core.http.HttpClientResponse> sent;
                 if (body != null) {
-                    request.putHeader("Content-Type", "application/json; charset=utf-8");
+                    request.putHeader("Content-Type", contentType);
                     sent = request.send(body);
                 } else {
                     sent = request.send();

@@ -1,7 +1,10 @@
 package dev.olbot.rest.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.olbot.event.WireRules;
+import dev.olbot.rest.InstallNotConfirmedException;
 import dev.olbot.rest.OAuthApp;
+import dev.olbot.rest.OAuthServers;
 import dev.olbot.rest.PortalCredentials;
 import dev.olbot.rest.ReinstallRequiredException;
 import dev.olbot.rest.RestClock;
@@ -10,7 +13,6 @@ import dev.olbot.rest.TokenStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -32,16 +34,19 @@ public final class OAuthTokens implements Auth {
     private final Vertx vertx;
     private final TokenStore store;
     private final OAuthApp app;
+    private final OAuthServers servers;
     private final HttpTransport transport;
     private final RestClock clock;
     private final long timeoutMs;
     private final ConcurrentHashMap<String, PortalCredentials> cache = new ConcurrentHashMap<>();
     private final Map<String, Future<PortalCredentials>> refreshing = new HashMap<>();
 
-    public OAuthTokens(Vertx vertx, TokenStore store, OAuthApp app, HttpTransport transport, RestClock clock, long timeoutMs) {
+    public OAuthTokens(Vertx vertx, TokenStore store, OAuthApp app, OAuthServers servers, HttpTransport transport, RestClock clock,
+            long timeoutMs) {
         this.vertx = vertx;
         this.store = store;
         this.app = app;
+        this.servers = servers;
         this.transport = transport;
         this.clock = clock;
         this.timeoutMs = timeoutMs;
@@ -116,18 +121,20 @@ public final class OAuthTokens implements Auth {
     }
 
     private Future<PortalCredentials> exchange(PortalCredentials current) {
-        String tokenUrl;
-        try {
-            tokenUrl = tokenUrl(current.serverEndpoint());
-        } catch (IllegalArgumentException e) {
-            return Future.failedFuture(new RestException(TOKEN_METHOD, 0, "ERROR_OAUTH", "cannot refresh the token of portal "
-                    + current.memberId() + ": " + e.getMessage()));
-        }
-        String url = tokenUrl + "?grant_type=refresh_token&client_id=" + enc(app.clientId()) + "&client_secret="
-                + enc(app.clientSecret()) + "&refresh_token=" + enc(current.refreshToken());
         String portal = current.memberId();
-        LOG.debug("refreshing the access token of portal {} at {}", portal, Secrets.mask(url, app.clientSecret()));
-        return transport.send(HttpMethod.GET, url, null, timeoutMs)
+        String base = current.serverEndpoint().isEmpty() ? servers.primary() : servers.baseFor(current.serverEndpoint()).orElse(null);
+        if (base == null) {
+            return Future.failedFuture(new RestException(TOKEN_METHOD, 0, "ERROR_OAUTH", "cannot refresh the token of portal " + portal
+                    + ": its server_endpoint " + WireRules.authority(current.serverEndpoint())
+                    + " is not a configured OAuth server (" + servers + "); the app secret goes to those only"));
+        }
+        String tokenUrl = base + "oauth/token/";
+        // the secret and the refresh token travel in the POST body, never in the URL a proxy logs;
+        // Bitrix24's token endpoint accepts that (b24jssdk #149/#239, checked against oauth.bitrix24.tech)
+        String form = "grant_type=refresh_token&client_id=" + enc(app.clientId()) + "&client_secret=" + enc(app.clientSecret())
+                + "&refresh_token=" + enc(current.refreshToken());
+        LOG.debug("refreshing the access token of portal {} at {}", portal, tokenUrl);
+        return transport.postForm(tokenUrl, form, timeoutMs)
                 .recover(e -> Future.failedFuture(new RestException(TOKEN_METHOD, 0, "ERROR_OAUTH", "token refresh for portal "
                         + portal + " got no answer: " + Secrets.mask(e.getMessage(), app.clientSecret(), current.refreshToken()))))
                 .compose(reply -> {
@@ -142,6 +149,65 @@ public final class OAuthTokens implements Auth {
                     LOG.info("refreshed the access token of portal {}", portal);
                 })
                 .onFailure(e -> LOG.warn("token refresh for portal {} failed: {}", portal, Secrets.mask(e.getMessage(), app.clientSecret())));
+    }
+
+    /**
+     * Confirms an install through the trusted authorisation server before anything of it is kept:
+     * {@code POST <server>/rest/app.info} with the install's access token (the docs: "to obtain a
+     * trusted value, use the method oauth.bitrix.info/rest/app.info"). The answer must name this
+     * application ({@code client_id}) and the portal the event claims ({@code install.member_id}),
+     * with the event's {@code client_endpoint}. Then the credentials — endpoints as the server
+     * states them — are saved. No secret is sent; a refused install leaves nothing behind.
+     */
+    public Future<PortalCredentials> confirm(dev.olbot.event.Portal claimed, String accessToken, String refreshToken,
+            long expiresInSeconds, String applicationToken) {
+        String portal = claimed.memberId();
+        String base = servers.baseFor(claimed.serverEndpoint()).orElse(null);
+        if (portal.isEmpty() || base == null || accessToken.isEmpty()) {
+            return Future.failedFuture(new InstallNotConfirmedException(portal, portal.isEmpty() ? "no member_id"
+                    : accessToken.isEmpty() ? "the event carries no access token"
+                    : "server_endpoint " + WireRules.authority(claimed.serverEndpoint()) + " is not a configured OAuth server"));
+        }
+        return transport.postForm(base + "rest/app.info", "auth=" + enc(accessToken), timeoutMs)
+                .recover(e -> Future.failedFuture(new InstallNotConfirmedException(portal, "the OAuth server " + base + " did not answer: "
+                        + Secrets.mask(e.getMessage(), accessToken))))
+                .map(reply -> confirmed(claimed, base, reply, accessToken, refreshToken, expiresInSeconds, applicationToken))
+                .compose(c -> register(c).map(c));
+    }
+
+    private PortalCredentials confirmed(dev.olbot.event.Portal claimed, String base, HttpTransport.Reply reply, String accessToken,
+            String refreshToken, long expiresInSeconds, String applicationToken) {
+        String portal = claimed.memberId();
+        JsonNode root;
+        try {
+            root = Envelope.JSON.readTree(reply.body());
+        } catch (Exception e) {
+            root = null;
+        }
+        if (root == null || !root.isObject()) {
+            throw new InstallNotConfirmedException(portal, "app.info answered HTTP " + reply.status() + " without JSON");
+        }
+        if (root.hasNonNull("error")) {
+            throw new InstallNotConfirmedException(portal, "app.info refused the install's access token ("
+                    + dev.olbot.wire.LogSafe.escape(root.path("error").asText()) + ")");
+        }
+        JsonNode result = root.path("result");
+        JsonNode install = result.path("install");
+        String clientId = result.path("client_id").asText("");
+        if (!clientId.isEmpty() && !clientId.equals(app.clientId())) {
+            throw new InstallNotConfirmedException(portal, "the access token belongs to another application");
+        }
+        String memberId = install.path("member_id").asText("");
+        if (!memberId.equals(portal)) {
+            throw new InstallNotConfirmedException(portal, "the access token belongs to another portal");
+        }
+        String clientEndpoint = install.path("client_endpoint").asText("");
+        if (clientEndpoint.isEmpty() || !WireRules.authority(clientEndpoint).equals(WireRules.authority(claimed.clientEndpoint()))) {
+            throw new InstallNotConfirmedException(portal, "the portal's client_endpoint is not the one the event named");
+        }
+        String domain = install.path("domain").asText(claimed.domain());
+        return new PortalCredentials(portal, domain, clientEndpoint, base + "rest/", accessToken, refreshToken,
+                clock.now().plusSeconds(expiresInSeconds), applicationToken);
     }
 
     private PortalCredentials parse(PortalCredentials current, HttpTransport.Reply reply) {
@@ -171,19 +237,7 @@ public final class OAuthTokens implements Auth {
         }
         long expiresIn = root.path("expires_in").asLong(3600);
         return current.withTokens(access, refresh, clock.now().plusSeconds(expiresIn))
-                .withEndpoints(root.path("client_endpoint").asText(""), root.path("server_endpoint").asText(""));
-    }
-
-    /** {@code https://oauth.bitrix.info/rest/} becomes {@code https://oauth.bitrix.info/oauth/token/}. */
-    public static String tokenUrl(String serverEndpoint) {
-        if (serverEndpoint == null || !serverEndpoint.matches("(?i)https?://[^/]+.*")) {
-            throw new IllegalArgumentException("no usable server_endpoint is stored (got '" + serverEndpoint + "')");
-        }
-        String base = serverEndpoint.endsWith("/") ? serverEndpoint.substring(0, serverEndpoint.length() - 1) : serverEndpoint;
-        if (base.toLowerCase().endsWith("/rest")) {
-            base = base.substring(0, base.length() - "/rest".length());
-        }
-        return base + "/oauth/token/";
+                .withEndpoints(root.path("client_endpoint").asText(""), current.serverEndpoint());
     }
 
     private static String enc(String s) {

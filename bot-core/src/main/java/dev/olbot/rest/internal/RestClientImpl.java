@@ -45,7 +45,7 @@ public final class RestClientImpl implements RestClient {
         this.transport = new HttpTransport(vertx, options.maxConnectionsPerHost(), options.userAgent());
         long timeoutMs = options.requestTimeout().toMillis();
         if (options.oauth().isPresent()) {
-            this.tokens = new OAuthTokens(vertx, options.tokenStore(), options.oauth().get(), transport, clock, timeoutMs);
+            this.tokens = new OAuthTokens(vertx, options.tokenStore(), options.oauth().get(), options.oauthServers(), transport, clock, timeoutMs);
             this.auth = tokens;
         } else {
             this.tokens = null;
@@ -123,6 +123,15 @@ public final class RestClientImpl implements RestClient {
             return Future.failedFuture(new IllegalStateException("registerInstall needs an OAuth client; this one uses a webhook"));
         }
         return tokens.register(PortalCredentials.of(portal, accessToken, refreshToken, clock.now().plusSeconds(expiresInSeconds), applicationToken));
+    }
+
+    @Override
+    public Future<PortalCredentials> confirmInstall(Portal portal, dev.olbot.event.Credentials credentials) {
+        if (tokens == null) {
+            return Future.failedFuture(new IllegalStateException("confirmInstall needs an OAuth client; this one uses a webhook"));
+        }
+        return tokens.confirm(portal, credentials.accessToken().orElse(""), credentials.refreshToken().orElse(""),
+                credentials.expiresIn().orElse(3600), credentials.applicationToken().orElse(""));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.olbot.examples.bench;
 import dev.olbot.ingress.ApplicationTokenVerifier;
 import dev.olbot.ingress.Ingress;
 import dev.olbot.ingress.IngressServer;
+import dev.olbot.ingress.InstallGate;
 import dev.olbot.ingress.InstallRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -47,8 +48,10 @@ public final class IngressBenchmark {
                 events.openLineMessage(1000, 1).length(), dialogs);
         Vertx serverVertx = Vertx.vertx();
         AtomicLong handled = new AtomicLong();
+        InstallRegistry installs = InstallRegistry.inMemory();
         Ingress ingress = Ingress.create(b -> b
-                .verifier(ApplicationTokenVerifier.forApp(InstallRegistry.inMemory()))
+                .verifier(ApplicationTokenVerifier.forApp(installs))
+                .installGate(InstallGate.of(installs, install -> {})) // no authorisation server here: the sample install counts as confirmed
                 .sink(e -> handled.incrementAndGet()));
         IngressServer olbot = await(IngressServer.start(serverVertx, ingress,
                 IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0)));
@@ -56,7 +59,8 @@ public final class IngressBenchmark {
         HttpServer web = await(bodyHandlerRoute(serverVertx));
         try (LoadGenerator load = new LoadGenerator(inFlight)) {
             // install so every event verifies against a real token, then warm both up
-            if (ingress.receive("application/x-www-form-urlencoded", SampleEvents.install(), java.util.Map.of()).status() != 200) {
+            if (ingress.receive("application/x-www-form-urlencoded", SampleEvents.install(), java.util.Map.of()).status() != 200
+                    || !ingress.awaitIdle(10_000) || installs.applicationToken(SampleEvents.MEMBER_ID).isEmpty()) {
                 throw new IllegalStateException("benchmark install was not accepted");
             }
             load.closedLoop(bare.actualPort(), "/bare", body, inFlight, Math.max(2, seconds / 3));

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** {@code olbot bench ...}: the committed benchmarks whose figures the README reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         subcommands = {BenchCommand.Ingress.class, BenchCommand.State.class, BenchCommand.Outbound.class,
-                BenchCommand.Conversation.class, BenchCommand.Faq.class})
+                BenchCommand.Conversation.class, BenchCommand.Hostile.class, BenchCommand.Faq.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -104,6 +104,27 @@ public final class BenchCommand implements Runnable {
             dev.olbot.examples.bench.ConversationBenchmark.Result r =
                     new dev.olbot.examples.bench.ConversationBenchmark(runs, warmup, http).run(System.out);
             return r.failures() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "hostile", mixinStandardHelpOptions = true,
+            description = "Hostile requests over HTTP against the ingress: status counts, 5xx, hangs, /health p99, heap, log lines.")
+    static final class Hostile implements Callable<Integer> {
+        @Option(names = "--requests", defaultValue = "100000", description = "Requests to send (default ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(names = "--connections", defaultValue = "64", description = "Requests in flight (default ${DEFAULT-VALUE}).")
+        int connections;
+
+        @Option(names = "--seed", defaultValue = "9", description = "Seed of the request stream (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            boolean met = new dev.olbot.examples.bench.HostileBenchmark(requests, connections, seed).run(System.out).targetsMet();
+            System.out.println(met ? "targets met: 0 x 5xx, 0 hangs, every genuine event handled, /health p99 < 50 ms"
+                    : "targets NOT met");
+            return met ? 0 : 1;
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.olbot.examples.cli;
 
-import dev.olbot.examples.ExampleBots;
 import dev.olbot.testkit.ChatMessage;
 import dev.olbot.testkit.Client;
 import dev.olbot.testkit.RecordedCall;
@@ -8,21 +7,23 @@ import dev.olbot.testkit.scenario.BotTestKit;
 import dev.olbot.testkit.scenario.ScenarioFile;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code olbot chat faq|triage}: the bot on the embedded fake account, with this terminal as the
+ * {@code olbot chat faq|triage|--bot CLASS}: a bot on the embedded fake account, with this terminal as the
  * client's chat window.
  */
 @Command(name = "chat", mixinStandardHelpOptions = true,
-        description = {"Chat with an example bot running on the embedded fake Bitrix24 account.",
+        description = {"Chat with a bot (a shipped example, or yours with --bot/--jar) running on the embedded fake Bitrix24 account.",
             "Each line you type is a client message. Also:",
             "  /press N                 press keyboard button N of the bot's last keyboard",
             "  /operator accept         the operator takes the dialog",
@@ -34,39 +35,42 @@ import picocli.CommandLine.Parameters;
             "Bot messages print as 'bot: ...', operator messages as 'operator: ...', session events as '* ...'."})
 public final class ChatCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BOT", description = "faq or triage")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BOT", description = "The bot's name (faq, triage, quickstart, ...); or use --bot.")
     String botName;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Knowledge base (faq) or triage config (triage) instead of the shipped one.")
-    Path config;
+    @Mixin
+    BotChoice choice = new BotChoice();
 
-    private final PrintStream out;
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
+
+    @ParentCommand
+    Olbot olbot;
+
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out;
     private Client client;
     private int shownMessages;
     private int shownTranscript;
     private int shownCalls;
-
-    public ChatCommand() {
-        this(System.out);
-    }
-
-    ChatCommand(PrintStream out) {
-        this.out = out;
-    }
 
     @Override
     public Integer call() throws Exception {
         if (System.getProperty("OLBOT_LOG") == null && System.getenv("OLBOT_LOG") == null) {
             System.setProperty("OLBOT_LOG", "WARN");
         }
-        ExampleBots example = ExampleBots.named(botName);
-        try (BotTestKit kit = BotTestKit.start(example.embedded(config))) {
+        out = spec.commandLine().getOut();
+        BotCatalog.Chosen chosen = choice.choose(olbot.catalog(), botName);
+        try (BotTestKit kit = BotTestKit.start(EmbeddedAccount.of(chosen.bot(), chosen.provider()))) {
             client = kit.newClient("Anna Petrova");
             shownTranscript = kit.fake().transcript().lines().size();
             shownCalls = kit.fake().calls().all().size();
             boolean interactive = System.console() != null;
-            out.println("* " + botName + " bot on the embedded Bitrix24 account; type a message (/help for commands)");
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            out.println("* " + chosen.provider().name() + " bot on the embedded Bitrix24 account; type a message (/help for commands)");
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(olbot.input(), StandardCharsets.UTF_8));
             while (true) {
                 if (interactive) {
                     out.print("you> ");
@@ -74,7 +78,8 @@ public final class ChatCommand implements Callable<Integer> {
                 }
                 String line = in.readLine();
                 if (line == null || line.strip().equals("/quit")) {
-                    return 0;
+                    out.flush();
+                    return ExitCode.OK;
                 }
                 if (line.isBlank()) {
                     continue;
@@ -88,13 +93,14 @@ public final class ChatCommand implements Callable<Integer> {
                     out.println("! " + e.getMessage());
                 }
                 show(kit);
+                out.flush();
             }
         }
     }
 
     private void step(BotTestKit kit, String line) {
         if (line.equals("/help")) {
-            new picocli.CommandLine(this).usage(out);
+            spec.commandLine().usage(out);
         } else if (line.startsWith("/press ")) {
             client.pressesButton(Integer.parseInt(line.substring(7).strip())).await();
         } else if (line.startsWith("/wait ")) {

@@ -23,12 +23,16 @@ import dev.olbot.event.ReactionChanged;
 import dev.olbot.event.SessionFinished;
 import dev.olbot.event.SessionStarted;
 import dev.olbot.event.User;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -42,37 +46,92 @@ import picocli.CommandLine;
  * {@code label: value} per line. Token values are never printed, only whether they are present.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Decode one captured Bitrix24 event (form body or JSON) and print how OLBot reads it.")
+        description = {"Decode one captured Bitrix24 event (form body or JSON) and print how OLBot reads it.",
+            "With --event NAME the file holds only the event's data, as the Chatbots 2.0 docs show it."})
 public final class InspectCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The captured event: a raw form body or a JSON rendering.")
     Path file;
 
+    @CommandLine.Option(names = "--event", paramLabel = "NAME",
+            description = "The file holds only the event's 'data' (as the Chatbots 2.0 docs show it); NAME is the event, e.g. ONIMBOTV2MESSAGEADD.")
+    String event;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    VerboseOption verbose = new VerboseOption();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String body;
+        String body = read();
+        BotEvent decoded;
         try {
-            body = Files.readString(file, StandardCharsets.UTF_8).lines()
+            decoded = event == null ? decodeWhole(body) : decodeData(body);
+        } catch (EventDecodeException e) {
+            err.println(spec.qualifiedName() + ": " + file + " is not a Bitrix24 event: " + reason(e.getMessage(), body));
+            err.flush();
+            return ExitCode.FAILED;
+        }
+        print(out, decoded);
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private String read() {
+        if (!Files.isRegularFile(file)) {
+            throw CliFailure.usage("file " + file + " does not exist");
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).lines()
                     .dropWhile(l -> l.isBlank() || l.startsWith("#")).collect(Collectors.joining("\n")).strip();
         } catch (IOException e) {
-            err.println("inspect: cannot read " + file + ": " + e.getClass().getSimpleName());
-            return 2;
+            throw CliFailure.cannotRun("cannot read " + file + ": " + e.getClass().getSimpleName(), e);
         }
-        BotEvent event;
+    }
+
+    private static BotEvent decodeWhole(String body) {
+        return EventDecoder.create().decode(body.startsWith("{") ? "application/json" : "", body);
+    }
+
+    /** {@code --event NAME}: the file is the event's {@code data} object; the envelope around it is rebuilt. */
+    private BotEvent decodeData(String body) {
+        Object data;
         try {
-            event = EventDecoder.create().decode(body.startsWith("{") ? "application/json" : "", body);
-        } catch (EventDecodeException e) {
-            err.println("inspect: " + file + " is not a Bitrix24 event: " + e.getMessage());
-            return 1;
+            data = JSON.readValue(body, Object.class);
+        } catch (IOException e) {
+            throw CliFailure.usage("with --event the file must hold the event's data as a JSON object; " + file + " is not JSON");
         }
-        print(out, event);
-        out.flush();
-        return 0;
+        if (!(data instanceof Map<?, ?> map)) {
+            throw CliFailure.usage("with --event the file must hold the event's data as a JSON object");
+        }
+        if (map.containsKey("event") && map.containsKey("data")) {
+            throw CliFailure.usage(file + " is a whole event (it has 'event' and 'data'): drop --event");
+        }
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("event", event.strip().toUpperCase(Locale.ROOT));
+        envelope.put("data", data);
+        return EventDecoder.create().decode(envelope);
+    }
+
+    /** The decoder's reason in a user's words: what a body must look like, not what the parser tripped over. */
+    private String reason(String message, String body) {
+        if (message.startsWith("malformed form body")) {
+            return "neither JSON nor a form body (event=...&data[...]=...&auth[...]=...)";
+        }
+        if (message.startsWith("malformed JSON body")) {
+            return "not valid JSON";
+        }
+        if (event == null && message.startsWith("missing 'event' field") && body.startsWith("{")) {
+            return "it has no 'event' field; if it holds only the event's data, name the event with --event,"
+                    + " e.g. --event ONIMBOTV2MESSAGEADD";
+        }
+        return message;
     }
 
     private static void print(PrintWriter out, BotEvent event) {

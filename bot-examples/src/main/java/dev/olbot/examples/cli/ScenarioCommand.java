@@ -1,51 +1,50 @@
 package dev.olbot.examples.cli;
 
-import dev.olbot.examples.ExampleBots;
 import dev.olbot.testkit.scenario.BotTestKit;
 import dev.olbot.testkit.scenario.Scenario;
 import dev.olbot.testkit.scenario.ScenarioFile;
 import dev.olbot.testkit.scenario.ScenarioResult;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
-/** {@code olbot scenario --bot faq FILE...}: runs scenario files against an example bot on the embedded account. */
+/** {@code olbot scenario --bot faq|CLASS FILE...}: runs scenario files against a bot on the embedded account, each on a fresh one. */
 @Command(name = "scenario", mixinStandardHelpOptions = true,
-        description = {"Run scenario files (*.convo) against an example bot on the embedded fake Bitrix24 account.",
+        description = {"Run scenario files (*.convo) against a bot (--bot NAME|CLASS, --jar) on the embedded fake Bitrix24 account.",
             "Prints each scenario's result and a closing line 'N passed, N failed'; exits 1 when any failed."})
 public final class ScenarioCommand implements Callable<Integer> {
 
-    @Option(names = "--bot", required = true, paramLabel = "NAME", description = "faq or triage")
-    String bot;
+    @Mixin
+    BotChoice choice = new BotChoice();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Knowledge base (faq) or triage config instead of the shipped one.")
-    Path config;
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
+
+    @ParentCommand
+    Olbot olbot;
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files, or folders searched for *.convo (folders named 'common' hold includes).")
     List<Path> files;
-
-    private final PrintStream out;
-
-    public ScenarioCommand() {
-        this(System.out);
-    }
-
-    ScenarioCommand(PrintStream out) {
-        this.out = out;
-    }
 
     @Override
     public Integer call() {
         if (System.getProperty("OLBOT_LOG") == null && System.getenv("OLBOT_LOG") == null) {
             System.setProperty("OLBOT_LOG", "WARN");
         }
-        ExampleBots example = ExampleBots.named(bot);
+        PrintWriter out = spec.commandLine().getOut();
+        BotCatalog.Chosen chosen = choice.choose(olbot.catalog(), null);
         List<Path> scenarios = new ArrayList<>();
         for (Path p : files) {
             if (Files.isDirectory(p)) {
@@ -53,9 +52,7 @@ public final class ScenarioCommand implements Callable<Integer> {
             } else if (Files.isRegularFile(p)) {
                 scenarios.add(p);
             } else {
-                out.println("FAIL " + p + ": no such file");
-                out.println("0 passed, 1 failed");
-                return 1;
+                throw CliFailure.usage("scenario file " + p + " does not exist");
             }
         }
         int passed = 0;
@@ -69,7 +66,7 @@ public final class ScenarioCommand implements Callable<Integer> {
                 failed++;
                 continue;
             }
-            try (BotTestKit kit = BotTestKit.start(example.embedded(config))) {
+            try (BotTestKit kit = BotTestKit.start(EmbeddedAccount.of(chosen.bot(), chosen.provider()))) {
                 ScenarioResult r = kit.run(scenario);
                 if (r.passed()) {
                     passed++;
@@ -82,6 +79,7 @@ public final class ScenarioCommand implements Callable<Integer> {
             }
         }
         out.println(passed + " passed, " + failed + " failed");
-        return failed == 0 ? 0 : 1;
+        out.flush();
+        return failed == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
 }

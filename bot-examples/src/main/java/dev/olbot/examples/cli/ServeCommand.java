@@ -1,21 +1,25 @@
 package dev.olbot.examples.cli;
 
-import dev.olbot.examples.ExampleBots;
 import dev.olbot.server.BotServer;
 import dev.olbot.server.ServerConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** {@code olbot serve faq|triage}: the example bot for a real portal. */
+/** {@code olbot serve faq|triage|--bot CLASS}: a bot for a real portal. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run an example bot for a real Bitrix24 portal.",
-            "Configuration comes from OLBOT_* environment variables and/or a properties file (--config):",
+        description = {"Run a bot (a shipped example, or yours with --bot/--jar) for a real Bitrix24 portal.",
+            "Configuration comes from OLBOT_* environment variables and/or a properties file (--properties):",
             "  OLBOT_PUBLIC_URL      the URL Bitrix24 posts events to (https://bot.example.com/bitrix/events)",
             "  OLBOT_CLIENT_ID, OLBOT_CLIENT_SECRET   a local or Market app, or",
             "  OLBOT_WEBHOOK_URL     an inbound webhook https://portal/rest/USER_ID/SECRET/ with",
@@ -27,43 +31,48 @@ import picocli.CommandLine.Parameters;
             "At start it prints what is still missing (no install yet, handler URL not reachable, ...)."})
 public final class ServeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BOT", description = "faq or triage")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BOT", description = "The bot's name (faq, triage, quickstart, ...); or use --bot.")
     String botName;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with olbot.public.url=..., olbot.client.id=... (environment wins).")
-    Path config;
+    @Mixin
+    BotChoice choice = new BotChoice();
 
-    @Option(names = "--bot-config", paramLabel = "FILE", description = "Knowledge base (faq) or triage config instead of the shipped one.")
-    Path botConfig;
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
+
+    @Option(names = "--properties", paramLabel = "FILE", description = "Properties file with olbot.public.url=..., olbot.client.id=... (the environment wins).")
+    Path properties;
+
+    @ParentCommand
+    Olbot olbot;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        ServerConfig cfg;
-        try {
-            cfg = ServerConfig.load(Optional.ofNullable(config), System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("olbot serve: " + e.getMessage());
-            return 2;
-        }
+        PrintWriter out = spec.commandLine().getOut();
+        ServerConfig cfg = ServerConfig.load(Optional.ofNullable(properties), System.getenv());
+        BotCatalog.Chosen chosen = choice.choose(olbot.catalog(), botName);
         BotServer server;
         try {
-            server = BotServer.start(List.of(ExampleBots.named(botName).create(botConfig)), cfg);
-        } catch (IllegalArgumentException e) {
-            System.err.println("olbot serve: " + e.getMessage());
-            return 2;
+            server = BotServer.start(List.of(chosen.bot()), cfg);
+        } catch (IllegalStateException e) {
+            throw CliFailure.cannotRun(e.getMessage(), e);
         }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stop.countDown();
         }));
-        System.out.println("olbot: " + botName + " bot listening on port " + server.port() + ", events at " + server.publicUrl());
+        out.println("olbot: " + chosen.provider().name() + " bot listening on port " + server.port() + ", events at " + server.publicUrl());
         List<String> problems = server.selfCheck();
         if (problems.isEmpty()) {
-            System.out.println("olbot: self-check passed");
+            out.println("olbot: self-check passed");
         }
-        problems.forEach(p -> System.out.println("olbot: " + p));
+        problems.forEach(p -> out.println("olbot: " + p));
+        out.flush();
         stop.await();
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -22,7 +22,7 @@ class InspectCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int olbot(String... args) {
-        CommandLine cmd = new CommandLine(new Olbot());
+        CommandLine cmd = Olbot.commandLine(System.in);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         return cmd.execute(args);
@@ -98,9 +98,10 @@ class InspectCommandTest {
         void failsWithOneLineReasonOnAMalformedBody() throws IOException {
             int code = olbot("inspect", file("broken.txt", "event=ONIMBOTMESSAGEADD&data[PARAMS][MESSAGE]=%zz").toString());
 
-            assertThat(code).isNotZero();
+            assertThat(code).isEqualTo(1);
             assertThat(out.toString()).isEmpty();
-            assertThat(err.toString()).startsWith("inspect: ").contains("malformed form body").hasLineCount(1);
+            assertThat(err.toString()).isEqualTo("olbot inspect: " + dir.resolve("broken.txt") + " is not a Bitrix24 event:"
+                    + " neither JSON nor a form body (event=...&data[...]=...&auth[...]=...)\n");
         }
 
         @Test
@@ -117,8 +118,47 @@ class InspectCommandTest {
         void failsOnAMissingFile() {
             int code = olbot("inspect", dir.resolve("nope.txt").toString());
 
-            assertThat(code).isNotZero();
-            assertThat(err.toString()).contains("cannot read").hasLineCount(1);
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).isEqualTo("olbot inspect: file " + dir.resolve("nope.txt") + " does not exist\n");
+        }
+
+        @Test
+        void pointsToEventWhenTheFileHoldsOnlyTheData() throws IOException {
+            int code = olbot("inspect", file("data.json", V2_MESSAGE_DATA).toString());
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString()).isEqualTo("olbot inspect: " + dir.resolve("data.json") + " is not a Bitrix24 event:"
+                    + " it has no 'event' field; if it holds only the event's data, name the event with --event,"
+                    + " e.g. --event ONIMBOTV2MESSAGEADD\n");
+        }
+
+        @Test
+        void refusesEventForAWholeEvent() throws IOException {
+            int code = olbot("inspect", "--event", "ONIMBOTMESSAGEADD", file("capture.txt", "{\"event\":\"ONIMBOTMESSAGEADD\",\"data\":{}}").toString());
+
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).endsWith("is a whole event (it has 'event' and 'data'): drop --event\n");
+        }
+    }
+
+    /** The "data" of ONIMBOTV2MESSAGEADD as the Chatbots 2.0 docs show it (bitrix24/b24restdocs, imbot.v2 events, shortened). */
+    private static final String V2_MESSAGE_DATA = "{\"bot\": {\"id\": 456, \"code\": \"support_bot\", \"type\": \"bot\"},"
+            + " \"message\": {\"id\": 789, \"chatId\": 5, \"authorId\": 1, \"text\": \"Hello bot!\"},"
+            + " \"chat\": {\"id\": 5, \"dialogId\": \"chat5\", \"type\": \"chat\"},"
+            + " \"user\": {\"id\": 1, \"name\": \"John Smith\", \"bot\": false, \"connector\": false},"
+            + " \"language\": \"en\"}";
+
+    @Nested
+    class BareData {
+
+        @Test
+        void decodesTheDataOfAChatbots2EventNamedWithEvent() throws IOException {
+            int code = olbot("inspect", "--event", "ONIMBOTV2MESSAGEADD", file("data.json", V2_MESSAGE_DATA).toString());
+
+            assertThat(err.toString()).isEmpty();
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("kind: MessageAdded\n", "event: ONIMBOTV2MESSAGEADD\n", "api version: V2\n",
+                    "bot id: 456\n", "dialog id: chat5\n", "message id: 789\n", "author name: John Smith\n", "text: Hello bot!\n");
         }
     }
 }

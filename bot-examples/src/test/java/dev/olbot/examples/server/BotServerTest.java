@@ -33,7 +33,7 @@ class BotServerTest {
                 "OLBOT_PUBLIC_URL", "http://127.0.0.1:0/bitrix/events",
                 "OLBOT_HOST", "127.0.0.1", "OLBOT_PORT", "0",
                 "OLBOT_CLIENT_ID", fake.clientId(), "OLBOT_CLIENT_SECRET", fake.clientSecret(),
-                "OLBOT_DATA_DIR", dir.toString()));
+                "OLBOT_DATA_DIR", dir.toString(), "OLBOT_OAUTH_SERVER", fake.baseUrl() + "/"));
     }
 
     @Test

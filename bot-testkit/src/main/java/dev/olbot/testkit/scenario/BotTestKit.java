@@ -8,6 +8,10 @@ import dev.olbot.event.Portal;
 import dev.olbot.ingress.EventPoller;
 import dev.olbot.ingress.ApplicationTokenVerifier;
 import dev.olbot.ingress.Ingress;
+import dev.olbot.ingress.InstallConfirmer;
+import dev.olbot.ingress.InstallGate;
+import dev.olbot.rest.OAuthServers;
+import dev.olbot.rest.RestClient;
 import dev.olbot.ingress.IngressServer;
 import dev.olbot.ingress.InstallRegistry;
 import dev.olbot.state.DialogStore;
@@ -58,6 +62,7 @@ public final class BotTestKit implements AutoCloseable {
     private final int operatorId;
     private final Map<String, OpenLine> lines = new LinkedHashMap<>();
     private Ingress ingress;
+    private RestClient installRest;
     private volatile BotEngine engine;
     private DialogStore store;
     private IngressServer server;
@@ -117,7 +122,13 @@ public final class BotTestKit implements AutoCloseable {
 
     /** Binds the ingress to the fake account (in-process or on a port) and builds the first engine. */
     private void boot() throws Exception {
-        ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.forApp(options.installs))
+        // installs are confirmed exactly as BotServer confirms them: app.info on the trusted
+        // authorisation server (here the fake account's own host), then the tokens are stored
+        OAuthServers servers = OAuthServers.of(java.util.List.of(fake.baseUrl() + "/"));
+        installRest = RestClient.create(vertx, o -> o.oauth(fake.clientId(), fake.clientSecret()).oauthServers(servers)
+                .requestTimeout(java.time.Duration.ofSeconds(10)));
+        ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.forApp(options.installs).trusting(servers))
+                .installGate(InstallGate.of(options.installs, InstallConfirmer.oauthServer(installRest)))
                 .sink(event -> engine.accept(event)).workerThreads(4));
         if (options.transport == Transport.HTTP) {
             server = IngressServer.start(vertx, ingress, IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0))
@@ -297,12 +308,13 @@ public final class BotTestKit implements AutoCloseable {
                 // closing
             }
         }
+        installRest.close();
         fake.close();
         vertx.close();
     }
 
-    /** Kit settings. */
-    public static final class Options {
+    /** Kit settings; also what a {@link dev.olbot.bot.BotProvider} prepares ({@code provider.prepare(options)}). */
+    public static final class Options implements dev.olbot.bot.BotProvider.TestAccount {
         private final List<Bot> bots = new ArrayList<>();
         private Transport transport = Transport.IN_PROCESS;
         private Supplier<DialogStore> store = InMemoryDialogStore::new;
@@ -344,12 +356,14 @@ public final class BotTestKit implements AutoCloseable {
         }
 
         /** Another line (ids follow the support line's: 2, 3, ...), with the operator in its queue. */
+        @Override
         public Options line(String name) {
             moreLines.add(name);
             return this;
         }
 
         /** Adds employees until user {@code id} exists (for bots configured to transfer to a given user). */
+        @Override
         public Options employeesUpTo(int id) {
             this.employeesUpTo = id;
             return this;

@@ -1,0 +1,98 @@
+package dev.olbot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String content) throws IOException {
+        return Files.writeString(dir.resolve("olbot.properties"), content);
+    }
+
+    @Nested
+    class PropertiesFile {
+
+        @Test
+        void readsKnownKeysAndLetsTheEnvironmentWin() throws IOException {
+            Path f = file("olbot.public.url=https://bot.example.com/bitrix/events\nolbot.port=9000\n");
+
+            ServerConfig c = ServerConfig.load(Optional.of(f), Map.of("OLBOT_PORT", "9100"));
+
+            assertThat(c.publicUrl()).isEqualTo("https://bot.example.com/bitrix/events");
+            assertThat(c.port()).isEqualTo(9100);
+        }
+
+        @Test
+        void rejectsAnUnknownKeyNamingTheNearestKnownOne() throws IOException {
+            Path f = file("olbot.publc.url=https://bot.example.com/bitrix/events\n");
+
+            assertThatThrownBy(() -> ServerConfig.load(Optional.of(f), Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("unknown key 'olbot.publc.url' in " + f + ": did you mean 'olbot.public.url'?");
+        }
+
+        @Test
+        void suggestsTheNearestKeyForAMisspelledPort() throws IOException {
+            Path f = file("olbot.prot=9000\n");
+
+            assertThatThrownBy(() -> ServerConfig.load(Optional.of(f), Map.of()))
+                    .hasMessageEndingWith("did you mean 'olbot.port'?");
+        }
+
+        @Test
+        void acceptsTheLogLevelKey() throws IOException {
+            Path f = file("olbot.log=DEBUG\n");
+
+            assertThat(ServerConfig.load(Optional.of(f), Map.of()).port()).isEqualTo(8080);
+        }
+
+        @Test
+        void namesAMissingFile() {
+            Path missing = dir.resolve("missing.properties");
+
+            assertThatThrownBy(() -> ServerConfig.load(Optional.of(missing), Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("configuration file " + missing + " does not exist");
+        }
+
+        @Test
+        void namesTheVariableOfAValueThatIsNotANumber() {
+            assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_PORT", "80a")))
+                    .hasMessage("OLBOT_PORT must be a number, was '80a'");
+        }
+    }
+
+    @Nested
+    class Start {
+
+        @Test
+        void namesOlbotPortWhenThePortIsTaken() throws IOException {
+            try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                ServerConfig c = ServerConfig.load(Optional.empty(), Map.of(
+                        "OLBOT_WEBHOOK_URL", "https://portal.example.com/rest/1/secret/",
+                        "OLBOT_BOT_CLIENT_ID", "client", "OLBOT_PUBLIC_URL", "https://bot.example.com/events",
+                        "OLBOT_HOST", "127.0.0.1", "OLBOT_PORT", Integer.toString(taken.getLocalPort()),
+                        "OLBOT_DATA_DIR", dir.resolve("data").toString()));
+
+                assertThatThrownBy(() -> BotServer.start(List.of(dev.olbot.bot.Bot.builder("port_bot").fallback(ctx -> {}).build()), c))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessage("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use:"
+                                + " set OLBOT_PORT to a free port (0 picks any)");
+            }
+        }
+    }
+}
