@@ -86,7 +86,7 @@ public final class KnowledgeBase {
             }
         }
         try {
-            TextAnalysis.builder().synonyms(synonyms);
+            TextAnalysis.builder().synonyms(synonyms).build();
         } catch (IllegalArgumentException e) {
             throw new KnowledgeBaseException(source + ": field 'synonyms': " + e.getMessage(), e);
         }

@@ -40,9 +40,10 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  *
  * <p>The confidence of a phrase is {@code coverage × (1 - Q + Q × explained)}: {@code coverage} is the
  * phrase's BM25 score for the message divided by its score for its own text — the IDF-weighted share
- * of the phrase the message says — and {@code explained} the share of the message's terms the phrase
- * has; {@code Q} = {@value #QUERY_WEIGHT}. So a message saying all of a phrase's rare words scores
- * high even with extra words around them, and a message sharing one common word with it scores low.
+ * of the phrase the message says — and {@code explained} the share of the message's words the phrase
+ * has (out of at most {@value #EXPLAINED_WORDS}); {@code Q} = {@value #QUERY_WEIGHT}. So a message
+ * saying all of a phrase's rare words scores high even with extra words around them, and a message
+ * sharing one common word with it scores low.
  * Immutable and thread-safe.
  *
  * @param <T> what a phrase stands for (an entry, an intent)
@@ -53,6 +54,11 @@ public final class PhraseIndex<T> {
     public static final double TYPO_WEIGHT = 0.8;
     /** How much the share of the message a phrase explains counts against the phrase's own coverage. */
     public static final double QUERY_WEIGHT = 0.6;
+    /**
+     * A phrase that has this many of the message's words explains it fully: greetings, stories and
+     * order numbers around a question cost it little.
+     */
+    public static final int EXPLAINED_WORDS = 3;
     private static final String FIELD = "t";
 
     /** One candidate: the phrase, what it stands for, and its confidence in [0, 1]. */
@@ -225,6 +231,6 @@ public final class PhraseIndex<T> {
             }
             found += bestTerm;
         }
-        return found / slots.size();
+        return Math.min(1.0, found / Math.min(slots.size(), EXPLAINED_WORDS));
     }
 }

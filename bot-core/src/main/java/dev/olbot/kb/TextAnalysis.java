@@ -35,11 +35,11 @@ import org.apache.lucene.util.CharsRefBuilder;
  * Turns a client's message into the terms matching compares, with Apache Lucene's analysis chain:
  * Unicode word tokens ({@link StandardTokenizer}), numbers dropped, lower case, English {@code 's}
  * dropped, {@code ё} → {@code е},
- * accents folded ({@link ASCIIFoldingFilter}), team synonyms ({@link SynonymGraphFilter}: each word or
- * phrase of a group also yields the group's first word), Russian and English stop words plus the
- * filler of chat messages ("подскажите", "пожалуйста", "hello", ...), then the Snowball stemmer of
- * each word's script. "Скока стоит доставака?" becomes {@code [скок, стоит, доставак]}; the typo is
- * left to {@link PhraseIndex}'s edit distance. Immutable and thread-safe.
+ * accents folded ({@link ASCIIFoldingFilter}), Russian and English stop words plus the filler of
+ * chat messages ("подскажите", "пожалуйста", "скока", "hello", ...), the Snowball stemmer of each
+ * word's script, then team synonyms ({@link SynonymGraphFilter}, matched on the stems: each word or
+ * phrase of a group, in any inflection, becomes one token that stands for the group). The typo in
+ * "скока стоит доставака" is left to {@link PhraseIndex}'s edit distance. Immutable and thread-safe.
  *
  * <pre>{@code
  * TextAnalysis a = TextAnalysis.builder().synonyms("санкт-петербург", "питер", "спб").build();
@@ -72,12 +72,14 @@ public final class TextAnalysis {
 
     private TextAnalysis(Map<String, List<String>> synonyms, Set<String> extraStopWords) {
         this.synonyms = synonyms;
-        SynonymMap map = synonymMap(synonyms);
         CharArraySet stop = new CharArraySet(RussianAnalyzer.getDefaultStopSet(), false);
         stop.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         stop.addAll(FILLER);
         stop.addAll(extraStopWords);
-        this.content = new Chain(map, CharArraySet.unmodifiableSet(stop));
+        CharArraySet stopSet = CharArraySet.unmodifiableSet(stop);
+        // synonyms are matched after stemming, so "пункты выдачи" and "пунктов выдачи" meet "пункт выдачи"
+        SynonymMap map = synonymMap(synonyms, new Chain(null, stopSet));
+        this.content = new Chain(map, stopSet);
         this.everyWord = new Chain(map, CharArraySet.EMPTY_SET);
     }
 
@@ -149,7 +151,7 @@ public final class TextAnalysis {
         return List.copyOf(out);
     }
 
-    private static SynonymMap synonymMap(Map<String, List<String>> groups) {
+    private static SynonymMap synonymMap(Map<String, List<String>> groups, Analyzer base) {
         if (groups.isEmpty()) {
             return null;
         }
@@ -158,9 +160,9 @@ public final class TextAnalysis {
             int n = 0;
             for (Map.Entry<String, List<String>> g : groups.entrySet()) {
                 CharsRef target = new CharsRef(GROUP_MARK + n++); // one token, never stemmed or stopped
-                b.add(words(g.getKey()), target, true);
+                b.add(words(base, g.getKey()), target, false); // replaced: "пункт выдачи" and "пвз" weigh the same
                 for (String s : g.getValue()) {
-                    b.add(words(s), target, true);
+                    b.add(words(base, s), target, false);
                 }
             }
             return b.build();
@@ -169,8 +171,12 @@ public final class TextAnalysis {
         }
     }
 
-    private static CharsRef words(String phrase) {
-        String[] w = Lowered.of(phrase).split(" ");
+    private static CharsRef words(Analyzer base, String phrase) {
+        List<String> terms = run(base, phrase);
+        if (terms.isEmpty()) {
+            throw new IllegalArgumentException("the synonym '" + phrase + "' has only stop words");
+        }
+        String[] w = terms.toArray(String[]::new);
         return SynonymMap.Builder.join(w, new CharsRefBuilder());
     }
 
@@ -211,11 +217,11 @@ public final class TextAnalysis {
             ts = new LowerCaseFilter(ts);
             ts = new EnglishPossessiveFilter(ts);
             ts = new ASCIIFoldingFilter(ts);
+            ts = new StopFilter(ts, stop);
+            ts = new ScriptStemFilter(ts);
             if (synonyms != null) {
                 ts = new SynonymGraphFilter(ts, synonyms, true);
             }
-            ts = new StopFilter(ts, stop);
-            ts = new ScriptStemFilter(ts);
             return new TokenStreamComponents(source, ts);
         }
     }
