@@ -180,6 +180,8 @@ public final class BotEngine implements EventSink {
         }
         TurnContext ctx = open(event, bot.get(), ref.id(), dialog, user, utterance);
         noteSession(ctx, dialog);
+        Language.detect(utterance.text()).filter(l -> !ctx.var(Language.VAR).orElse("").equals(l))
+                .ifPresent(l -> ctx.set(Language.VAR, l));
         if (system) {
             return close(ctx);
         }
