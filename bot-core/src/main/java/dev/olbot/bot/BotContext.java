@@ -67,6 +67,12 @@ public interface BotContext {
     /** Answers collected by the current (or just completed) flow. */
     Map<String, String> answers();
 
+    /**
+     * The client's language ({@code ru}, {@code en}): of this message when it has letters, else of
+     * the client's last message, else the bot's configured language. See {@link Language}.
+     */
+    String language();
+
     // ---- messages
 
     /** Sends a message to the dialog ({@code imbot.message.add}; v2: {@code imbot.v2.Chat.Message.send}). */

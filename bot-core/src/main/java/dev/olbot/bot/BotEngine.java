@@ -81,6 +81,7 @@ public final class BotEngine implements EventSink {
         this.callTimeoutMillis = o.callTimeoutMillis;
         this.turnDeadline = o.turnDeadline;
         this.lanes = o.lanes;
+        this.botIds.putAll(o.knownBotIds);
         this.registrar = new Registrar(rest, o.handlerUrl, o.registerAs, o.eventMode, o.beforeRegister, botIds, o.botToken);
     }
 
@@ -117,6 +118,11 @@ public final class BotEngine implements EventSink {
     /** The id a bot has on a portal, once registered or seen in an event. */
     public Optional<Long> botId(String portal, String code) {
         return Optional.ofNullable(botIds.get(portal + "/" + code));
+    }
+
+    /** Every bot id known, keyed {@code portal/code}: what a server keeps so timers and pollers resume after a restart. */
+    public Map<String, Long> botIds() {
+        return Map.copyOf(botIds);
     }
 
     @Override
@@ -174,6 +180,8 @@ public final class BotEngine implements EventSink {
         }
         TurnContext ctx = open(event, bot.get(), ref.id(), dialog, user, utterance);
         noteSession(ctx, dialog);
+        Language.detect(utterance.text()).filter(l -> !ctx.var(Language.VAR).orElse("").equals(l))
+                .ifPresent(l -> ctx.set(Language.VAR, l));
         if (system) {
             return close(ctx);
         }
@@ -435,6 +443,7 @@ public final class BotEngine implements EventSink {
         private Registrar.EventMode eventMode = Registrar.EventMode.WEBHOOK;
         private Consumer<AppInstalled> beforeRegister = e -> {};
         private String botToken = "";
+        private final Map<String, Long> knownBotIds = new LinkedHashMap<>();
 
         private Options() {}
 
@@ -518,6 +527,12 @@ public final class BotEngine implements EventSink {
         }
 
         /** Runs on {@code ONAPPINSTALL} before registration, e.g. to hand the install's tokens to the REST client. */
+        /** Bot ids known from an earlier run ({@link BotEngine#botIds()}), keyed {@code portal/code}. */
+        public Options knownBotIds(Map<String, Long> ids) {
+            this.knownBotIds.putAll(ids);
+            return this;
+        }
+
         public Options beforeRegister(Consumer<AppInstalled> hook) {
             this.beforeRegister = Objects.requireNonNull(hook);
             return this;

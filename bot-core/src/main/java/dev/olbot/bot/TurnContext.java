@@ -113,6 +113,11 @@ final class TurnContext implements BotContext {
         return engine.clock().instant();
     }
 
+    @Override
+    public String language() {
+        return Language.detect(utterance.text()).or(() -> var(Language.VAR)).orElse(bot.language());
+    }
+
     Bot bot() {
         return bot;
     }

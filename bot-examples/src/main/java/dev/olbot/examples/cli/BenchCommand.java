@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code olbot bench ...}: the committed benchmarks whose figures the README reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         subcommands = {BenchCommand.Ingress.class, BenchCommand.State.class, BenchCommand.Outbound.class,
-                BenchCommand.Conversation.class, BenchCommand.Hostile.class, BenchCommand.FaultsRun.class})
+                BenchCommand.Conversation.class, BenchCommand.Hostile.class, BenchCommand.FaultsRun.class, BenchCommand.Faq.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -169,6 +169,22 @@ public final class BenchCommand implements Runnable {
             System.out.println(met ? "targets met: 0 x 5xx, 0 hangs, every genuine event handled, /health p99 < 50 ms"
                     : "targets NOT met");
             return met ? 0 : 1;
+        }
+    }
+
+    @Command(name = "faq", mixinStandardHelpOptions = true,
+            description = "Accuracy of the FAQ bot's matching on the labelled evaluation set (tuning and held-out parts).")
+    static final class Faq implements Callable<Integer> {
+        @Option(names = "--misses", description = "Also list the tuning part's misses.")
+        boolean misses;
+
+        @Option(names = "--held-out-misses", description = "Also list the held-out part's misses (look only after tuning is done).")
+        boolean heldOutMisses;
+
+        @Override
+        public Integer call() {
+            dev.olbot.examples.bench.FaqBenchmark.shipped().run(System.out, misses, heldOutMisses);
+            return 0;
         }
     }
 }
