@@ -56,13 +56,13 @@ final class RestDispatcher {
             if (fault != null && (fault.kind() == Faults.Kind.INTERNAL_ERROR || fault.kind() == Faults.Kind.DROP_CONNECTION)) {
                 BitrixError e = new BitrixError(500, "INTERNAL_SERVER_ERROR", "Internal server error");
                 int status = fault.kind() == Faults.Kind.INTERNAL_ERROR ? 500 : 0;
-                record(method, params, auth.kind(), caller.portal(), at, status, e.code(), "");
+                respond(record(method, params, auth.kind(), caller.portal(), at, status, e.code(), ""), e.body());
                 return new Outcome(status, e.body(), fault.kind(), new java.util.concurrent.CompletableFuture<>());
             }
             Object result = execute(spec, method, params, caller);
             Map<String, Object> body = envelope(result, at);
             if (fault == null) {
-                record(method, params, auth.kind(), caller.portal(), at, 200, "", "");
+                respond(record(method, params, auth.kind(), caller.portal(), at, 200, "", ""), body);
                 return Outcome.answer(200, body);
             }
             java.util.concurrent.CompletableFuture<Void> released = new java.util.concurrent.CompletableFuture<>();
@@ -70,10 +70,10 @@ final class RestDispatcher {
                 // scheduled before the call is recorded, so a test that saw the call can advance past it
                 fake.clock().schedule(fault.delay(), () -> released.complete(null));
             }
-            record(method, params, auth.kind(), caller.portal(), at, fault.kind() == Faults.Kind.DELAY ? 200 : 0, "", "");
+            respond(record(method, params, auth.kind(), caller.portal(), at, fault.kind() == Faults.Kind.DELAY ? 200 : 0, "", ""), body);
             return new Outcome(200, body, fault.kind(), released);
         } catch (BitrixError e) {
-            record(method, params, auth.kind(), caller == null ? null : caller.portal(), at, e.status(), e.code(), "");
+            respond(record(method, params, auth.kind(), caller == null ? null : caller.portal(), at, e.status(), e.code(), ""), e.body());
             return Outcome.answer(e.status(), e.body());
         }
     }
@@ -149,20 +149,28 @@ final class RestDispatcher {
         }
     }
 
-    void record(String method, Map<String, Object> params, AuthKind kind, FakePortal portal, Instant at, int status,
+    /** Records a call; returns its sequence number. */
+    long record(String method, Map<String, Object> params, AuthKind kind, FakePortal portal, Instant at, int status,
                 String error, String viaBatch) {
-        recordNow(method, params, kind, portal, at, status, error, viaBatch);
+        long seq = recordNow(method, params, kind, portal, at, status, error, viaBatch);
         if (viaBatch.isEmpty()) {
             java.util.List<Runnable> pending = new java.util.ArrayList<>(deferred.get());
             deferred.get().clear();
             pending.forEach(Runnable::run);
         }
+        return seq;
     }
 
-    private void recordNow(String method, Map<String, Object> params, AuthKind kind, FakePortal portal, Instant at, int status,
+    private void respond(long seq, Map<String, Object> body) {
+        fake.calls().respond(seq, body);
+    }
+
+    private long recordNow(String method, Map<String, Object> params, AuthKind kind, FakePortal portal, Instant at, int status,
                 String error, String viaBatch) {
-        fake.calls().record(new RecordedCall(seq.incrementAndGet(), method, Params.freeze(params), kind,
+        long n = seq.incrementAndGet();
+        fake.calls().record(new RecordedCall(n, method, Params.freeze(params), kind,
                 portal == null ? "" : portal.memberId(), at, status, error, viaBatch));
+        return n;
     }
 
     Map<String, Object> envelope(Object result, Instant at) {
