@@ -71,12 +71,17 @@ public final class PortalCommand implements Callable<Integer> {
             printBanner(portal, out);
             BufferedReader in = new BufferedReader(new InputStreamReader(olbot.input(), StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null && !line.strip().equals("quit"); line = in.readLine()) {
+                String said;
                 try {
-                    step(portal, line.strip(), out);
+                    said = step(portal, line.strip());
                 } catch (RuntimeException e) {
-                    out.println("! " + BotCatalog.firstLine(e.getMessage()));
+                    said = "! " + BotCatalog.firstLine(e.getMessage());
                 }
                 printer.flushNow();
+                if (!said.isEmpty()) {
+                    out.println(said);
+                    out.flush();
+                }
             }
             return ExitCode.OK;
         }
@@ -88,7 +93,7 @@ public final class PortalCommand implements Callable<Integer> {
         out.println("  REST        " + portal.fake().clientEndpoint() + "<method>");
         out.println("  OAuth       " + portal.baseUrl() + "/oauth/token/");
         out.println("  rate limit  " + rate);
-        out.println("  line        Support (id " + portal.supportLine().id() + "), operator Olga Operator (user 1)");
+        out.println("  line        Support (id " + portal.supportLine().id() + "), operator Olga Operator (user " + portal.operator().userId() + ")");
         out.println("For 'olbot serve' (another terminal):");
         out.println("  export OLBOT_CLIENT_ID=" + portal.fake().clientId());
         out.println("  export OLBOT_CLIENT_SECRET=" + portal.fake().clientSecret());
@@ -98,19 +103,22 @@ public final class PortalCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void step(LocalPortal portal, String line, PrintWriter out) {
+    /** Does what a typed line says; returns what to print afterwards ("" for nothing). */
+    private String step(LocalPortal portal, String line) {
         if (line.isEmpty()) {
-            return;
+            return "";
         }
         String[] w = line.split("\\s+", 2);
         String arg = w.length > 1 ? w[1] : "";
         switch (w[0]) {
             case "install" -> {
                 int botId = portal.install(arg, Duration.ofSeconds(15));
-                out.println("* app installed; bot " + botId + " is the chatbot of line " + portal.supportLine().id());
+                return "* app installed; bot " + botId + " is the chatbot of line " + portal.supportLine().id();
             }
             case "say" -> portal.client().says(requireText(arg, "say TEXT"));
-            case "client" -> out.println("* new client " + portal.newClient(requireText(arg, "client NAME")).userId());
+            case "client" -> {
+                return "* new client " + requireText(arg, "client NAME") + " (user " + portal.newClient(arg).userId() + ")";
+            }
             case "press" -> portal.client().pressesButton(Integer.parseInt(requireText(arg, "press N")));
             case "accept" -> portal.operator().accepts(portal.chat());
             case "write" -> portal.operator().says(portal.chat(), requireText(arg, "write TEXT"));
@@ -124,6 +132,7 @@ public final class PortalCommand implements Callable<Integer> {
             case "wait" -> portal.wallClock().skip(ScenarioFile.parseDuration(requireText(arg, "wait 10m")));
             default -> throw new IllegalArgumentException("unknown command '" + w[0] + "'; see olbot portal --help");
         }
+        return "";
     }
 
     private static String requireText(String arg, String usage) {
