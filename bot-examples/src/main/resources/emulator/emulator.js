@@ -61,26 +61,39 @@
     return h + '</div>';
   }
 
+  // replaces an element's content only when it changed, so a button under the pointer stays the same element
+  function put(id, html) {
+    var el = $(id);
+    if (el.dataset.html !== html) {
+      el.dataset.html = html;
+      el.innerHTML = html;
+      return true;
+    }
+    return false;
+  }
+
   function render(m) {
     model = m;
     $('bot').textContent = m.bot;
     $('clock').textContent = m.clock.replace('T', ' ').replace('Z', ' UTC');
     $('operator-id').textContent = m.operatorId;
     if (current >= m.dialogs.length) { current = 0; }
-    $('tabs').innerHTML = m.dialogs.map(function (d) {
+    put('tabs', m.dialogs.map(function (d) {
       return '<button class="tab' + (d.index === current ? ' active' : '') + '" data-dialog="' + d.index + '">'
         + esc(d.name) + (d.dialogId ? ' · ' + esc(d.dialogId) : '') + '</button>';
-    }).join('');
+    }).join(''));
     var d = m.dialogs[current];
-    $('client-chat').innerHTML = d.items.filter(function (i) { return !i.operatorOnly; })
-      .map(function (i) { return message(i, false); }).join('');
-    $('operator-chat').innerHTML = d.items.map(function (i) { return message(i, true); }).join('');
-    $('client-chat').scrollTop = $('client-chat').scrollHeight;
-    $('operator-chat').scrollTop = $('operator-chat').scrollHeight;
+    if (put('client-chat', d.items.filter(function (i) { return !i.operatorOnly; })
+      .map(function (i) { return message(i, false); }).join(''))) {
+      $('client-chat').scrollTop = $('client-chat').scrollHeight;
+    }
+    if (put('operator-chat', d.items.map(function (i) { return message(i, true); }).join(''))) {
+      $('operator-chat').scrollTop = $('operator-chat').scrollHeight;
+    }
     $('typing').textContent = d.typing ? 'the bot is typing…' : '';
-    $('queue').innerHTML = m.dialogs.filter(function (x) { return x.owner === 'QUEUE'; }).map(function (x) {
+    put('queue', m.dialogs.filter(function (x) { return x.owner === 'QUEUE'; }).map(function (x) {
       return '<li><a href="#" data-dialog="' + x.index + '">' + esc(x.name) + ' (' + esc(x.dialogId) + ')</a></li>';
-    }).join('') || '<li>empty</li>';
+    }).join('') || '<li>empty</li>');
     var state = { owner: d.owner, dialog: d.dialogId || '(not started)', line: d.lineId, session: d.sessionId, operator: d.operatorId };
     if (d.state) { state.bot = d.state; }
     $('state').textContent = JSON.stringify(state, null, 1);
