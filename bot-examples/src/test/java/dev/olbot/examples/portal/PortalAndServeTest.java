@@ -22,6 +22,15 @@ class PortalAndServeTest {
 
         @Test
         void serveInstallsRegistersAndAnswersAClientOfThePortal(@TempDir Path data) throws Exception {
+            walk(data, "v1", "bot TechMarket \\(#\\d+, triage_bot, TYPE=O, OPENLINE=Y\\) registered");
+        }
+
+        @Test
+        void aChatbots2BotDoesTheSame(@TempDir Path data) throws Exception {
+            walk(data, "v2", "bot TechMarket \\(#\\d+, triage_bot, .*\\) registered");
+        }
+
+        private void walk(Path data, String api, String registered) throws Exception {
             try (OlbotProcess portal = new OlbotProcess(Map.of("OLBOT_LOG", "WARN"), "portal", "--port", "0")) {
                 String base = portal.await("a local Bitrix24 portal at (http://127\\.0\\.0\\.1:\\d+)");
                 String clientId = portal.await("OLBOT_CLIENT_ID=(\\S+)");
@@ -31,12 +40,12 @@ class PortalAndServeTest {
                 int port = freePort();
                 String url = "http://127.0.0.1:" + port + "/bitrix/events";
                 try (OlbotProcess serve = new OlbotProcess(Map.of("OLBOT_CLIENT_ID", clientId, "OLBOT_CLIENT_SECRET", secret,
-                        "OLBOT_OAUTH_SERVER", oauth, "OLBOT_PUBLIC_URL", url, "OLBOT_HOST", "127.0.0.1",
+                        "OLBOT_OAUTH_SERVER", oauth, "OLBOT_PUBLIC_URL", url, "OLBOT_HOST", "127.0.0.1", "OLBOT_API", api,
                         "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.toString()), "serve", "triage")) {
                     serve.await("events at " + url);
 
                     portal.type("install " + url);
-                    portal.await("bot TechMarket \\(#\\d+, triage_bot, TYPE=O, OPENLINE=Y\\) registered");
+                    portal.await(registered);
                     portal.await("\\* app installed; bot (\\d+) is the chatbot of line 1");
                     portal.type("say здравствуйте");
                     portal.await("bot [^:]*: (Здравствуйте, Anna!)");
