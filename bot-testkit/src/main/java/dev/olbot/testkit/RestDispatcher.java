@@ -53,10 +53,12 @@ final class RestDispatcher {
             caller.portal().limits().admit();
             caller.portal().limits().checkOperating(method);
             Faults.Fault fault = fake.faults().take(method);
-            if (fault != null && (fault.kind() == Faults.Kind.INTERNAL_ERROR || fault.kind() == Faults.Kind.DROP_CONNECTION)) {
-                BitrixError e = new BitrixError(500, "INTERNAL_SERVER_ERROR", "Internal server error");
-                int status = fault.kind() == Faults.Kind.INTERNAL_ERROR ? 500 : 0;
-                respond(record(method, params, auth.kind(), caller.portal(), at, status, e.code(), ""), e.body());
+            if (fault != null && !fault.kind().executes()) {
+                BitrixError e = refusal(fault.kind(), at);
+                int status = fault.kind() == Faults.Kind.DROP_CONNECTION ? 0 : e.status();
+                long call = record(method, params, auth.kind(), caller.portal(), at, status, e.code(), "");
+                respond(call, e.body());
+                fake.faults().logInjected(method, fault.kind(), call);
                 return new Outcome(status, e.body(), fault.kind(), new java.util.concurrent.CompletableFuture<>());
             }
             Object result = execute(spec, method, params, caller);
@@ -70,7 +72,16 @@ final class RestDispatcher {
                 // scheduled before the call is recorded, so a test that saw the call can advance past it
                 fake.clock().schedule(fault.delay(), () -> released.complete(null));
             }
-            respond(record(method, params, auth.kind(), caller.portal(), at, fault.kind() == Faults.Kind.DELAY ? 200 : 0, "", ""), body);
+            if (fault.kind() == Faults.Kind.INTERNAL_ERROR_AFTER_EXECUTING) {
+                BitrixError e = refusal(fault.kind(), at);
+                long call = record(method, params, auth.kind(), caller.portal(), at, 500, e.code(), "");
+                respond(call, e.body());
+                fake.faults().logInjected(method, fault.kind(), call);
+                return new Outcome(500, e.body(), fault.kind(), released);
+            }
+            long call = record(method, params, auth.kind(), caller.portal(), at, fault.kind() == Faults.Kind.DELAY ? 200 : 0, "", "");
+            respond(call, body);
+            fake.faults().logInjected(method, fault.kind(), call);
             return new Outcome(200, body, fault.kind(), released);
         } catch (BitrixError e) {
             respond(record(method, params, auth.kind(), caller == null ? null : caller.portal(), at, e.status(), e.code(), ""), e.body());
@@ -149,17 +160,30 @@ final class RestDispatcher {
         }
     }
 
-    /** Records a call; returns its sequence number. */
+    /** Records the call (and, for a top-level call, the batch commands it ran); returns its sequence number. */
     long record(String method, Map<String, Object> params, AuthKind kind, FakePortal portal, Instant at, int status,
                 String error, String viaBatch) {
-        long seq = recordNow(method, params, kind, portal, at, status, error, viaBatch);
+        long n = recordNow(method, params, kind, portal, at, status, error, viaBatch);
         if (viaBatch.isEmpty()) {
             java.util.List<Runnable> pending = new java.util.ArrayList<>(deferred.get());
             deferred.get().clear();
             pending.forEach(Runnable::run);
         }
-        return seq;
+        return n;
     }
+
+    /** The error answer of a fault that answers with one. */
+    private static BitrixError refusal(Faults.Kind kind, Instant at) {
+        return switch (kind) {
+            case QUERY_LIMIT_EXCEEDED -> new BitrixError(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
+            case OPERATION_TIME_LIMIT -> new BitrixError(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit",
+                    Map.of("operating_reset_at", at.getEpochSecond() + OPERATING_FAULT_SECONDS));
+            default -> new BitrixError(500, "INTERNAL_SERVER_ERROR", "Internal server error");
+        };
+    }
+
+    /** How far ahead an injected {@code OPERATION_TIME_LIMIT} puts {@code operating_reset_at}. */
+    static final long OPERATING_FAULT_SECONDS = 10;
 
     private void respond(long seq, Map<String, Object> body) {
         fake.calls().respond(seq, body);
