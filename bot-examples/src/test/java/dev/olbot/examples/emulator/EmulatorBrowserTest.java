@@ -77,7 +77,7 @@ class EmulatorBrowserTest {
         assertThat(buttons).extracting(WebElement::getText)
                 .containsExactly("1. Купить / подобрать товар", "2. Заказ, доставка, возврат", "3. Оплата и документы", "4. Другое");
         browser.click(By.cssSelector("#client-chat .kb-button[data-button='4']"));
-        browser.awaitText("client-chat", "Как к вам обращаться?");
+        browser.awaitText("client-chat", "как к вам обращаться");
         clientWrites("Иван");
         browser.awaitText("client-chat", "Соединяю с оператором");
         browser.awaitText("queue", "Client 1");
