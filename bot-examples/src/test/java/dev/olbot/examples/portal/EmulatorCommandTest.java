@@ -23,4 +23,22 @@ class EmulatorCommandTest {
             assertThat(emulator.waitFor()).isZero();
         }
     }
+
+    @Test
+    void runsATeamsOwnBotGivenByClass() throws Exception {
+        try (OlbotProcess emulator = new OlbotProcess(Map.of(), "emulator", "--bot", "dev.olbot.examples.server.SlowEchoBot",
+                "--port", "0")) {
+            String url = emulator.await("olbot emulator: \\S+ bot at (http://127\\.0\\.0\\.1:\\d+/)");
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> said = http.send(HttpRequest.newBuilder(URI.create(url + "api/say"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"dialog\":0,\"text\":\"ping\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(said.statusCode()).isEqualTo(200);
+            String state = http.send(HttpRequest.newBuilder(URI.create(url + "api/state")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(state).contains("\"text\":\"echo: ping\"");
+            emulator.type("quit");
+            assertThat(emulator.waitFor()).isZero();
+        }
+    }
 }
