@@ -173,11 +173,6 @@ public final class FakePortal {
         return this;
     }
 
-    /** How full the leaky bucket is (requests not yet drained; 0 when no rate limit is enforced). */
-    public double rateLevel() {
-        return limits.level();
-    }
-
     /** Blocks {@code method} for the calling apps with {@code OPERATION_TIME_LIMIT} (429) for {@code duration}. */
     public FakePortal blockMethod(String method, Duration duration) {
         limits.block(method.toLowerCase(java.util.Locale.ROOT), duration);
