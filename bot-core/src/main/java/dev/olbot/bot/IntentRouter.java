@@ -1,5 +1,6 @@
 package dev.olbot.bot;
 
+import dev.olbot.metrics.OlbotMetrics.HandoffReason;
 import dev.olbot.state.FlowPosition;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ final class IntentRouter {
             Optional<Flow> flow = bot.findFlow(position.get().flow());
             boolean isCommand = u.command().isPresent() && firstOf(bot, Precedence.COMMAND, ctx).isPresent();
             if (flow.isPresent() && !isCommand) {
+                ctx.route("flow " + flow.get().name() + " step " + position.get().step(), HandoffReason.OTHER);
                 flows.onMessage(ctx, flow.get(), position.get());
                 return;
             }
@@ -42,25 +44,33 @@ final class IntentRouter {
         if (run.isPresent()) {
             // a shown menu stays active until an item is picked, another menu is shown or a flow starts
             ctx.match(run.get().hit());
+            String intent = run.get().name();
+            ctx.route(run.get().kind().name().toLowerCase(java.util.Locale.ROOT) + " " + intent
+                    + " (score " + String.format(java.util.Locale.ROOT, "%.2f", run.get().hit().score()) + ")", HandoffReason.REQUESTED);
+            ctx.metrics().intentHit(bot.code(), intent);
             run.get().handler().handle(ctx);
             return;
         }
         Optional<Handler> fallback = bot.on(Bot.FALLBACK);
         if (fallback.isPresent()) {
+            ctx.route("fallback (no intent matched)", HandoffReason.MISSES);
+            ctx.metrics().fallback(bot.code());
             fallback.get().handle(ctx);
             return;
         }
+        ctx.route("unhandled (no intent matched, no fallback)", HandoffReason.MISSES);
         log.info("No handler for \"{}\" in dialog {} of bot {}. Add one, e.g.:%n  .on(Intent.keywords(\"{}\"), ctx -> ctx.reply(\"...\"))"
                         .replace("%n", System.lineSeparator()),
                 abbreviate(u.text()), ctx.state().key().dialogId(), bot.code(), abbreviate(u.normalized()));
     }
 
-    private record Run(Precedence kind, Match.Hit hit, Handler handler) {}
+    /** {@code name} is what the intent is counted as: its matcher's description, or the menu item's title. */
+    private record Run(Precedence kind, Match.Hit hit, Handler handler, String name) {}
 
     private Optional<Run> firstOf(Bot bot, Precedence kind, TurnContext ctx) {
         for (Bot.Registered r : bot.intents()) {
             if (r.matcher().kind() == kind && r.matcher().match(ctx.utterance(), ctx) instanceof Match.Hit hit) {
-                return Optional.of(new Run(kind, hit, r.handler()));
+                return Optional.of(new Run(kind, hit, r.handler(), r.matcher().describe()));
             }
         }
         return Optional.empty();
@@ -71,7 +81,7 @@ final class IntentRouter {
                 .map(item -> {
                     ctx.set(BotEngine.MENU_VAR, null);
                     return new Run(Precedence.MENU, new Match.Hit(1.0, java.util.Map.of("item",
-                            Integer.toString(item.number())), item.title()), item.handler());
+                            Integer.toString(item.number())), item.title()), item.handler(), "menu " + menu.name() + " item " + item.number());
                 }));
     }
 
@@ -80,7 +90,7 @@ final class IntentRouter {
         for (Bot.Registered r : bot.intents()) {
             if (r.matcher().kind() == Precedence.FUZZY && r.matcher().match(ctx.utterance(), ctx) instanceof Match.Hit hit
                     && (best == null || hit.score() > best.hit().score())) {
-                best = new Run(Precedence.FUZZY, hit, r.handler());
+                best = new Run(Precedence.FUZZY, hit, r.handler(), r.matcher().describe());
             }
         }
         return Optional.ofNullable(best);

@@ -40,6 +40,12 @@ public final class OAuthTokens implements Auth {
     private final long timeoutMs;
     private final ConcurrentHashMap<String, PortalCredentials> cache = new ConcurrentHashMap<>();
     private final Map<String, Future<PortalCredentials>> refreshing = new HashMap<>();
+    private dev.olbot.metrics.OlbotMetrics metrics = dev.olbot.metrics.OlbotMetrics.noop();
+
+    /** Counts refreshes from now on (set before the first call). */
+    void metrics(dev.olbot.metrics.OlbotMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     public OAuthTokens(Vertx vertx, TokenStore store, OAuthApp app, OAuthServers servers, HttpTransport transport, RestClock clock,
             long timeoutMs) {
@@ -115,6 +121,7 @@ public final class OAuthTokens implements Auth {
             synchronized (refreshing) {
                 refreshing.remove(portal);
             }
+            metrics.tokenRefresh(ar.succeeded());
             promise.handle(ar);
         });
         return promise.future().mapEmpty();
