@@ -70,6 +70,8 @@ public final class BotTestKit implements AutoCloseable {
     /** Chatbots 2.0 fetch mode: polls the fake account from {@link #settle()}, never on a timer. */
     private EventPoller poller;
     private final EventPoller.OffsetStore offsets = EventPoller.OffsetStore.inMemory();
+    /** The last 20 turns of up to 100 dialogs: {@link #trace()}. */
+    private final dev.olbot.trace.TurnTrace trace = dev.olbot.trace.TurnTrace.create(100, 20);
     private int pollerBotId;
     private int clients;
 
@@ -125,11 +127,14 @@ public final class BotTestKit implements AutoCloseable {
         // installs are confirmed exactly as BotServer confirms them: app.info on the trusted
         // authorisation server (here the fake account's own host), then the tokens are stored
         OAuthServers servers = OAuthServers.of(java.util.List.of(fake.baseUrl() + "/"));
+        dev.olbot.metrics.OlbotMetrics metrics = options.registry == null ? dev.olbot.metrics.OlbotMetrics.noop()
+                : dev.olbot.metrics.OlbotMetrics.of(options.registry);
         installRest = RestClient.create(vertx, o -> o.oauth(fake.clientId(), fake.clientSecret()).oauthServers(servers)
-                .requestTimeout(java.time.Duration.ofSeconds(10)));
+                .requestTimeout(java.time.Duration.ofSeconds(10)).metrics(metrics)
+                .rateLimit(options.restRate == null ? dev.olbot.rest.RateLimit.STANDARD : options.restRate));
         ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.forApp(options.installs).trusting(servers))
                 .installGate(InstallGate.of(options.installs, InstallConfirmer.oauthServer(installRest)))
-                .sink(event -> engine.accept(event)).workerThreads(4));
+                .sink(event -> engine.accept(event)).workerThreads(4).metrics(metrics));
         if (options.transport == Transport.HTTP) {
             server = IngressServer.start(vertx, ingress, IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -145,8 +150,11 @@ public final class BotTestKit implements AutoCloseable {
     private BotEngine newEngine() {
         return BotEngine.create(e -> {
             options.bots.forEach(e::bot);
-            e.rest(fake.inProcess()).store(store).clock(fake.clock()).handlerUrl(handlerUrl)
-                    .lanes((lane, task) -> ingress.submit(lane, task));
+            e.rest(options.restRate == null ? fake.inProcess() : installRest).store(store).clock(fake.clock()).handlerUrl(handlerUrl)
+                    .lanes((lane, task) -> ingress.submit(lane, task))
+                    .metrics(options.registry == null ? dev.olbot.metrics.OlbotMetrics.noop()
+                            : dev.olbot.metrics.OlbotMetrics.of(options.registry))
+                    .trace(trace);
             if (options.eventMode != null) {
                 e.registerAs(ApiVersion.V2, options.eventMode);
             }
@@ -184,6 +192,11 @@ public final class BotTestKit implements AutoCloseable {
 
     public Ingress ingress() {
         return ingress;
+    }
+
+    /** The last turns of the kit's dialogs: event, route taken and why, calls made ({@code trace().dialog("chat5")}). */
+    public dev.olbot.trace.TurnTrace trace() {
+        return trace;
     }
 
     public VirtualClock clock() {
@@ -326,6 +339,8 @@ public final class BotTestKit implements AutoCloseable {
         private Instant start = Instant.parse("2026-03-02T09:00:00Z");
         private final InstallRegistry installs = InstallRegistry.inMemory();
         private Registrar.EventMode eventMode;
+        private io.micrometer.core.instrument.MeterRegistry registry;
+        private dev.olbot.rest.RateLimit restRate;
 
         public Options bot(Bot bot) {
             bots.add(bot);
@@ -388,6 +403,25 @@ public final class BotTestKit implements AutoCloseable {
         /** When the virtual clock starts (default Monday 2026-03-02 09:00 UTC). */
         public Options startAt(Instant start) {
             this.start = start;
+            return this;
+        }
+
+        /**
+         * Records the kit's metrics into {@code registry} (e.g. a {@code SimpleMeterRegistry}): events received,
+         * turn times, intents, fallbacks, handoffs by reason, flows — and, with {@link #restClient}, REST calls.
+         */
+        public Options metrics(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.registry = java.util.Objects.requireNonNull(registry);
+            return this;
+        }
+
+        /**
+         * Sends the bot's calls through a real {@link RestClient} over HTTP to the fake account, as in
+         * production — OAuth tokens and their refresh, the client's pacing at {@code limit}, batching —
+         * instead of in-process (the default).
+         */
+        public Options restClient(dev.olbot.rest.RateLimit limit) {
+            this.restRate = java.util.Objects.requireNonNull(limit);
             return this;
         }
     }
