@@ -81,6 +81,10 @@ public record ServerConfig(
             throw new IllegalArgumentException("OLBOT_EVENT_MODE=fetch needs OLBOT_API=v2: only Chatbots 2.0 bots can poll events");
         }
         String rate = values.getOrDefault("OLBOT_RATE", "standard").toLowerCase(Locale.ROOT);
+        String logFormat = values.getOrDefault("OLBOT_LOG_FORMAT", "text");
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new IllegalArgumentException("OLBOT_LOG_FORMAT must be text or json, was '" + logFormat + "'");
+        }
         return new ServerConfig(
                 values.getOrDefault("OLBOT_PUBLIC_URL", ""),
                 values.getOrDefault("OLBOT_HOST", "0.0.0.0"),
