@@ -226,7 +226,7 @@ public final class Ingress implements AutoCloseable {
     /** Runs one event's turn on its lane thread, with the event's ids in the MDC and its time measured. */
     private void dispatch(BotEvent event, long receivedNanos) {
         long start = System.nanoTime();
-        boolean ok = false;
+        boolean threw = false;
         TurnMdc.enter(event);
         try {
             if (event instanceof dev.olbot.event.AppInstalled install) {
@@ -243,14 +243,14 @@ public final class Ingress implements AutoCloseable {
             }
             sink.accept(event);
             handled.incrementAndGet();
-            ok = true;
         } catch (Throwable e) {
+            threw = true;
             failed.incrementAndGet();
             log.error("handler failed for {} (portal {}, dialog {})", event.meta().type(),
                     dev.olbot.wire.LogSafe.escape(event.meta().portal().domain()), event.dialogId().orElse("-"), e);
         } finally {
             long end = System.nanoTime();
-            metrics.turn(kind(event), end - start, receivedNanos < 0 ? -1 : end - receivedNanos, !ok);
+            metrics.turn(kind(event), end - start, receivedNanos < 0 ? -1 : end - receivedNanos, threw);
             TurnMdc.leave();
         }
     }

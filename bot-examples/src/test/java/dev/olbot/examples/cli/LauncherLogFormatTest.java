@@ -50,7 +50,7 @@ class LauncherLogFormatTest {
 
             assertThat(lines).hasSize(2);
             assertThat(lines[0]).endsWith("dev.olbot.examples.Shop - outside a turn");
-            assertThat(lines[1]).contains("[portal=a1b2c3 bot= dialog=chat5 session= event=] - order 42 found");
+            assertThat(lines[1]).endsWith("dev.olbot.examples.Shop portal=a1b2c3 dialog=chat5 - order 42 found");
         }
     }
 
