@@ -11,6 +11,9 @@ final class IntentRouter {
 
     private static final Logger log = LoggerFactory.getLogger(IntentRouter.class);
 
+    /** The {@code intent} tag of the built-in request for a person. */
+    static final String PERSON_REQUEST = "person request";
+
     private final FlowRunner flows;
 
     IntentRouter(FlowRunner flows) {
@@ -21,10 +24,22 @@ final class IntentRouter {
         Bot bot = ctx.bot();
         Utterance u = ctx.utterance();
         Optional<FlowPosition> position = ctx.state().flowPosition();
+        boolean command = u.command().isPresent() && firstOf(bot, Precedence.COMMAND, ctx).isPresent();
+        if (!command && position.isPresent() && bot.personRequest().matches(u)) {
+            ctx.route("person request inside flow " + position.get().flow(), HandoffReason.REQUESTED);
+            ctx.metrics().intentHit(bot.code(), PERSON_REQUEST);
+            personRequest(ctx); // never trap a client: a person is reachable from inside a flow
+            return;
+        }
+        if (position.isEmpty() && ctx.var(BotEngine.MENU_VAR).isPresent() && bot.isCancel(u)) {
+            ctx.set(BotEngine.MENU_VAR, null);
+            ctx.route("menu cancelled", HandoffReason.OTHER);
+            ctx.reply(BotTexts.CANCELLED.in(ctx.language()));
+            return;
+        }
         if (position.isPresent()) {
             Optional<Flow> flow = bot.findFlow(position.get().flow());
-            boolean isCommand = u.command().isPresent() && firstOf(bot, Precedence.COMMAND, ctx).isPresent();
-            if (flow.isPresent() && !isCommand) {
+            if (flow.isPresent() && !command) {
                 ctx.route("flow " + flow.get().name() + " step " + position.get().step(), HandoffReason.OTHER);
                 flows.onMessage(ctx, flow.get(), position.get());
                 return;
@@ -40,6 +55,7 @@ final class IntentRouter {
                 .or(() -> firstOf(bot, Precedence.KEYWORD, ctx))
                 .or(() -> firstOf(bot, Precedence.REGEX, ctx))
                 .or(() -> firstOf(bot, Precedence.PREDICATE, ctx))
+                .or(() -> personRequested(bot, ctx))
                 .or(() -> bestFuzzy(bot, ctx));
         if (run.isPresent()) {
             // a shown menu stays active until an item is picked, another menu is shown or a flow starts
@@ -66,6 +82,20 @@ final class IntentRouter {
 
     /** {@code name} is what the intent is counted as: its matcher's description, or the menu item's title. */
     private record Run(Precedence kind, Match.Hit hit, Handler handler, String name) {}
+
+    /** Outside flows a person request comes after the bot's own exact intents and before fuzzy ones. */
+    private Optional<Run> personRequested(Bot bot, TurnContext ctx) {
+        return bot.personRequest().matches(ctx.utterance())
+                ? Optional.of(new Run(Precedence.PREDICATE, new Match.Hit(1.0, java.util.Map.of(), "person request"),
+                        c -> personRequest(ctx), PERSON_REQUEST))
+                : Optional.empty();
+    }
+
+    private static void personRequest(TurnContext ctx) throws Exception {
+        ctx.state(ctx.state().withFlow(null).withoutTimeout().withVar(BotEngine.MENU_VAR, null));
+        ctx.match(new Match.Hit(1.0, java.util.Map.of(), "person request"));
+        ctx.bot().personRequest().handler().handle(ctx);
+    }
 
     private Optional<Run> firstOf(Bot bot, Precedence kind, TurnContext ctx) {
         for (Bot.Registered r : bot.intents()) {
