@@ -135,7 +135,8 @@ public final class BotTestKit implements AutoCloseable {
                 : dev.olbot.metrics.OlbotMetrics.of(options.registry);
         installRest = RestClient.create(vertx, o -> o.oauth(fake.clientId(), fake.clientSecret()).oauthServers(servers)
                 .requestTimeout(java.time.Duration.ofSeconds(10)).metrics(metrics)
-                .rateLimit(options.restRate == null ? dev.olbot.rest.RateLimit.STANDARD : options.restRate));
+                .rateLimit(options.restRate == null ? dev.olbot.rest.RateLimit.STANDARD : options.restRate)
+                .clock(kitRestClock()));
         ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.forApp(options.installs).trusting(servers))
                 .installGate(InstallGate.of(options.installs, InstallConfirmer.oauthServer(installRest)))
                 .sink(event -> engine.accept(event)).workerThreads(4).metrics(metrics));
@@ -149,6 +150,30 @@ public final class BotTestKit implements AutoCloseable {
                     ingress.receive("application/x-www-form-urlencoded", body, query(target)).status()));
         }
         engine = newEngine();
+    }
+
+    /**
+     * The REST client paces in real time but reads the wall clock from the virtual one, as the engine
+     * does: a call's deadline and the fake's {@code operating_reset_at} are virtual instants.
+     */
+    private dev.olbot.rest.RestClock kitRestClock() {
+        dev.olbot.rest.RestClock real = dev.olbot.rest.RestClock.system(vertx);
+        return new dev.olbot.rest.RestClock() {
+            @Override
+            public long nanoTime() {
+                return real.nanoTime();
+            }
+
+            @Override
+            public Instant now() {
+                return fake.clock().instant();
+            }
+
+            @Override
+            public void schedule(long delayNanos, Runnable task) {
+                real.schedule(delayNanos, task);
+            }
+        };
     }
 
     private BotEngine newEngine() {
