@@ -249,6 +249,7 @@ public final class BotEngine implements EventSink {
             return Turn.NONE;
         }
         TurnContext ctx = open(event, bot.get(), ref.id(), dialog, user, Utterance.of(""));
+        ctx.route(kind + " handler", HandoffReason.OTHER);
         run(ctx, () -> bot.get().on(kind).get().handle(ctx));
         return close(ctx);
     }

@@ -12,13 +12,15 @@ final class TurnTraces {
 
     static void record(TurnTrace trace, TurnContext ctx, Clock clock) {
         List<String> calls = new ArrayList<>();
-        for (Action a : ctx.sent()) {
-            calls.add(a.method() + " ok");
+        for (CallOutcome o : ctx.outcomes()) {
+            String how = switch (o.kind()) {
+                case DELIVERED -> "delivered";
+                case REFUSED -> "refused";
+                case UNKNOWN -> "outcome unknown";
+            };
+            calls.add(o.action().method() + " " + how + o.error().map(e -> ": " + e.error()).orElse(""));
         }
         String route = ctx.route().isEmpty() ? "no handler ran" : ctx.route();
-        if (route.contains("error ")) {
-            calls.add("a call or the handler failed: see the route");
-        }
         long millis = (System.nanoTime() - ctx.startedNanos()) / 1_000_000;
         trace.record(ctx.portal(), ctx.state().key().dialogId(), new TurnTrace.Turn(clock.instant(), ctx.event().meta().type(),
                 ctx.utterance().text(), route, calls, ctx.owner().name(), millis));

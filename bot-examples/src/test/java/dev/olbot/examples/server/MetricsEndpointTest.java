@@ -163,7 +163,7 @@ class MetricsEndpointTest {
 
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("\"text\":\"where is my order?\"").contains("fallback (no intent matched)")
-                    .contains("imbot.message.add ok").contains("ONIMBOTMESSAGEADD");
+                    .contains("imbot.message.add delivered").contains("ONIMBOTMESSAGEADD");
         }
 
         @Test

@@ -121,6 +121,27 @@ class MetricsTest {
     }
 
     @Nested
+    class Trace {
+
+        @Test
+        void showsEachTurnsRouteWithWhyAndTheCallsItMade() {
+            try (BotTestKit kit = kit()) {
+                kit.run(Scenario.named("flow way-out").clientSays("callback").expectReply("Your phone number?")
+                        .clientSays("no").expectReply(contains("Please write a phone")).expectReply("Your phone number?")
+                        .clientSays("still no").expectReply("Let me connect you to a person.").expectDialogWithQueue()
+                        .build()).assertPassed();
+
+                java.util.List<dev.olbot.trace.TurnTrace.Turn> turns = kit.trace().dialog("chat100").values().iterator().next();
+                assertThat(turns).extracting(dev.olbot.trace.TurnTrace.Turn::text).endsWith("callback", "no", "still no");
+                dev.olbot.trace.TurnTrace.Turn last = turns.get(turns.size() - 1);
+                assertThat(last.route()).isEqualTo("flow callback step 0 > flow callback abandoned (attempts)");
+                assertThat(last.calls()).containsExactly("imbot.message.add delivered", "imopenlines.bot.session.operator delivered");
+                assertThat(last.owner()).isEqualTo("WAITING_OPERATOR");
+            }
+        }
+    }
+
+    @Nested
     class TurnsAndEvents {
 
         @Test
