@@ -226,8 +226,9 @@ public final class Ingress implements AutoCloseable {
     /** Runs one event's turn on its lane thread, with the event's ids in the MDC and its time measured. */
     private void dispatch(BotEvent event, long receivedNanos) {
         long start = System.nanoTime();
-        boolean threw = false;
+        Throwable threw = null;
         TurnMdc.enter(event);
+        OlbotMetrics.Turn observed = metrics.turnStarted(kind(event), event.meta().portal().key(), event.dialogId().orElse(""));
         try {
             if (event instanceof dev.olbot.event.AppInstalled install) {
                 if (installGate == null) {
@@ -244,13 +245,14 @@ public final class Ingress implements AutoCloseable {
             sink.accept(event);
             handled.incrementAndGet();
         } catch (Throwable e) {
-            threw = true;
+            threw = e;
             failed.incrementAndGet();
             log.error("handler failed for {} (portal {}, dialog {})", event.meta().type(),
                     dev.olbot.wire.LogSafe.escape(event.meta().portal().domain()), event.dialogId().orElse("-"), e);
         } finally {
             long end = System.nanoTime();
-            metrics.turn(kind(event), end - start, receivedNanos < 0 ? -1 : end - receivedNanos, threw);
+            metrics.turn(kind(event), end - start, receivedNanos < 0 ? -1 : end - receivedNanos, threw != null);
+            observed.end(threw);
             TurnMdc.leave();
         }
     }

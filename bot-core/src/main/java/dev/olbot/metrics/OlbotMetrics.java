@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -26,19 +28,70 @@ import java.util.function.ToDoubleFunction;
  */
 public final class OlbotMetrics {
 
-    private static final OlbotMetrics NOOP = new OlbotMetrics(null);
+    private static final OlbotMetrics NOOP = new OlbotMetrics(null, null);
 
     private final MeterRegistry registry;
     private final MeterCache meters;
+    private final ObservationRegistry observations;
 
-    private OlbotMetrics(MeterRegistry registry) {
+    private OlbotMetrics(MeterRegistry registry, ObservationRegistry observations) {
         this.registry = registry;
         this.meters = registry == null ? null : new MeterCache(registry);
+        this.observations = observations;
     }
 
     /** Records into {@code registry} (a Prometheus registry, a team's own, a composite). */
     public static OlbotMetrics of(MeterRegistry registry) {
-        return new OlbotMetrics(Objects.requireNonNull(registry, "registry"));
+        return new OlbotMetrics(Objects.requireNonNull(registry, "registry"), null);
+    }
+
+    /**
+     * These metrics, and an {@code olbot.turn} observation around every turn in {@code observations}: with
+     * Micrometer Tracing and its OpenTelemetry bridge on that registry, a span per turn (low-cardinality
+     * {@code olbot.kind}; high-cardinality {@code olbot.portal} and {@code olbot.dialog}, which become span
+     * attributes, never metric tags).
+     */
+    public OlbotMetrics withObservations(ObservationRegistry observations) {
+        return new OlbotMetrics(registry, Objects.requireNonNull(observations, "observations"));
+    }
+
+    /**
+     * Starts the observation of one turn on this thread (a no-op handle without an observation registry);
+     * call {@link Turn#end} on the same thread when the turn is over.
+     */
+    public Turn turnStarted(String kind, String portal, String dialogId) {
+        if (observations == null || observations.isNoop()) {
+            return Turn.NONE;
+        }
+        Observation o = Observation.createNotStarted("olbot.turn", observations).contextualName("olbot turn " + kind)
+                .lowCardinalityKeyValue("olbot.kind", kind).highCardinalityKeyValue("olbot.portal", portal)
+                .highCardinalityKeyValue("olbot.dialog", dialogId.isEmpty() ? "none" : dialogId).start();
+        return new Turn(o, o.openScope());
+    }
+
+    /** An observed turn: {@link #end} it (with the failure, if the turn threw). */
+    public static final class Turn {
+        static final Turn NONE = new Turn(null, null);
+
+        private final Observation observation;
+        private final Observation.Scope scope;
+
+        private Turn(Observation observation, Observation.Scope scope) {
+            this.observation = observation;
+            this.scope = scope;
+        }
+
+        /** Closes the turn's scope and stops its observation; {@code failure} may be null. */
+        public void end(Throwable failure) {
+            if (observation == null) {
+                return;
+            }
+            scope.close();
+            if (failure != null) {
+                observation.error(failure);
+            }
+            observation.stop();
+        }
     }
 
     /** Records nothing: the default of every component. */

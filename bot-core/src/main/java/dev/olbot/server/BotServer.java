@@ -76,7 +76,8 @@ public final class BotServer implements AutoCloseable {
     private final long timer;
     private final String publicUrl;
 
-    private BotServer(List<Bot> bots, ServerConfig config, MeterRegistry teamRegistry) throws Exception {
+    private BotServer(List<Bot> bots, ServerConfig config, MeterRegistry teamRegistry,
+            io.micrometer.observation.ObservationRegistry observations) throws Exception {
         List<String> problems = config.problems().stream().filter(p -> !p.contains("not https")).toList();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("cannot start: " + String.join("; ", problems));
@@ -85,7 +86,8 @@ public final class BotServer implements AutoCloseable {
         this.bots = List.copyOf(bots);
         Files.createDirectories(config.dataDir());
         MetricsRoute.Registries registries = config.metrics() ? MetricsRoute.Registries.forTeam(teamRegistry) : null;
-        OlbotMetrics metrics = registries == null ? OlbotMetrics.noop() : OlbotMetrics.of(registries.recordInto());
+        OlbotMetrics counted = registries == null ? OlbotMetrics.noop() : OlbotMetrics.of(registries.recordInto());
+        OlbotMetrics metrics = observations == null ? counted : counted.withObservations(observations);
         TurnTrace trace = config.debugToken().isEmpty() ? TurnTrace.off() : TurnTrace.create(TRACE_DIALOGS, TRACE_TURNS);
         this.vertx = registries == null ? Vertx.vertx() : Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -187,8 +189,17 @@ public final class BotServer implements AutoCloseable {
      * joined with one, so {@code /metrics} still answers. {@code null}: a registry of its own.
      */
     public static BotServer start(List<Bot> bots, ServerConfig config, MeterRegistry registry) {
+        return start(bots, config, registry, null);
+    }
+
+    /**
+     * Like {@link #start(List, ServerConfig, MeterRegistry)}, with an {@code olbot.turn} observation around
+     * every turn in {@code observations} (a span per turn when Micrometer Tracing bridges it to OpenTelemetry).
+     */
+    public static BotServer start(List<Bot> bots, ServerConfig config, MeterRegistry registry,
+            io.micrometer.observation.ObservationRegistry observations) {
         try {
-            return new BotServer(bots, config, registry);
+            return new BotServer(bots, config, registry, observations);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
