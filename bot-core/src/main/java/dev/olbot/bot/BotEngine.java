@@ -15,7 +15,11 @@ import dev.olbot.event.MessageUpdated;
 import dev.olbot.event.SessionFinished;
 import dev.olbot.event.User;
 import dev.olbot.ingress.EventSink;
+import dev.olbot.logging.TurnMdc;
+import dev.olbot.metrics.OlbotMetrics;
+import dev.olbot.metrics.OlbotMetrics.HandoffReason;
 import dev.olbot.rest.CallOutcomeUnknownException;
+import dev.olbot.trace.TurnTrace;
 import dev.olbot.rest.RestCaller;
 import dev.olbot.state.DialogKey;
 import dev.olbot.state.DialogState;
@@ -64,6 +68,8 @@ public final class BotEngine implements EventSink {
     private final IntentRouter router = new IntentRouter(flows);
     private final Registrar registrar;
     private final Map<String, Long> botIds = new ConcurrentHashMap<>();
+    private final OlbotMetrics metrics;
+    private final TurnTrace trace;
 
     private BotEngine(Options o) {
         if (o.bots.isEmpty()) {
@@ -82,6 +88,8 @@ public final class BotEngine implements EventSink {
         this.turnDeadline = o.turnDeadline;
         this.lanes = o.lanes;
         this.botIds.putAll(o.knownBotIds);
+        this.metrics = o.metrics;
+        this.trace = o.trace;
         this.registrar = new Registrar(rest, o.handlerUrl, o.registerAs, o.eventMode, o.beforeRegister, botIds, o.botToken);
     }
 
@@ -109,6 +117,15 @@ public final class BotEngine implements EventSink {
 
     FlowRunner flows() {
         return flows;
+    }
+
+    OlbotMetrics metrics() {
+        return metrics;
+    }
+
+    /** The last turns of recent dialogs ({@link TurnTrace#off()} unless configured). */
+    public TurnTrace trace() {
+        return trace;
     }
 
     public DialogStore store() {
@@ -188,15 +205,19 @@ public final class BotEngine implements EventSink {
         boolean openLine = dialog.isOpenLine();
         if (openLine && !user.connector() && user.id() != 0 && !user.bot()) {
             // an employee wrote in the open-line chat: an operator has the dialog now
+            ctx.route("muted: an employee wrote, an operator has the dialog", HandoffReason.OTHER);
             ctx.state(ctx.state().withOwner(Owner.OPERATOR).withFlow(null).withoutTimeout());
             return muted(ctx);
         }
         if (openLine && "0".equals(utterance.text().strip())) {
             // the platform itself sends a client's "0" to an operator (REFERENCE §3.1)
             ctx.state(ctx.state().withOwner(Owner.WAITING_OPERATOR).withFlow(null).withoutTimeout());
+            ctx.route("client sent 0: the platform calls an operator", HandoffReason.CLIENT_ZERO);
+            metrics.handoff(ctx.bot().code(), HandoffReason.CLIENT_ZERO, "queue");
             return muted(ctx);
         }
         if (!ctx.owner().botMayAnswer()) {
+            ctx.route("muted: the dialog is " + ctx.owner(), HandoffReason.OTHER);
             return muted(ctx);
         }
         run(ctx, () -> router.route(ctx));
@@ -217,6 +238,7 @@ public final class BotEngine implements EventSink {
         long session = j.dialog().openLine().flatMap(l -> l.sessionId()).orElse(ctx.state().sessionId());
         ctx.state(ctx.state().withOwner(Owner.BOT).withFlow(null).withoutTimeout().withFailures(0).withSession(session)
                 .withVar(MENU_VAR, null));
+        ctx.route("welcome", HandoffReason.OTHER);
         bot.get().on(Bot.WELCOME).ifPresent(h -> run(ctx, () -> h.handle(ctx)));
         return close(ctx);
     }
@@ -227,6 +249,7 @@ public final class BotEngine implements EventSink {
             return Turn.NONE;
         }
         TurnContext ctx = open(event, bot.get(), ref.id(), dialog, user, Utterance.of(""));
+        ctx.route(kind + " handler", HandoffReason.OTHER);
         run(ctx, () -> bot.get().on(kind).get().handle(ctx));
         return close(ctx);
     }
@@ -287,15 +310,21 @@ public final class BotEngine implements EventSink {
             return;
         }
         String name = s.timeoutName();
-        TurnContext ctx = TimeoutTurns.open(this, bot.get(), s);
-        ctx.state(s.withoutTimeout());
-        if (name.startsWith(FlowRunner.TIMEOUT_PREFIX)) {
-            Optional<Flow> flow = bot.get().findFlow(name.substring(FlowRunner.TIMEOUT_PREFIX.length()));
-            flow.ifPresent(f -> run(ctx, () -> flows.onTimeout(ctx, f)));
-        } else {
-            bot.get().timeoutHandler(name).ifPresent(h -> run(ctx, () -> h.handle(ctx)));
+        TurnMdc.enter(key.portal(), key.botId(), key.dialogId(), s.sessionId());
+        try {
+            TurnContext ctx = TimeoutTurns.open(this, bot.get(), s);
+            ctx.state(s.withoutTimeout());
+            ctx.route("timeout " + name, HandoffReason.TIMEOUT);
+            if (name.startsWith(FlowRunner.TIMEOUT_PREFIX)) {
+                Optional<Flow> flow = bot.get().findFlow(name.substring(FlowRunner.TIMEOUT_PREFIX.length()));
+                flow.ifPresent(f -> run(ctx, () -> flows.onTimeout(ctx, f)));
+            } else {
+                bot.get().timeoutHandler(name).ifPresent(h -> run(ctx, () -> h.handle(ctx)));
+            }
+            close(ctx);
+        } finally {
+            TurnMdc.leave();
         }
-        close(ctx);
     }
 
     // ---- install
@@ -391,6 +420,7 @@ public final class BotEngine implements EventSink {
             ctx.state(ctx.state().withFailures(failures));
             log.error("turn failed in dialog {} of portal {} (bot {}, failure {} in a row)", ctx.state().key().dialogId(),
                     ctx.portal(), ctx.bot().code(), failures, e);
+            ctx.route("error " + failures + " in a row: " + e.getClass().getSimpleName() + ": " + e.getMessage(), HandoffReason.ERRORS);
             try {
                 ctx.bot().errorPolicy().onError(ctx, e, failures);
                 ctx.flush();
@@ -412,6 +442,9 @@ public final class BotEngine implements EventSink {
 
     private Turn close(TurnContext ctx) {
         saveState(ctx.state());
+        if (trace.enabled()) {
+            TurnTraces.record(trace, ctx, clock);
+        }
         return new Turn(ctx.sent(), ctx.state());
     }
 
@@ -444,8 +477,22 @@ public final class BotEngine implements EventSink {
         private Consumer<AppInstalled> beforeRegister = e -> {};
         private String botToken = "";
         private final Map<String, Long> knownBotIds = new LinkedHashMap<>();
+        private OlbotMetrics metrics = OlbotMetrics.noop();
+        private TurnTrace trace = TurnTrace.off();
 
         private Options() {}
+
+        /** Where intents, fallbacks, handoffs by reason, flows and sessions the bot finished are counted (default: nowhere). */
+        public Options metrics(OlbotMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics);
+            return this;
+        }
+
+        /** Keeps the last turns of recent dialogs for {@code /debug/dialogs/{id}} (default {@link TurnTrace#off()}). */
+        public Options trace(TurnTrace trace) {
+            this.trace = Objects.requireNonNull(trace);
+            return this;
+        }
 
         public Options bot(Bot bot) {
             bots.add(Objects.requireNonNull(bot));

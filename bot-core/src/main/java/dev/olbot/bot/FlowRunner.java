@@ -1,5 +1,6 @@
 package dev.olbot.bot;
 
+import dev.olbot.metrics.OlbotMetrics.HandoffReason;
 import dev.olbot.state.FlowPosition;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ final class FlowRunner {
     void start(TurnContext ctx, Flow flow) {
         ctx.state(ctx.state().withFlow(new FlowPosition(flow.name(), 0, 0, java.util.Map.of()))
                 .withVar(BotEngine.MENU_VAR, null).withVar(CONFIRMING, null));
+        ctx.metrics().flow(ctx.bot().code(), flow.name(), "started", "none");
         ask(ctx, flow, 0);
     }
 
@@ -23,6 +25,7 @@ final class FlowRunner {
         if (flow.isCancel(u)) {
             ctx.completedAnswers(pos.answers());
             ctx.state(ctx.state().withFlow(null).withoutTimeout());
+            abandoned(ctx, flow, "cancel");
             flow.onCancel().handle(ctx);
             return;
         }
@@ -59,6 +62,8 @@ final class FlowRunner {
             } else {
                 ctx.completedAnswers(answered.answers());
                 ctx.state(ctx.state().withFlow(null).withoutTimeout());
+                ctx.metrics().flow(ctx.bot().code(), flow.name(), "completed", "none");
+                ctx.route("flow " + flow.name() + " completed", HandoffReason.FLOW_COMPLETE);
                 flow.onComplete().handle(ctx);
             }
             return;
@@ -68,6 +73,7 @@ final class FlowRunner {
         if (retried.attempts() >= flow.maxAttempts()) {
             ctx.completedAnswers(retried.answers());
             ctx.state(ctx.state().withFlow(null).withoutTimeout());
+            abandoned(ctx, flow, "attempts");
             flow.onTooManyAttempts().handle(ctx);
             return;
         }
@@ -82,7 +88,14 @@ final class FlowRunner {
     void onTimeout(TurnContext ctx, Flow flow) throws Exception {
         ctx.completedAnswers(ctx.state().flowPosition().map(FlowPosition::answers).orElse(java.util.Map.of()));
         ctx.state(ctx.state().withFlow(null).withoutTimeout());
+        abandoned(ctx, flow, "timeout");
         flow.onTimeout().handle(ctx);
+    }
+
+    /** The flow's way out: counted, and a handoff from its handler counts as {@link HandoffReason#FLOW_EXIT}. */
+    private static void abandoned(TurnContext ctx, Flow flow, String reason) {
+        ctx.metrics().flow(ctx.bot().code(), flow.name(), "abandoned", reason);
+        ctx.route("flow " + flow.name() + " abandoned (" + reason + ")", HandoffReason.FLOW_EXIT);
     }
 
     private void ask(TurnContext ctx, Flow flow, int step) {

@@ -1,5 +1,6 @@
 package dev.olbot.bot;
 
+import dev.olbot.metrics.OlbotMetrics.HandoffReason;
 import dev.olbot.state.FlowPosition;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -9,6 +10,9 @@ import org.slf4j.LoggerFactory;
 final class IntentRouter {
 
     private static final Logger log = LoggerFactory.getLogger(IntentRouter.class);
+
+    /** The {@code intent} tag of the built-in request for a person. */
+    static final String PERSON_REQUEST = "person request";
 
     private final FlowRunner flows;
 
@@ -22,17 +26,21 @@ final class IntentRouter {
         Optional<FlowPosition> position = ctx.state().flowPosition();
         boolean command = u.command().isPresent() && firstOf(bot, Precedence.COMMAND, ctx).isPresent();
         if (!command && position.isPresent() && bot.personRequest().matches(u)) {
+            ctx.route("person request inside flow " + position.get().flow(), HandoffReason.REQUESTED);
+            ctx.metrics().intentHit(bot.code(), PERSON_REQUEST);
             personRequest(ctx); // never trap a client: a person is reachable from inside a flow
             return;
         }
         if (position.isEmpty() && ctx.var(BotEngine.MENU_VAR).isPresent() && bot.isCancel(u)) {
             ctx.set(BotEngine.MENU_VAR, null);
+            ctx.route("menu cancelled", HandoffReason.OTHER);
             ctx.reply(BotTexts.CANCELLED.in(ctx.language()));
             return;
         }
         if (position.isPresent()) {
             Optional<Flow> flow = bot.findFlow(position.get().flow());
             if (flow.isPresent() && !command) {
+                ctx.route("flow " + flow.get().name() + " step " + position.get().step(), HandoffReason.OTHER);
                 flows.onMessage(ctx, flow.get(), position.get());
                 return;
             }
@@ -52,27 +60,35 @@ final class IntentRouter {
         if (run.isPresent()) {
             // a shown menu stays active until an item is picked, another menu is shown or a flow starts
             ctx.match(run.get().hit());
+            String intent = run.get().name();
+            ctx.route(run.get().kind().name().toLowerCase(java.util.Locale.ROOT) + " " + intent
+                    + " (score " + String.format(java.util.Locale.ROOT, "%.2f", run.get().hit().score()) + ")", HandoffReason.REQUESTED);
+            ctx.metrics().intentHit(bot.code(), intent);
             run.get().handler().handle(ctx);
             return;
         }
         Optional<Handler> fallback = bot.on(Bot.FALLBACK);
         if (fallback.isPresent()) {
+            ctx.route("fallback (no intent matched)", HandoffReason.MISSES);
+            ctx.metrics().fallback(bot.code());
             fallback.get().handle(ctx);
             return;
         }
+        ctx.route("unhandled (no intent matched, no fallback)", HandoffReason.MISSES);
         log.info("No handler for \"{}\" in dialog {} of bot {}. Add one, e.g.:%n  .on(Intent.keywords(\"{}\"), ctx -> ctx.reply(\"...\"))"
                         .replace("%n", System.lineSeparator()),
                 dev.olbot.wire.LogSafe.escape(abbreviate(u.text())), ctx.state().key().dialogId(), bot.code(),
                 dev.olbot.wire.LogSafe.escape(abbreviate(u.normalized())));
     }
 
-    private record Run(Precedence kind, Match.Hit hit, Handler handler) {}
+    /** {@code name} is what the intent is counted as: its matcher's description, or the menu item's title. */
+    private record Run(Precedence kind, Match.Hit hit, Handler handler, String name) {}
 
     /** Outside flows a person request comes after the bot's own exact intents and before fuzzy ones. */
     private Optional<Run> personRequested(Bot bot, TurnContext ctx) {
         return bot.personRequest().matches(ctx.utterance())
                 ? Optional.of(new Run(Precedence.PREDICATE, new Match.Hit(1.0, java.util.Map.of(), "person request"),
-                        c -> personRequest(ctx)))
+                        c -> personRequest(ctx), PERSON_REQUEST))
                 : Optional.empty();
     }
 
@@ -85,7 +101,7 @@ final class IntentRouter {
     private Optional<Run> firstOf(Bot bot, Precedence kind, TurnContext ctx) {
         for (Bot.Registered r : bot.intents()) {
             if (r.matcher().kind() == kind && r.matcher().match(ctx.utterance(), ctx) instanceof Match.Hit hit) {
-                return Optional.of(new Run(kind, hit, r.handler()));
+                return Optional.of(new Run(kind, hit, r.handler(), r.matcher().describe()));
             }
         }
         return Optional.empty();
@@ -96,7 +112,7 @@ final class IntentRouter {
                 .map(item -> {
                     ctx.set(BotEngine.MENU_VAR, null);
                     return new Run(Precedence.MENU, new Match.Hit(1.0, java.util.Map.of("item",
-                            Integer.toString(item.number())), item.title()), item.handler());
+                            Integer.toString(item.number())), item.title()), item.handler(), "menu " + menu.name() + " item " + item.number());
                 }));
     }
 
@@ -105,7 +121,7 @@ final class IntentRouter {
         for (Bot.Registered r : bot.intents()) {
             if (r.matcher().kind() == Precedence.FUZZY && r.matcher().match(ctx.utterance(), ctx) instanceof Match.Hit hit
                     && (best == null || hit.score() > best.hit().score())) {
-                best = new Run(Precedence.FUZZY, hit, r.handler());
+                best = new Run(Precedence.FUZZY, hit, r.handler(), r.matcher().describe());
             }
         }
         return Optional.ofNullable(best);

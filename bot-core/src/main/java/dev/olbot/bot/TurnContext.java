@@ -1,5 +1,7 @@
 package dev.olbot.bot;
 
+import dev.olbot.metrics.OlbotMetrics;
+import dev.olbot.metrics.OlbotMetrics.HandoffReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.olbot.event.BotEvent;
 import dev.olbot.event.CommandInvoked;
@@ -36,6 +38,10 @@ final class TurnContext implements BotContext {
     private DialogState state;
     private Match.Hit match = new Match.Hit(1.0, Map.of(), "");
     private Map<String, String> completedAnswers = Map.of();
+    /** What the turn did and why (for the trace), and what a handoff made now would count as. */
+    private String route = "";
+    private HandoffReason handoffReason = HandoffReason.OTHER;
+    private final long startedNanos = System.nanoTime();
 
     TurnContext(BotEngine engine, Bot bot, BotEvent event, Dialog dialog, User user, Utterance utterance, String portal,
             long botId, DialogState state) {
@@ -255,6 +261,7 @@ final class TurnContext implements BotContext {
         queue(Action.of("imopenlines.bot.session.operator", MessageCalls.map("CHAT_ID", chatId))
                 .tolerating(e -> e.is("WRONG_CHAT")));
         changeOwner(Owner.WAITING_OPERATOR);
+        engine.metrics().handoff(bot.code(), handoffReason, "queue");
     }
 
     @Override
@@ -276,6 +283,7 @@ final class TurnContext implements BotContext {
         queue(Action.of("imopenlines.bot.session.transfer",
                 MessageCalls.map("CHAT_ID", chatId, targetKey, target, "LEAVE", leave ? "Y" : "N")));
         changeOwner(Owner.TRANSFERRED);
+        engine.metrics().handoff(bot.code(), handoffReason, "USER_ID".equals(targetKey) ? "user" : "line");
     }
 
     @Override
@@ -283,6 +291,7 @@ final class TurnContext implements BotContext {
         queue(Action.of("imopenlines.bot.session.finish", MessageCalls.map("CHAT_ID", lineChatId("finish"))));
         changeOwner(Owner.FINISHED);
         state = state.withFlow(null).withoutTimeout();
+        engine.metrics().sessionFinishedByBot(bot.code());
     }
 
     @Override
@@ -373,6 +382,24 @@ final class TurnContext implements BotContext {
 
     List<Action> sent() {
         return outbox.sent();
+    }
+
+    /** Notes the route the turn takes now ({@code intent keywords [price]}, {@code fallback}, …) and what a handoff from here counts as. */
+    void route(String route, HandoffReason reason) {
+        this.route = this.route.isEmpty() ? route : this.route + " > " + route;
+        this.handoffReason = reason;
+    }
+
+    String route() {
+        return route;
+    }
+
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    OlbotMetrics metrics() {
+        return engine.metrics();
     }
 
     @Override

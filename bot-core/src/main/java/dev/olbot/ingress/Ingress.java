@@ -3,6 +3,9 @@ package dev.olbot.ingress;
 import dev.olbot.event.BotEvent;
 import dev.olbot.event.EventDecodeException;
 import dev.olbot.event.EventDecoder;
+import dev.olbot.logging.TurnMdc;
+import dev.olbot.metrics.OlbotMetrics;
+import dev.olbot.metrics.OlbotMetrics.Rejection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +41,7 @@ public final class Ingress implements AutoCloseable {
     private final int maxQueued;
     private final LaneExecutor lanes;
     private final ExecutorService ownedPool;
+    private final OlbotMetrics metrics;
     private volatile boolean closed;
     private volatile boolean ready = true;
 
@@ -57,6 +61,8 @@ public final class Ingress implements AutoCloseable {
         this.maxQueued = b.maxQueued;
         this.ownedPool = b.workers == null ? WorkerPool.create(b.workerThreads) : null;
         this.lanes = new LaneExecutor(b.workers != null ? b.workers : ownedPool);
+        this.metrics = b.metrics;
+        metrics.watchInbox(lanes, LaneExecutor::pending, LaneExecutor::oldestQueuedAgeNanos);
     }
 
     public static Ingress create(Consumer<Builder> config) {
@@ -85,53 +91,56 @@ public final class Ingress implements AutoCloseable {
      */
     public java.util.concurrent.CompletableFuture<Outcome> receiveAsync(String contentType, String body, Map<String, String> query) {
         if (closed) {
-            return done(reject(503, "shutting down"));
+            return done(reject(503, UNKNOWN, Rejection.SHUTTING_DOWN, "shutting down"));
         }
         String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (!ct.isEmpty() && !ct.startsWith("application/x-www-form-urlencoded") && !ct.startsWith("application/json")) {
-            return done(reject(415, "unsupported content type '" + ct + "': expected application/x-www-form-urlencoded or application/json"));
+            return done(reject(415, UNKNOWN, Rejection.CONTENT_TYPE, "unsupported content type '" + ct + "': expected application/x-www-form-urlencoded or application/json"));
         }
         if (body == null || body.isBlank()) {
-            return done(reject(400, "empty body: expected a Bitrix24 event"));
+            return done(reject(400, UNKNOWN, Rejection.EMPTY, "empty body: expected a Bitrix24 event"));
         }
         BotEvent event;
         try {
             event = decoder.decode(ct, body);
         } catch (EventDecodeException e) {
             badInput.warn("refused a delivery of {} bytes: {}", body.length(), e.getMessage());
-            return done(reject(400, e.getMessage()));
+            return done(reject(400, UNKNOWN, Rejection.MALFORMED, e.getMessage()));
         } catch (RuntimeException e) {
             // a bug of ours, not the sender's mistake: still one line, the class names the place
             badInput.warn("event decoder failed on a body of {} bytes: {}: {}", body.length(), e.getClass().getName(), e.getMessage());
-            return done(reject(400, "undecodable event: " + e.getClass().getSimpleName()));
+            return done(reject(400, UNKNOWN, Rejection.MALFORMED, "undecodable event: " + e.getClass().getSimpleName()));
         }
         Verdict verdict = verifier.verify(event, query);
         if (verdict instanceof Verdict.Rejected r) {
             badInput.warn("rejected {} from portal {}: {}", event.meta().type(), event.meta().portal().domain(), r.reason());
-            return done(reject(401, r.reason()));
+            return done(reject(401, kind(event), Rejection.UNVERIFIED, r.reason()));
         }
         if (lanes.pending() >= maxQueued) {
             badInput.warn("refused {} of portal {}: {} events are queued (the limit)", event.meta().type(),
                     event.meta().portal().key(), lanes.pending());
-            return done(reject(503, "busy: " + maxQueued + " events are waiting to be handled"));
+            return done(reject(503, kind(event), Rejection.BUSY, "busy: " + maxQueued + " events are waiting to be handled"));
         }
         java.util.Optional<String> key = event.dedupeKey();
         if (key.isPresent() && !dedupe.firstSeen(key.get())) {
             duplicates.incrementAndGet();
+            metrics.eventReceived(kind(event), "duplicate", "none");
             log.debug("duplicate delivery of {} ignored", dev.olbot.wire.LogSafe.escape(key.get()));
             return done(new Outcome.Duplicate(event));
         }
         Inbox.Delivery delivery = new Inbox.Delivery(key.orElse(""), ct, body, query);
+        long received = System.nanoTime();
         return inbox.append(delivery).handle((id, failure) -> {
             if (failure != null) {
                 log.error("could not keep a delivery of {} (portal {}): {}", event.meta().type(), event.meta().portal().key(),
                         failure.getMessage());
-                return reject(503, "cannot keep the event: " + failure.getClass().getSimpleName());
+                return reject(503, kind(event), Rejection.STORAGE, "cannot keep the event: " + failure.getClass().getSimpleName());
             }
             accepted.incrementAndGet();
+            metrics.eventReceived(kind(event), "accepted", "none");
             lanes.submit(event.laneKey(), () -> {
                 try {
-                    dispatch(event);
+                    dispatch(event, received);
                 } finally {
                     inbox.handled(id);
                 }
@@ -167,7 +176,7 @@ public final class Ingress implements AutoCloseable {
             accepted.incrementAndGet();
             lanes.submit(event.laneKey(), () -> {
                 try {
-                    dispatch(event);
+                    dispatch(event, -1);
                 } finally {
                     inbox.handled(e.id());
                 }
@@ -197,13 +206,16 @@ public final class Ingress implements AutoCloseable {
         java.util.Optional<String> key = event.dedupeKey();
         if (key.isPresent() && !dedupe.firstSeen(key.get())) {
             duplicates.incrementAndGet();
+            metrics.eventReceived(kind(event), "duplicate", "none");
             return java.util.concurrent.CompletableFuture.completedFuture(new Outcome.Duplicate(event));
         }
         accepted.incrementAndGet();
+        metrics.eventReceived(kind(event), "accepted", "none");
+        long received = System.nanoTime();
         java.util.concurrent.CompletableFuture<Outcome> done = new java.util.concurrent.CompletableFuture<>();
         lanes.submit(event.laneKey(), () -> {
             try {
-                dispatch(event);
+                dispatch(event, received);
             } finally {
                 done.complete(new Outcome.Accepted(event));
             }
@@ -211,7 +223,12 @@ public final class Ingress implements AutoCloseable {
         return done;
     }
 
-    private void dispatch(BotEvent event) {
+    /** Runs one event's turn on its lane thread, with the event's ids in the MDC and its time measured. */
+    private void dispatch(BotEvent event, long receivedNanos) {
+        long start = System.nanoTime();
+        Throwable threw = null;
+        TurnMdc.enter(event);
+        OlbotMetrics.Turn observed = metrics.turnStarted(kind(event), event.meta().portal().key(), event.dialogId().orElse(""));
         try {
             if (event instanceof dev.olbot.event.AppInstalled install) {
                 if (installGate == null) {
@@ -228,14 +245,28 @@ public final class Ingress implements AutoCloseable {
             sink.accept(event);
             handled.incrementAndGet();
         } catch (Throwable e) {
+            threw = e;
             failed.incrementAndGet();
             log.error("handler failed for {} (portal {}, dialog {})", event.meta().type(),
                     dev.olbot.wire.LogSafe.escape(event.meta().portal().domain()), event.dialogId().orElse("-"), e);
+        } finally {
+            long end = System.nanoTime();
+            metrics.turn(kind(event), end - start, receivedNanos < 0 ? -1 : end - receivedNanos, threw != null);
+            observed.end(threw);
+            TurnMdc.leave();
         }
     }
 
-    private Outcome reject(int status, String reason) {
+    private static final String UNKNOWN = "unknown";
+
+    /** The event's record class: a bounded tag value, unlike the event name a sender chooses. */
+    private static String kind(BotEvent event) {
+        return event.getClass().getSimpleName();
+    }
+
+    private Outcome reject(int status, String kind, String category, String reason) {
         rejected.incrementAndGet();
+        metrics.eventReceived(kind, "rejected", category);
         return new Outcome.Rejected(status, reason);
     }
 
@@ -316,8 +347,15 @@ public final class Ingress implements AutoCloseable {
         private int maxQueued = 10_000;
         private ExecutorService workers;
         private int workerThreads = 200;
+        private OlbotMetrics metrics = OlbotMetrics.noop();
 
         private Builder() {}
+
+        /** Where events received, the inbox and turn times are counted (default: nowhere). */
+        public Builder metrics(OlbotMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics);
+            return this;
+        }
 
         /** Where accepted events go (required). */
         public Builder sink(EventSink sink) {

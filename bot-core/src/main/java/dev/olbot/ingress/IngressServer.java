@@ -60,9 +60,16 @@ public final class IngressServer implements AutoCloseable {
     }
 
     public static Future<IngressServer> start(Vertx vertx, Ingress ingress, Options options) {
+        return start(vertx, ingress, options, router -> {});
+    }
+
+    /** Like {@link #start(Vertx, Ingress, Options)}, with more routes added by {@code more} (e.g. {@code /metrics}). */
+    public static Future<IngressServer> start(Vertx vertx, Ingress ingress, Options options,
+            java.util.function.Consumer<Router> more) {
         Router router = Router.router(vertx);
         IngressRoute.mount(router, options.path(), ingress, options.bodyLimit(), options.bodyTimeoutMs());
         mountHealth(router, ingress);
+        more.accept(router);
         router.errorHandler(400, ctx -> plain(ctx, 400, "malformed request"));
         router.errorHandler(500, ctx -> plain(ctx, 400, "malformed request"));
         HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())

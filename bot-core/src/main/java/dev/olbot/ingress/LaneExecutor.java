@@ -30,7 +30,7 @@ public final class LaneExecutor {
                 lane = new Lane(key);
                 started[0] = lane;
             }
-            lane.queue.add(task);
+            lane.queue.add(new Queued(task, System.nanoTime()));
             return lane;
         });
         if (started[0] != null) {
@@ -73,6 +73,31 @@ public final class LaneExecutor {
         return pending.get();
     }
 
+    /**
+     * How long the longest-waiting task not yet started has waited, in nanoseconds (0 when none
+     * waits). Walks the lanes: meant for a metrics scrape, not for every event.
+     */
+    public double oldestQueuedAgeNanos() {
+        long now = System.nanoTime();
+        long oldest = 0;
+        for (String key : lanes.keySet()) {
+            long[] at = {Long.MAX_VALUE};
+            lanes.computeIfPresent(key, (k, lane) -> {
+                Queued head = lane.queue.peek();
+                if (head != null) {
+                    at[0] = head.queuedAt();
+                }
+                return lane;
+            });
+            if (at[0] != Long.MAX_VALUE) {
+                oldest = Math.max(oldest, now - at[0]);
+            }
+        }
+        return oldest;
+    }
+
+    private record Queued(Runnable task, long queuedAt) {}
+
     /** Lanes that currently have queued or running work. */
     public int activeLanes() {
         return lanes.size();
@@ -81,7 +106,7 @@ public final class LaneExecutor {
     private final class Lane implements Runnable {
         private final String key;
         // guarded by the map's compute lock for this key
-        private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+        private final ArrayDeque<Queued> queue = new ArrayDeque<>();
 
         Lane(String key) {
             this.key = key;
@@ -89,16 +114,17 @@ public final class LaneExecutor {
 
         @Override
         public void run() {
-            while (true) {
-                Runnable next = next();
-                if (next == null) {
-                    return;
-                }
+            Runnable task = next();
+            while (task != null) {
                 try {
-                    next.run();
-                } finally {
-                    finished();
+                    task.run();
+                } catch (RuntimeException e) {
+                    // a task that throws must not strand the tasks queued behind it in this lane
+                    org.slf4j.LoggerFactory.getLogger(LaneExecutor.class).error("a task of lane {} failed", key, e);
                 }
+                Runnable following = next(); // removes the lane when it is empty, before the task counts as done
+                finished();
+                task = following;
             }
         }
 
@@ -106,11 +132,11 @@ public final class LaneExecutor {
         private Runnable next() {
             Runnable[] out = new Runnable[1];
             lanes.compute(key, (k, lane) -> {
-                Runnable r = this.queue.poll();
-                if (r == null) {
+                Queued q = this.queue.poll();
+                if (q == null) {
                     return null;
                 }
-                out[0] = r;
+                out[0] = q.task();
                 return this;
             });
             return out[0];

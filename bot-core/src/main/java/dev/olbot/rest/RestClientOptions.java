@@ -24,6 +24,7 @@ public final class RestClientOptions {
     private int maxConnectionsPerHost = 20;
     private RestClock clock;
     private String userAgent = "olbot/0.1";
+    private dev.olbot.metrics.OlbotMetrics metrics = dev.olbot.metrics.OlbotMetrics.noop();
 
     /** An OAuth application serving many portals; tokens live in {@link #tokenStore(TokenStore)}. */
     public RestClientOptions oauth(String clientId, String clientSecret) {
@@ -105,6 +106,16 @@ public final class RestClientOptions {
     public RestClientOptions clock(RestClock clock) {
         this.clock = clock;
         return this;
+    }
+
+    /** Where calls, batch sizes, rate-limit waits, limit errors and token refreshes are counted (default: nowhere). */
+    public RestClientOptions metrics(dev.olbot.metrics.OlbotMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics);
+        return this;
+    }
+
+    public dev.olbot.metrics.OlbotMetrics metrics() {
+        return metrics;
     }
 
     public RestClientOptions userAgent(String userAgent) {

@@ -19,7 +19,14 @@ import dev.olbot.rest.FileTokenStore;
 import dev.olbot.rest.RestClient;
 import dev.olbot.rest.WebhookCredentials;
 import dev.olbot.state.FileDialogStore;
+import dev.olbot.metrics.MetricsRoute;
+import dev.olbot.metrics.OlbotMetrics;
+import dev.olbot.trace.TurnTrace;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
 import java.nio.file.Files;
@@ -57,6 +64,9 @@ public final class BotServer implements AutoCloseable {
     private final FileInbox inbox;
     /** How long dedupe keys are kept: Bitrix24's duplicate deliveries arrive within minutes. */
     static final java.time.Duration DEDUPE_WINDOW = java.time.Duration.ofHours(1);
+    /** With OLBOT_DEBUG_TOKEN: the last 20 turns of the 1,000 most recently active dialogs. */
+    static final int TRACE_DIALOGS = 1000;
+    static final int TRACE_TURNS = 20;
     private final FileTokenStore tokens;
     private final BotEngine engine;
     private final Ingress ingress;
@@ -66,7 +76,8 @@ public final class BotServer implements AutoCloseable {
     private final long timer;
     private final String publicUrl;
 
-    private BotServer(List<Bot> bots, ServerConfig config) throws Exception {
+    private BotServer(List<Bot> bots, ServerConfig config, MeterRegistry teamRegistry,
+            io.micrometer.observation.ObservationRegistry observations) throws Exception {
         List<String> problems = config.problems().stream().filter(p -> !p.contains("not https")).toList();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("cannot start: " + String.join("; ", problems));
@@ -74,10 +85,16 @@ public final class BotServer implements AutoCloseable {
         this.config = config;
         this.bots = List.copyOf(bots);
         Files.createDirectories(config.dataDir());
-        this.vertx = Vertx.vertx();
+        MetricsRoute.Registries registries = config.metrics() ? MetricsRoute.Registries.forTeam(teamRegistry) : null;
+        OlbotMetrics counted = registries == null ? OlbotMetrics.noop() : OlbotMetrics.of(registries.recordInto());
+        OlbotMetrics metrics = observations == null ? counted : counted.withObservations(observations);
+        TurnTrace trace = config.debugToken().isEmpty() ? TurnTrace.off() : TurnTrace.create(TRACE_DIALOGS, TRACE_TURNS);
+        this.vertx = registries == null ? Vertx.vertx() : Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registries.recordInto())).build();
         this.tokens = config.oauthApp() ? FileTokenStore.open(config.dataDir().resolve("tokens.json")) : null;
         this.rest = RestClient.create(vertx, o -> {
-            o.rateLimit(config.rateLimit());
+            o.rateLimit(config.rateLimit()).metrics(metrics);
             if (config.oauthApp()) {
                 o.oauth(config.clientId(), config.clientSecret()).tokenStore(tokens).oauthServers(config.oauthServers());
             } else {
@@ -101,7 +118,7 @@ public final class BotServer implements AutoCloseable {
             bots.forEach(e::bot);
             e.rest(rest).store(dialogs).handlerUrl(() -> url[0]).botToken(config.inboundWebhook() ? config.botToken() : "")
                     .registerAs(config.api(), config.fetchMode() ? Registrar.EventMode.FETCH : Registrar.EventMode.WEBHOOK)
-                    .lanes((lane, task) -> lanes[0].submit(lane, task)).knownBotIds(botIdFile.load());
+                    .lanes((lane, task) -> lanes[0].submit(lane, task)).knownBotIds(botIdFile.load()).metrics(metrics).trace(trace);
         });
         List<String> webhookClients = new ArrayList<>();
         if (config.inboundWebhook()) {
@@ -114,7 +131,7 @@ public final class BotServer implements AutoCloseable {
         }
         InstallGate gate = config.oauthApp() ? InstallGate.of(installs, InstallConfirmer.oauthServer(rest)) : null;
         this.ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.of(installs, webhookClients).trusting(config.oauthServers()))
-                .installGate(gate).inbox(inbox).workerThreads(config.handlerThreads())
+                .installGate(gate).inbox(inbox).workerThreads(config.handlerThreads()).metrics(metrics)
                 .dedupe(DedupeStore.inMemory(DEDUPE_WINDOW, 200_000, java.time.Clock.systemUTC()))
                 .sink(event -> {
                     engine.accept(event);
@@ -131,7 +148,12 @@ public final class BotServer implements AutoCloseable {
             }
         }
         this.server = IngressServer.start(vertx, ingress, IngressServer.Options.defaults().withHost(config.host())
-                .withPort(config.port()).withPath(config.path())).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                .withPort(config.port()).withPath(config.path()), router -> {
+                    if (registries != null) {
+                        MetricsRoute.mount(router, "/metrics", registries.serve());
+                    }
+                    DebugRoute.mount(router, trace, config.debugToken());
+                }).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         // local testing: a public URL on a loopback host with port 0 means "the port the server got"
         if (url[0].matches("https?://(127\\.0\\.0\\.1|localhost):0/.*")) {
             url[0] = url[0].replaceFirst(":0/", ":" + server.port() + "/");
@@ -158,8 +180,26 @@ public final class BotServer implements AutoCloseable {
      * {@link IllegalStateException} when it cannot listen (a port in use names {@code OLBOT_PORT}).
      */
     public static BotServer start(List<Bot> bots, ServerConfig config) {
+        return start(bots, config, null);
+    }
+
+    /**
+     * Like {@link #start(List, ServerConfig)}, recording metrics into a team's own registry too: a
+     * Prometheus registry (alone or in a composite) is also what {@code /metrics} serves; any other is
+     * joined with one, so {@code /metrics} still answers. {@code null}: a registry of its own.
+     */
+    public static BotServer start(List<Bot> bots, ServerConfig config, MeterRegistry registry) {
+        return start(bots, config, registry, null);
+    }
+
+    /**
+     * Like {@link #start(List, ServerConfig, MeterRegistry)}, with an {@code olbot.turn} observation around
+     * every turn in {@code observations} (a span per turn when Micrometer Tracing bridges it to OpenTelemetry).
+     */
+    public static BotServer start(List<Bot> bots, ServerConfig config, MeterRegistry registry,
+            io.micrometer.observation.ObservationRegistry observations) {
         try {
-            return new BotServer(bots, config);
+            return new BotServer(bots, config, registry, observations);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {

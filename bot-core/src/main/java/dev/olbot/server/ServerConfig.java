@@ -33,6 +33,10 @@ import java.util.Optional;
  *                      {@code server_endpoint} are refused
  * @param handlerThreads {@code OLBOT_HANDLER_THREADS}: dialogs whose handlers may run (and block) at once on Java 17
  *                      (default 200); on Java 21+ every dialog gets a virtual thread and this is not a limit
+ * @param metrics       {@code OLBOT_METRICS}: {@code on} (default) serves {@code GET /metrics} in the Prometheus text
+ *                      format; {@code off} records nothing
+ * @param debugToken    {@code OLBOT_DEBUG_TOKEN}: when set (16 characters or more), {@code GET /debug/dialogs/{id}} shows
+ *                      a dialog's last turns to a request with {@code Authorization: Bearer <token>}; empty (default): off
  */
 public record ServerConfig(
         String publicUrl,
@@ -48,7 +52,9 @@ public record ServerConfig(
         Path dataDir,
         RateLimit rateLimit,
         OAuthServers oauthServers,
-        int handlerThreads) {
+        int handlerThreads,
+        boolean metrics,
+        String debugToken) {
 
     /**
      * Reads {@code OLBOT_*} from the environment, over an optional properties file. Throws
@@ -75,6 +81,10 @@ public record ServerConfig(
             throw new IllegalArgumentException("OLBOT_EVENT_MODE=fetch needs OLBOT_API=v2: only Chatbots 2.0 bots can poll events");
         }
         String rate = values.getOrDefault("OLBOT_RATE", "standard").toLowerCase(Locale.ROOT);
+        String logFormat = values.getOrDefault("OLBOT_LOG_FORMAT", "text");
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new IllegalArgumentException("OLBOT_LOG_FORMAT must be text or json, was '" + logFormat + "'");
+        }
         return new ServerConfig(
                 values.getOrDefault("OLBOT_PUBLIC_URL", ""),
                 values.getOrDefault("OLBOT_HOST", "0.0.0.0"),
@@ -93,7 +103,9 @@ public record ServerConfig(
                     default -> throw new IllegalArgumentException("OLBOT_RATE must be standard or enterprise, was '" + rate + "'");
                 },
                 oauthServers(values.get("OLBOT_OAUTH_SERVER")),
-                integer(values.getOrDefault("OLBOT_HANDLER_THREADS", "200"), "OLBOT_HANDLER_THREADS"));
+                integer(values.getOrDefault("OLBOT_HANDLER_THREADS", "200"), "OLBOT_HANDLER_THREADS"),
+                onOff(values.getOrDefault("OLBOT_METRICS", "on"), "OLBOT_METRICS"),
+                debugToken(values.getOrDefault("OLBOT_DEBUG_TOKEN", "")));
     }
 
     private static OAuthServers oauthServers(String value) {
@@ -164,7 +176,26 @@ public record ServerConfig(
         return "ServerConfig[publicUrl=" + publicUrl + ", listen=" + host + ":" + port + path() + ", auth="
                 + (oauthApp() ? "app " + clientId : inboundWebhook() ? "inbound webhook (secret hidden)" : "none")
                 + ", api=" + api + (fetchMode ? " fetch" : " webhook") + ", dataDir=" + dataDir + ", rate="
-                + rateLimit + ", oauthServers=" + oauthServers + "]";
+                + rateLimit + ", oauthServers=" + oauthServers + ", metrics=" + (metrics ? "on" : "off")
+                + ", debug=" + (debugToken.isEmpty() ? "off" : "on (token hidden)") + "]";
+    }
+
+    private static boolean onOff(String s, String name) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new IllegalArgumentException(name + " must be on or off, was '" + s + "'");
+        };
+    }
+
+    /** The token {@code /debug/dialogs/{id}} asks for: empty (off), or at least 16 characters. */
+    private static String debugToken(String token) {
+        String t = token.strip();
+        if (!t.isEmpty() && t.length() < 16) {
+            throw new IllegalArgumentException("OLBOT_DEBUG_TOKEN must be at least 16 characters (it guards clients' messages), was "
+                    + t.length());
+        }
+        return t;
     }
 
     private static int integer(String s, String name) {

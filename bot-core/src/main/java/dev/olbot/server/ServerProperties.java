@@ -24,7 +24,7 @@ final class ServerProperties {
     static final List<String> KNOWN = List.of("OLBOT_PUBLIC_URL", "OLBOT_CLIENT_ID", "OLBOT_CLIENT_SECRET",
             "OLBOT_WEBHOOK_URL", "OLBOT_BOT_CLIENT_ID", "OLBOT_BOT_TOKEN", "OLBOT_API", "OLBOT_EVENT_MODE",
             "OLBOT_HOST", "OLBOT_PORT", "OLBOT_DATA_DIR", "OLBOT_RATE", "OLBOT_LOG", "OLBOT_LIB_LOG", "OLBOT_OAUTH_SERVER",
-            "OLBOT_HANDLER_THREADS");
+            "OLBOT_HANDLER_THREADS", "OLBOT_METRICS", "OLBOT_DEBUG_TOKEN", "OLBOT_LOG_FORMAT");
 
     private ServerProperties() {}
 

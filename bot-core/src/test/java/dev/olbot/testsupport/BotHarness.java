@@ -63,6 +63,12 @@ public final class BotHarness implements AutoCloseable {
     }
 
     public BotHarness(Bot bot, DialogStore store, java.util.function.Consumer<BotHarness> beforeInstall) {
+        this(bot, store, beforeInstall, dev.olbot.metrics.OlbotMetrics.noop());
+    }
+
+    /** A harness whose engine and ingress count into {@code metrics}. */
+    public BotHarness(Bot bot, DialogStore store, java.util.function.Consumer<BotHarness> beforeInstall,
+            dev.olbot.metrics.OlbotMetrics metrics) {
         RestCaller rest = new RestCaller() {
             @Override
             public Future<RestResponse> call(String portal, String method, Map<String, ?> params) {
@@ -78,11 +84,11 @@ public final class BotHarness implements AutoCloseable {
         Ingress[] ref = new Ingress[1];
         this.engine = BotEngine.create(o -> o.bot(bot).rest(rest).store(store).clock(clock)
                 .handlerUrl("https://bot.example.com/bitrix/events")
-                .lanes((lane, task) -> ref[0].submit(lane, task)));
+                .lanes((lane, task) -> ref[0].submit(lane, task)).metrics(metrics));
         InstallRegistry installs = InstallRegistry.inMemory();
         // the harness has no authorisation server: its installs are taken as confirmed
         this.ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.forApp(installs))
-                .installGate(InstallGate.of(installs, install -> {})).sink(engine).workerThreads(4));
+                .installGate(InstallGate.of(installs, install -> {})).sink(engine).workerThreads(4).metrics(metrics));
         ref[0] = ingress;
         beforeInstall.accept(this);
         post(WireEvents.install(WireEvents.APP_TOKEN));

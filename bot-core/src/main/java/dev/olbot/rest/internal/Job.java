@@ -27,6 +27,9 @@ public final class Job {
     int limitRetries;
     boolean refreshed;
     String usedToken = "";
+    /** When the call was made (the client's clock), for the queue-wait metric, recorded once (waitRecorded). */
+    long queuedAtNanos;
+    boolean waitRecorded;
 
     public Job(long seq, String portal, String method, Map<String, ?> params, CallOptions options, Promise<RestResponse> promise) {
         this.seq = seq;

@@ -42,6 +42,12 @@ public final class OAuthTokens implements Auth {
     private final Map<String, Future<PortalCredentials>> refreshing = new HashMap<>();
     /** Portals whose rotated pair is held in memory only, while its save is retried. */
     private final java.util.Set<String> unsaved = ConcurrentHashMap.newKeySet();
+    private dev.olbot.metrics.OlbotMetrics metrics = dev.olbot.metrics.OlbotMetrics.noop();
+
+    /** Counts refreshes from now on (set before the first call). */
+    void metrics(dev.olbot.metrics.OlbotMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     public OAuthTokens(Vertx vertx, TokenStore store, OAuthApp app, OAuthServers servers, HttpTransport transport, RestClock clock,
             long timeoutMs) {
@@ -117,6 +123,7 @@ public final class OAuthTokens implements Auth {
             synchronized (refreshing) {
                 refreshing.remove(portal);
             }
+            metrics.tokenRefresh(ar.succeeded());
             promise.handle(ar);
         });
         return promise.future().mapEmpty();

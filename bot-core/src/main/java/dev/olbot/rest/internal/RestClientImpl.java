@@ -36,6 +36,7 @@ public final class RestClientImpl implements RestClient {
     private final ConcurrentHashMap<String, PortalLane> lanes = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private volatile boolean closed;
+    private final dev.olbot.metrics.OlbotMetrics metrics;
 
     public RestClientImpl(Vertx vertx, RestClientOptions options) {
         if (options.oauth().isPresent() == options.webhook().isPresent()) {
@@ -54,6 +55,11 @@ public final class RestClientImpl implements RestClient {
         }
         this.sender = new Sender(transport, auth, new Sender.Policy(timeoutMs, options.retries(), options.backoffBase().toMillis(), options.limitRetries()));
         this.idempotency = new IdempotencyRegistry(options.idempotencyCapacity());
+        this.metrics = options.metrics();
+        sender.metrics(metrics, clock);
+        if (tokens != null) {
+            tokens.metrics(metrics);
+        }
     }
 
     @Override
@@ -72,8 +78,11 @@ public final class RestClientImpl implements RestClient {
             return Future.failedFuture(new RestException(method, 0, "CLIENT_CLOSED", "the REST client is closed"));
         }
         Promise<RestResponse> promise = Promise.promise();
-        lane(portal).submit(new Job(sequence.incrementAndGet(), portal, method, params, opts, promise));
-        return promise.future();
+        Job job = new Job(sequence.incrementAndGet(), portal, method, params, opts, promise);
+        job.queuedAtNanos = clock.nanoTime();
+        lane(portal).submit(job);
+        return metrics.enabled() ? promise.future().onComplete(ar -> metrics.restCall(method, CallOutcomes.of(ar.cause()),
+                clock.nanoTime() - job.queuedAtNanos)) : promise.future();
     }
 
     private PortalLane lane(String portal) {

@@ -36,8 +36,20 @@ public final class Sender implements PortalLane.Dispatcher {
         this.policy = policy;
     }
 
+    private dev.olbot.metrics.OlbotMetrics metrics = dev.olbot.metrics.OlbotMetrics.noop();
+    private dev.olbot.rest.RestClock clock;
+
+    /** Counts requests, batch sizes, queue waits and limit errors from now on (set before the first call). */
+    void metrics(dev.olbot.metrics.OlbotMetrics metrics, dev.olbot.rest.RestClock clock) {
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
     @Override
     public void dispatch(PortalLane lane, List<Job> jobs) {
+        if (metrics.enabled()) {
+            CallOutcomes.left(metrics, clock.nanoTime(), jobs);
+        }
         auth.target(lane.portal()).onComplete(ar -> {
             if (ar.failed()) {
                 jobs.forEach(job -> fail(lane, job, ar.cause() instanceof RestException e && e.method().isEmpty()
@@ -134,6 +146,9 @@ public final class Sender implements PortalLane.Dispatcher {
     }
 
     private void restError(PortalLane lane, Job job, RestException e) {
+        if (e.is("OPERATION_TIME_LIMIT") || e.is("QUERY_LIMIT_EXCEEDED")) {
+            metrics.limitError(e.error());
+        }
         if (e.is("OPERATION_TIME_LIMIT")) {
             lane.holdMethod(job.method, e instanceof OperatingLimitError held ? held.resetAt() : java.util.Optional.empty());
             long waitNanos = java.time.Duration.between(lane.clockNow(), lane.heldUntil(job.method)).toNanos();

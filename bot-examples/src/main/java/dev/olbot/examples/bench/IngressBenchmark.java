@@ -5,7 +5,13 @@ import dev.olbot.ingress.Ingress;
 import dev.olbot.ingress.IngressServer;
 import dev.olbot.ingress.InstallGate;
 import dev.olbot.ingress.InstallRegistry;
+import dev.olbot.metrics.MetricsRoute;
+import dev.olbot.metrics.OlbotMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -18,7 +24,8 @@ import java.util.function.LongFunction;
 
 /**
  * Ingress throughput and latency on loopback against a bare Vert.x route that reads the same body
- * and answers 200, in one run: {@code olbot bench ingress}.
+ * and answers 200, and the same ingress with metrics on (OLBot's meters, Vert.x's HTTP metrics and
+ * a Prometheus registry, as {@code BotServer} runs it) beside it, in one run: {@code olbot bench ingress}.
  */
 public final class IngressBenchmark {
 
@@ -47,14 +54,24 @@ public final class IngressBenchmark {
         out.printf("body: realistic open-line ONIMBOTMESSAGEADD, %d bytes; %d dialogs%n",
                 events.openLineMessage(1000, 1).length(), dialogs);
         Vertx serverVertx = Vertx.vertx();
+        Vertx olbotVertx = Vertx.vertx();
         AtomicLong handled = new AtomicLong();
         InstallRegistry installs = InstallRegistry.inMemory();
         Ingress ingress = Ingress.create(b -> b
                 .verifier(ApplicationTokenVerifier.forApp(installs))
                 .installGate(InstallGate.of(installs, install -> {})) // no authorisation server here: the sample install counts as confirmed
                 .sink(e -> handled.incrementAndGet()));
-        IngressServer olbot = await(IngressServer.start(serverVertx, ingress,
+        IngressServer olbot = await(IngressServer.start(olbotVertx, ingress,
                 IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0)));
+        // the same ingress with metrics on, as BotServer runs it: OLBot's meters and Vert.x's HTTP metrics in a Prometheus registry
+        PrometheusMeterRegistry registry = MetricsRoute.prometheus();
+        Vertx meteredVertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry)).build();
+        Ingress metered = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.forApp(installs))
+                .installGate(InstallGate.of(installs, install -> {})).sink(e -> handled.incrementAndGet())
+                .metrics(OlbotMetrics.of(registry)));
+        IngressServer meteredServer = await(IngressServer.start(meteredVertx, metered,
+                IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0), r -> MetricsRoute.mount(r, "/metrics", registry)));
         HttpServer bare = await(bareRoute(serverVertx));
         HttpServer web = await(bodyHandlerRoute(serverVertx));
         try (LoadGenerator load = new LoadGenerator(inFlight)) {
@@ -65,6 +82,7 @@ public final class IngressBenchmark {
             }
             load.closedLoop(bare.actualPort(), "/bare", body, inFlight, Math.max(2, seconds / 3));
             load.closedLoop(olbot.port(), "/bitrix/events", body, inFlight, Math.max(2, seconds / 3));
+            load.closedLoop(meteredServer.port(), "/bitrix/events", body, inFlight, Math.max(2, seconds / 3));
 
             // alternate the two targets over several rounds and take medians: on a shared 2-core
             // machine one run of either can be off by a third
@@ -74,19 +92,31 @@ public final class IngressBenchmark {
             List<LoadResult> bareFixed = new ArrayList<>();
             List<LoadResult> webFixed = new ArrayList<>();
             List<LoadResult> olbotFixed = new ArrayList<>();
+            List<LoadResult> meteredMax = new ArrayList<>();
+            List<LoadResult> meteredFixed = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
+                // metrics on and off one after the other, in alternating order, so drift hits both alike
+                boolean meteredFirst = round % 2 == 1;
+                if (meteredFirst) {
+                    meteredMax.add(load.closedLoop(meteredServer.port(), "/bitrix/events", body, inFlight, seconds));
+                }
                 bareMax.add(load.closedLoop(bare.actualPort(), "/bare", body, inFlight, seconds));
                 webMax.add(load.closedLoop(web.actualPort(), "/bare", body, inFlight, seconds));
                 olbotMax.add(load.closedLoop(olbot.port(), "/bitrix/events", body, inFlight, seconds));
+                if (!meteredFirst) {
+                    meteredMax.add(load.closedLoop(meteredServer.port(), "/bitrix/events", body, inFlight, seconds));
+                }
                 bareFixed.add(load.openLoop(bare.actualPort(), "/bare", body, rate, seconds));
                 webFixed.add(load.openLoop(web.actualPort(), "/bare", body, rate, seconds));
                 olbotFixed.add(load.openLoop(olbot.port(), "/bitrix/events", body, rate, seconds));
+                meteredFixed.add(load.openLoop(meteredServer.port(), "/bitrix/events", body, rate, seconds));
             }
             out.printf("%-30s %12s %8s %12s %10s %10s%n", "target", "events/s", "errors", "@" + rate + "/s", "p50 ms", "p99 ms");
             for (int round = 0; round < rounds; round++) {
                 line("raw Vert.x handler #" + (round + 1), bareMax.get(round), bareFixed.get(round));
                 line("Vert.x Web + BodyHandler #" + (round + 1), webMax.get(round), webFixed.get(round));
                 line("OLBot ingress #" + (round + 1), olbotMax.get(round), olbotFixed.get(round));
+                line("OLBot ingress, metrics on #" + (round + 1), meteredMax.get(round), meteredFixed.get(round));
             }
             double bareRate = median(bareMax.stream().mapToDouble(LoadResult::perSecond).toArray());
             double webRate = median(webMax.stream().mapToDouble(LoadResult::perSecond).toArray());
@@ -97,12 +127,33 @@ public final class IngressBenchmark {
             out.printf("medians of %d rounds: OLBot %.0f events/s = %.0f%% of Vert.x Web + BodyHandler (%.0f/s), %.0f%% of a raw"
                     + " handler that only reads the bytes (%.0f/s); p99 at %d events/s: OLBot %.2f ms (target < 5 ms); %d errors%n",
                     rounds, olbotRate, ratio * 100, webRate, olbotRate / bareRate * 100, bareRate, rate, olbotP99, errors);
+            double meteredRate = median(meteredMax.stream().mapToDouble(LoadResult::perSecond).toArray());
+            double meteredP99 = median(meteredFixed.stream().mapToDouble(r -> r.percentileMillis(99)).toArray());
+            errors += meteredMax.stream().mapToLong(LoadResult::errors).sum() + meteredFixed.stream().mapToLong(LoadResult::errors).sum();
+            // each round ran both back to back: the median of the rounds' own ratios is steadier than a ratio of medians
+            double[] paired = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                paired[round] = 1 - meteredMax.get(round).perSecond() / olbotMax.get(round).perSecond();
+            }
+            double cost = median(paired);
+            out.printf("metrics on vs off: %.0f vs %.0f events/s (medians); cost per round %s; median cost %.1f%% %s"
+                    + " (target: at most 5%% lower); p99 at %d events/s %.2f ms vs %.2f ms%n", meteredRate, olbotRate,
+                    java.util.Arrays.stream(paired).mapToObj(c -> String.format(java.util.Locale.ROOT, "%+.1f%%", -c * 100))
+                            .collect(java.util.stream.Collectors.joining(", ")),
+                    Math.abs(cost) * 100, cost >= 0 ? "lower" : "higher", rate, meteredP99, olbotP99);
+            metered.drain(30_000);
+            out.printf("the metered ingress counted %.0f accepted events (olbot_events_received_total)%n",
+                    registry.find("olbot.events.received").tags("outcome", "accepted").counters().stream()
+                            .mapToDouble(io.micrometer.core.instrument.Counter::count).sum());
             ingress.drain(30_000);
             out.printf("handled %d events, rejected %d, duplicates %d%n", ingress.stats().handled(),
                     ingress.stats().rejected(), ingress.stats().duplicates());
-            return ratio >= 0.7 && olbotP99 < 5.0 && errors == 0;
+            return ratio >= 0.7 && olbotP99 < 5.0 && errors == 0 && cost <= 0.05;
         } finally {
             ingress.close();
+            metered.close();
+            meteredVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            olbotVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             serverVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }

@@ -21,7 +21,7 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "ingress", mixinStandardHelpOptions = true,
-            description = "Events/s and p99 time-to-200 of the ingress vs a bare Vert.x route, on loopback.")
+            description = "Events/s and p99 time-to-200 of the ingress vs a bare Vert.x route, and with metrics on vs off, on loopback.")
     static final class Ingress implements Callable<Integer> {
         @Option(names = "--seconds", defaultValue = "10", description = "Duration of each measured run (default ${DEFAULT-VALUE}).")
         double seconds;

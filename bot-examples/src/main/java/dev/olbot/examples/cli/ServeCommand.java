@@ -66,6 +66,12 @@ public final class ServeCommand implements Callable<Integer> {
             stop.countDown();
         }));
         out.println("olbot: " + chosen.provider().name() + " bot listening on port " + server.port() + ", events at " + server.publicUrl());
+        if (cfg.metrics()) {
+            out.println("olbot: metrics at /metrics on port " + server.port() + " (Prometheus text format; OLBOT_METRICS=off to stop)");
+        }
+        if (!cfg.debugToken().isEmpty()) {
+            out.println("olbot: the last turns of a dialog at /debug/dialogs/{id} (Authorization: Bearer $OLBOT_DEBUG_TOKEN)");
+        }
         List<String> problems = server.selfCheck();
         if (problems.isEmpty()) {
             out.println("olbot: self-check passed");

@@ -17,6 +17,8 @@ public class SlowEchoBot implements BotProvider {
         return Bot.builder("slow_echo").name("Slow echo")
                 .fallback(ctx -> {
                     Thread.sleep(delay);
+                    // a handler's own log line: the launcher's pattern adds the turn's ids from the MDC
+                    org.slf4j.LoggerFactory.getLogger(SlowEchoBot.class).info("echoing {} characters", ctx.utterance().text().length());
                     ctx.reply("echo: " + ctx.utterance().text());
                 })
                 .build();

@@ -71,6 +71,8 @@ public final class BotTestKit implements AutoCloseable {
     /** Chatbots 2.0 fetch mode: polls the fake account from {@link #settle()}, never on a timer. */
     private EventPoller poller;
     private final EventPoller.OffsetStore offsets = EventPoller.OffsetStore.inMemory();
+    /** The last 20 turns of up to 100 dialogs: {@link #trace()}. */
+    private final dev.olbot.trace.TurnTrace trace = dev.olbot.trace.TurnTrace.create(100, 20);
     private int pollerBotId;
     private int clients;
 
@@ -129,11 +131,15 @@ public final class BotTestKit implements AutoCloseable {
         // installs are confirmed exactly as BotServer confirms them: app.info on the trusted
         // authorisation server (here the fake account's own host), then the tokens are stored
         OAuthServers servers = OAuthServers.of(java.util.List.of(fake.baseUrl() + "/"));
+        dev.olbot.metrics.OlbotMetrics metrics = options.registry == null ? dev.olbot.metrics.OlbotMetrics.noop()
+                : dev.olbot.metrics.OlbotMetrics.of(options.registry);
         installRest = RestClient.create(vertx, o -> o.oauth(fake.clientId(), fake.clientSecret()).oauthServers(servers)
-                .requestTimeout(java.time.Duration.ofSeconds(10)));
+                .requestTimeout(java.time.Duration.ofSeconds(10)).metrics(metrics)
+                .rateLimit(options.restRate == null ? dev.olbot.rest.RateLimit.STANDARD : options.restRate)
+                .clock(kitRestClock()));
         ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.forApp(options.installs).trusting(servers))
                 .installGate(InstallGate.of(options.installs, InstallConfirmer.oauthServer(installRest)))
-                .sink(event -> engine.accept(event)).workerThreads(4));
+                .sink(event -> engine.accept(event)).workerThreads(4).metrics(metrics));
         if (options.transport == Transport.HTTP) {
             server = IngressServer.start(vertx, ingress, IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -146,11 +152,38 @@ public final class BotTestKit implements AutoCloseable {
         engine = newEngine();
     }
 
+    /**
+     * The REST client paces in real time but reads the wall clock from the virtual one, as the engine
+     * does: a call's deadline and the fake's {@code operating_reset_at} are virtual instants.
+     */
+    private dev.olbot.rest.RestClock kitRestClock() {
+        dev.olbot.rest.RestClock real = dev.olbot.rest.RestClock.system(vertx);
+        return new dev.olbot.rest.RestClock() {
+            @Override
+            public long nanoTime() {
+                return real.nanoTime();
+            }
+
+            @Override
+            public Instant now() {
+                return fake.clock().instant();
+            }
+
+            @Override
+            public void schedule(long delayNanos, Runnable task) {
+                real.schedule(delayNanos, task);
+            }
+        };
+    }
+
     private BotEngine newEngine() {
         return BotEngine.create(e -> {
             options.bots.forEach(e::bot);
-            e.rest(fake.inProcess()).store(store).clock(fake.clock()).handlerUrl(handlerUrl)
-                    .lanes((lane, task) -> ingress.submit(lane, task));
+            e.rest(options.restRate == null ? fake.inProcess() : installRest).store(store).clock(fake.clock()).handlerUrl(handlerUrl)
+                    .lanes((lane, task) -> ingress.submit(lane, task))
+                    .metrics(options.registry == null ? dev.olbot.metrics.OlbotMetrics.noop()
+                            : dev.olbot.metrics.OlbotMetrics.of(options.registry))
+                    .trace(trace);
             if (options.eventMode != null) {
                 e.registerAs(ApiVersion.V2, options.eventMode);
             }
@@ -188,6 +221,11 @@ public final class BotTestKit implements AutoCloseable {
 
     public Ingress ingress() {
         return ingress;
+    }
+
+    /** The last turns of the kit's dialogs: event, route taken and why, calls made ({@code trace().dialog("chat5")}). */
+    public dev.olbot.trace.TurnTrace trace() {
+        return trace;
     }
 
     public VirtualClock clock() {
@@ -331,6 +369,8 @@ public final class BotTestKit implements AutoCloseable {
         private final InstallRegistry installs = InstallRegistry.inMemory();
         private Registrar.EventMode eventMode;
         private RatePlan rateLimit = RatePlan.STANDARD;
+        private io.micrometer.core.instrument.MeterRegistry registry;
+        private dev.olbot.rest.RateLimit restRate;
 
         public Options bot(Bot bot) {
             bots.add(bot);
@@ -403,6 +443,25 @@ public final class BotTestKit implements AutoCloseable {
         /** When the virtual clock starts (default Monday 2026-03-02 09:00 UTC). */
         public Options startAt(Instant start) {
             this.start = start;
+            return this;
+        }
+
+        /**
+         * Records the kit's metrics into {@code registry} (e.g. a {@code SimpleMeterRegistry}): events received,
+         * turn times, intents, fallbacks, handoffs by reason, flows — and, with {@link #restClient}, REST calls.
+         */
+        public Options metrics(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.registry = java.util.Objects.requireNonNull(registry);
+            return this;
+        }
+
+        /**
+         * Sends the bot's calls through a real {@link RestClient} over HTTP to the fake account, as in
+         * production — OAuth tokens and their refresh, the client's pacing at {@code limit}, batching —
+         * instead of in-process (the default).
+         */
+        public Options restClient(dev.olbot.rest.RateLimit limit) {
+            this.restRate = java.util.Objects.requireNonNull(limit);
             return this;
         }
     }
