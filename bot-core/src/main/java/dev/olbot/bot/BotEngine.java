@@ -117,8 +117,28 @@ public final class BotEngine implements EventSink {
         handle(event);
     }
 
-    /** Handles one event to the end of its turn and returns what the turn sent. */
+    /**
+     * Handles one event to the end of its turn and returns what the turn sent. When another
+     * instance saved the dialog first (the store refused this turn's save, or the stored version
+     * moved before the turn's first call left), the turn is run again on the fresh state, up to
+     * {@value #MAX_RUNS} times — never last-writer-wins.
+     */
     public Turn handle(BotEvent event) {
+        for (int run = 1; ; run++) {
+            try {
+                return handleOnce(event);
+            } catch (StaleState stale) {
+                if (run == MAX_RUNS) {
+                    log.warn("dialog {} kept changing under {} turns in a row (other instances); this event was dropped",
+                            stale.key, MAX_RUNS);
+                    return Turn.NONE;
+                }
+                log.info("dialog {} was updated by another instance; running the turn again on the fresh state", stale.key);
+            }
+        }
+    }
+
+    private Turn handleOnce(BotEvent event) {
         String portal = event.meta().portal().key();
         if (event instanceof MessageAdded m) {
             return dialogTurn(event, m.bot(), m.dialog(), m.user(), Utterance.of(m.message().text()), m.message().system());
@@ -216,6 +236,31 @@ public final class BotEngine implements EventSink {
         return close(ctx);
     }
 
+    /** How often a turn is tried when other instances keep saving its dialog first. */
+    static final int MAX_RUNS = 3;
+
+    /** The dialog's stored version moved under a running turn: the turn is run again on the fresh state. */
+    static final class StaleState extends RuntimeException {
+        private final DialogKey key;
+
+        StaleState(DialogKey key) {
+            super("dialog " + key + " was updated concurrently", null, false, false);
+            this.key = key;
+        }
+    }
+
+    /** Called before a turn's first REST call leaves: a turn on a stale state sends nothing and is run again. */
+    void checkFresh(TurnContext ctx) {
+        DialogKey key = ctx.state().key();
+        if (key.dialogId().isEmpty()) {
+            return; // an app-level handler: no dialog state
+        }
+        long stored = store.get(key).map(DialogState::version).orElse(0L);
+        if (stored != ctx.state().version()) {
+            throw new StaleState(key);
+        }
+    }
+
     private Turn sessionFinished(SessionFinished f) {
         String portal = f.meta().portal().key();
         for (Bot bot : bots.values()) {
@@ -252,9 +297,20 @@ public final class BotEngine implements EventSink {
     public int fireDueTimeouts() {
         List<DialogState> due = store.dueTimeouts(clock.millis());
         for (DialogState s : due) {
-            lanes.accept(s.key().portal() + "/" + s.key().dialogId(), () -> fireTimeout(s.key()));
+            lanes.accept(s.key().portal() + "/" + s.key().dialogId(), () -> fireTimeoutRerunning(s.key()));
         }
         return due.size();
+    }
+
+    private void fireTimeoutRerunning(DialogKey key) {
+        for (int run = 1; run <= MAX_RUNS; run++) {
+            try {
+                fireTimeout(key);
+                return;
+            } catch (StaleState stale) {
+                log.info("dialog {} was updated by another instance; checking its timeout again on the fresh state", key);
+            }
+        }
     }
 
     private void fireTimeout(DialogKey key) {
@@ -363,6 +419,8 @@ public final class BotEngine implements EventSink {
                     ctx.flush();
                 }
             }
+        } catch (StaleState stale) {
+            throw stale; // not the handler's failure: the whole turn runs again
         } catch (Exception e) {
             ctx.discardUnsent();
             int failures = ctx.state().failures() + 1;
@@ -393,13 +451,11 @@ public final class BotEngine implements EventSink {
         return new Turn(ctx.sent(), ctx.state());
     }
 
+    /** Compare-and-set: a refused save means another instance saved first, and the turn runs again. */
     private void saveState(DialogState state) {
-        if (store.save(state).isPresent()) {
-            return;
+        if (store.save(state).isEmpty()) {
+            throw new StaleState(state.key());
         }
-        DialogState current = store.get(state.key()).orElse(null);
-        log.warn("dialog {} was updated concurrently (another instance?); keeping this turn's state", state.key());
-        store.save(state.withVersion(current == null ? 0 : current.version()));
     }
 
     /** What one turn sent, and the dialog state it left. */

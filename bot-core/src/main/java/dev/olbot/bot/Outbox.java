@@ -22,11 +22,15 @@ final class Outbox {
     private final long timeoutMillis;
     private final ArrayDeque<Action> queue = new ArrayDeque<>();
     private final List<Action> sent = new ArrayList<>();
+    private final Runnable beforeFirstCall;
+    private boolean called;
 
-    Outbox(RestCaller rest, String portal, long timeoutMillis) {
+    /** @param beforeFirstCall runs once, before the turn's first call leaves (may throw to stop the turn sending anything) */
+    Outbox(RestCaller rest, String portal, long timeoutMillis, Runnable beforeFirstCall) {
         this.rest = rest;
         this.portal = portal;
         this.timeoutMillis = timeoutMillis;
+        this.beforeFirstCall = beforeFirstCall;
     }
 
     void add(Action action) {
@@ -71,6 +75,10 @@ final class Outbox {
     }
 
     private RestResponse call(Action action) {
+        if (!called) {
+            beforeFirstCall.run();
+            called = true;
+        }
         try {
             return rest.call(portal, action.method(), action.params()).toCompletionStage().toCompletableFuture()
                     .get(timeoutMillis, TimeUnit.MILLISECONDS);

@@ -49,7 +49,7 @@ final class TurnContext implements BotContext {
         this.botId = botId;
         this.state = state;
         this.calls = new MessageCalls(event.meta().version(), botId);
-        this.outbox = new Outbox(engine.rest(), portal, engine.callTimeoutMillis());
+        this.outbox = new Outbox(engine.rest(), portal, engine.callTimeoutMillis(), () -> engine.checkFresh(this));
     }
 
     // ---- accessors
