@@ -83,6 +83,23 @@ public final class PortalLane {
         pump();
     }
 
+    /**
+     * A shared bucket refused jobs this lane let go: they go back to their places in the queue, not to
+     * leave before {@code delayNanos}, and this lane's own bucket gets the request back.
+     */
+    public void deferred(List<Job> jobs, long delayNanos) {
+        synchronized (this) {
+            level = Math.max(0, level - 1);
+            long at = clock.nanoTime() + Math.max(0, delayNanos);
+            for (Job job : jobs) {
+                release(job);
+                job.notBeforeNanos = at;
+                queue.put(job.seq, job);
+            }
+        }
+        pump();
+    }
+
     /** The portal said the bucket is full ({@code QUERY_LIMIT_EXCEEDED}): behave as if it were. */
     public synchronized void markFull() {
         leak(clock.nanoTime());
