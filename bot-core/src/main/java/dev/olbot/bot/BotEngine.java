@@ -78,6 +78,7 @@ public final class BotEngine implements EventSink {
         this.clock = o.clock;
         this.callTimeoutMillis = o.callTimeoutMillis;
         this.lanes = o.lanes;
+        this.botIds.putAll(o.knownBotIds);
         this.registrar = new Registrar(rest, o.handlerUrl, o.registerAs, o.eventMode, o.beforeRegister, botIds, o.botToken);
     }
 
@@ -110,6 +111,11 @@ public final class BotEngine implements EventSink {
     /** The id a bot has on a portal, once registered or seen in an event. */
     public Optional<Long> botId(String portal, String code) {
         return Optional.ofNullable(botIds.get(portal + "/" + code));
+    }
+
+    /** Every bot id known, keyed {@code portal/code}: what a server keeps so timers and pollers resume after a restart. */
+    public Map<String, Long> botIds() {
+        return Map.copyOf(botIds);
     }
 
     @Override
@@ -476,6 +482,7 @@ public final class BotEngine implements EventSink {
         private Registrar.EventMode eventMode = Registrar.EventMode.WEBHOOK;
         private Consumer<AppInstalled> beforeRegister = e -> {};
         private String botToken = "";
+        private final Map<String, Long> knownBotIds = new LinkedHashMap<>();
 
         private Options() {}
 
@@ -543,6 +550,12 @@ public final class BotEngine implements EventSink {
         }
 
         /** Runs on {@code ONAPPINSTALL} before registration, e.g. to hand the install's tokens to the REST client. */
+        /** Bot ids known from an earlier run ({@link BotEngine#botIds()}), keyed {@code portal/code}. */
+        public Options knownBotIds(Map<String, Long> ids) {
+            this.knownBotIds.putAll(ids);
+            return this;
+        }
+
         public Options beforeRegister(Consumer<AppInstalled> hook) {
             this.beforeRegister = Objects.requireNonNull(hook);
             return this;

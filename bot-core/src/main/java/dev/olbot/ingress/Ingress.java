@@ -34,9 +34,12 @@ public final class Ingress implements AutoCloseable {
     private final DedupeStore dedupe;
     private final EventSink sink;
     private final InstallGate installGate;
+    private final Inbox inbox;
+    private final int maxQueued;
     private final LaneExecutor lanes;
     private final ExecutorService ownedPool;
     private volatile boolean closed;
+    private volatile boolean ready = true;
 
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -50,6 +53,8 @@ public final class Ingress implements AutoCloseable {
         this.dedupe = b.dedupe;
         this.sink = Objects.requireNonNull(b.sink, "sink");
         this.installGate = b.installGate;
+        this.inbox = b.inbox;
+        this.maxQueued = b.maxQueued;
         this.ownedPool = b.workers == null ? WorkerPool.create(b.workerThreads) : null;
         this.lanes = new LaneExecutor(b.workers != null ? b.workers : ownedPool);
     }
@@ -61,48 +66,122 @@ public final class Ingress implements AutoCloseable {
     }
 
     /**
-     * Receives one delivery. Never throws for bad input, never blocks.
+     * Receives one delivery and waits until it is kept in the {@link Inbox} (at once with the
+     * in-memory inbox). Never throws for bad input. On a Vert.x event loop use
+     * {@link #receiveAsync}, which does not wait.
      *
      * @param contentType the request's {@code Content-Type}
      * @param body        the raw body
      * @param query       query parameters of the handler URL
      */
     public Outcome receive(String contentType, String body, Map<String, String> query) {
+        return receiveAsync(contentType, body, query).join();
+    }
+
+    /**
+     * Receives one delivery: decode, verify, dedupe, then keep it in the {@link Inbox}; completes
+     * (200) only once it is kept, and queues it for its dialog's lane. Rejections complete at once.
+     * Never throws for bad input, never blocks.
+     */
+    public java.util.concurrent.CompletableFuture<Outcome> receiveAsync(String contentType, String body, Map<String, String> query) {
         if (closed) {
-            return reject(503, "shutting down");
+            return done(reject(503, "shutting down"));
         }
         String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (!ct.isEmpty() && !ct.startsWith("application/x-www-form-urlencoded") && !ct.startsWith("application/json")) {
-            return reject(415, "unsupported content type '" + ct + "': expected application/x-www-form-urlencoded or application/json");
+            return done(reject(415, "unsupported content type '" + ct + "': expected application/x-www-form-urlencoded or application/json"));
         }
         if (body == null || body.isBlank()) {
-            return reject(400, "empty body: expected a Bitrix24 event");
+            return done(reject(400, "empty body: expected a Bitrix24 event"));
         }
         BotEvent event;
         try {
             event = decoder.decode(ct, body);
         } catch (EventDecodeException e) {
             badInput.warn("refused a delivery of {} bytes: {}", body.length(), e.getMessage());
-            return reject(400, e.getMessage());
+            return done(reject(400, e.getMessage()));
         } catch (RuntimeException e) {
             // a bug of ours, not the sender's mistake: still one line, the class names the place
             badInput.warn("event decoder failed on a body of {} bytes: {}: {}", body.length(), e.getClass().getName(), e.getMessage());
-            return reject(400, "undecodable event: " + e.getClass().getSimpleName());
+            return done(reject(400, "undecodable event: " + e.getClass().getSimpleName()));
         }
         Verdict verdict = verifier.verify(event, query);
         if (verdict instanceof Verdict.Rejected r) {
             badInput.warn("rejected {} from portal {}: {}", event.meta().type(), event.meta().portal().domain(), r.reason());
-            return reject(401, r.reason());
+            return done(reject(401, r.reason()));
+        }
+        if (lanes.pending() >= maxQueued) {
+            badInput.warn("refused {} of portal {}: {} events are queued (the limit)", event.meta().type(),
+                    event.meta().portal().key(), lanes.pending());
+            return done(reject(503, "busy: " + maxQueued + " events are waiting to be handled"));
         }
         java.util.Optional<String> key = event.dedupeKey();
         if (key.isPresent() && !dedupe.firstSeen(key.get())) {
             duplicates.incrementAndGet();
             log.debug("duplicate delivery of {} ignored", dev.olbot.wire.LogSafe.escape(key.get()));
-            return new Outcome.Duplicate(event);
+            return done(new Outcome.Duplicate(event));
         }
-        accepted.incrementAndGet();
-        lanes.submit(event.laneKey(), () -> dispatch(event));
-        return new Outcome.Accepted(event);
+        Inbox.Delivery delivery = new Inbox.Delivery(key.orElse(""), ct, body, query);
+        return inbox.append(delivery).handle((id, failure) -> {
+            if (failure != null) {
+                log.error("could not keep a delivery of {} (portal {}): {}", event.meta().type(), event.meta().portal().key(),
+                        failure.getMessage());
+                return reject(503, "cannot keep the event: " + failure.getClass().getSimpleName());
+            }
+            accepted.incrementAndGet();
+            lanes.submit(event.laneKey(), () -> {
+                try {
+                    dispatch(event);
+                } finally {
+                    inbox.handled(id);
+                }
+            });
+            return new Outcome.Accepted(event);
+        });
+    }
+
+    /**
+     * Handles what the {@link Inbox} kept from an earlier run and had not handled (call once, when
+     * the sinks are ready and before deliveries arrive): its dedupe keys are remembered, its
+     * deliveries decoded again and queued in arrival order, without verifying them again.
+     *
+     * @return how many deliveries were queued again
+     */
+    public int resume() {
+        Inbox.Recovered r = inbox.recover();
+        r.recentKeys().keySet().forEach(k -> {
+            if (!k.isEmpty()) {
+                dedupe.firstSeen(k);
+            }
+        });
+        int n = 0;
+        for (Inbox.Entry e : r.pending()) {
+            BotEvent event;
+            try {
+                event = decoder.decode(e.delivery().contentType(), e.delivery().body());
+            } catch (RuntimeException undecodable) {
+                log.error("a kept delivery could not be decoded again and is dropped: {}", undecodable.getMessage());
+                inbox.handled(e.id());
+                continue;
+            }
+            accepted.incrementAndGet();
+            lanes.submit(event.laneKey(), () -> {
+                try {
+                    dispatch(event);
+                } finally {
+                    inbox.handled(e.id());
+                }
+            });
+            n++;
+        }
+        if (n > 0) {
+            log.info("{} event(s) accepted before the last stop and not yet handled are being handled now", n);
+        }
+        return n;
+    }
+
+    private static java.util.concurrent.CompletableFuture<Outcome> done(Outcome o) {
+        return java.util.concurrent.CompletableFuture.completedFuture(o);
     }
 
     /**
@@ -160,6 +239,19 @@ public final class Ingress implements AutoCloseable {
         return new Outcome.Rejected(status, reason);
     }
 
+    /**
+     * Says "not ready" on {@code /health/ready} from now on (a load balancer stops sending here)
+     * while deliveries that still arrive are accepted as before. The first step of a clean stop.
+     */
+    public void markNotReady() {
+        ready = false;
+    }
+
+    /** False once {@link #markNotReady()}, {@link #drain} or {@link #close()} was called. */
+    public boolean ready() {
+        return ready && !closed;
+    }
+
     /** Counters since start. */
     public Stats stats() {
         return new Stats(accepted.get(), duplicates.get(), rejected.get(), handled.get(), failed.get(), lanes.pending(),
@@ -173,6 +265,7 @@ public final class Ingress implements AutoCloseable {
      * @return true when every accepted event was handled in time
      */
     public boolean drain(long timeoutMillis) throws InterruptedException {
+        ready = false;
         closed = true;
         return awaitIdle(timeoutMillis);
     }
@@ -219,14 +312,34 @@ public final class Ingress implements AutoCloseable {
         private DedupeStore dedupe = DedupeStore.inMemory();
         private EventSink sink;
         private InstallGate installGate;
+        private Inbox inbox = Inbox.inMemory();
+        private int maxQueued = 10_000;
         private ExecutorService workers;
-        private int workerThreads = 32;
+        private int workerThreads = 200;
 
         private Builder() {}
 
         /** Where accepted events go (required). */
         public Builder sink(EventSink sink) {
             this.sink = sink;
+            return this;
+        }
+
+        /**
+         * Where accepted deliveries are kept until handled (default {@link Inbox#inMemory()}; a
+         * {@link FileInbox} makes "accepted" mean "on disk"). Call {@link Ingress#resume()} once at start.
+         */
+        public Builder inbox(Inbox inbox) {
+            this.inbox = Objects.requireNonNull(inbox);
+            return this;
+        }
+
+        /**
+         * Deliveries that may wait for their turn at once (default 10,000); beyond it a delivery is
+         * answered 503 and the log says so, instead of memory growing without bound.
+         */
+        public Builder maxQueued(int maxQueued) {
+            this.maxQueued = maxQueued;
             return this;
         }
 
@@ -255,7 +368,10 @@ public final class Ingress implements AutoCloseable {
             return this;
         }
 
-        /** Threads that run handlers when no executor is given (virtual threads are used on Java 21+). */
+        /**
+         * Threads that run handlers when no executor is given (default 200: as many dialogs may block
+         * in a handler at once before the others wait; virtual threads are used on Java 21+).
+         */
         public Builder workerThreads(int threads) {
             this.workerThreads = threads;
             return this;

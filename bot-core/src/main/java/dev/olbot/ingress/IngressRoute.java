@@ -104,9 +104,15 @@ public final class IngressRoute implements Handler<RoutingContext> {
         });
         request.endHandler(v -> {
             if (!tooLarge[0] && !ctx.response().ended()) {
-                Outcome outcome = ingress.receive(request.getHeader(HttpHeaders.CONTENT_TYPE), body.toString(StandardCharsets.UTF_8),
-                        query);
-                answer(ctx, outcome.status(), outcome instanceof Outcome.Rejected r ? r.reason() : "OK");
+                io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+                ingress.receiveAsync(request.getHeader(HttpHeaders.CONTENT_TYPE), body.toString(StandardCharsets.UTF_8), query)
+                        .whenComplete((outcome, e) -> context.runOnContext(ignored -> {
+                            if (e != null) {
+                                answer(ctx, 503, "the event could not be kept");
+                            } else {
+                                answer(ctx, outcome.status(), outcome instanceof Outcome.Rejected r ? r.reason() : "OK");
+                            }
+                        }));
             }
         });
         request.resume();

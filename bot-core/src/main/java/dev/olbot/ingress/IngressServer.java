@@ -83,18 +83,28 @@ public final class IngressServer implements AutoCloseable {
         }
     }
 
-    /** Adds {@code GET /health}: {@code {"status":"UP", "accepted":…, …}}. */
+    /**
+     * Adds {@code GET /health} ({@code {"status":"UP"|"DRAINING", "accepted":…, "queued":…, …}}),
+     * {@code GET /health/live} (200 while the process serves HTTP) and {@code GET /health/ready}
+     * (200 while deliveries are welcome, 503 from the first step of a clean stop).
+     */
     public static void mountHealth(Router router, Ingress ingress) {
         router.get("/health").handler(ctx -> {
             Ingress.Stats s = ingress.stats();
             ctx.json(new JsonObject()
-                    .put("status", "UP")
+                    .put("status", ingress.ready() ? "UP" : "DRAINING")
                     .put("accepted", s.accepted())
                     .put("duplicates", s.duplicates())
                     .put("rejected", s.rejected())
                     .put("handled", s.handled())
                     .put("failed", s.failed())
                     .put("queued", s.queued()));
+        });
+        router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+        router.get("/health/ready").handler(ctx -> {
+            boolean ready = ingress.ready();
+            ctx.response().setStatusCode(ready ? 200 : 503);
+            ctx.json(new JsonObject().put("status", ready ? "UP" : "DOWN").put("queued", ingress.stats().queued()));
         });
     }
 

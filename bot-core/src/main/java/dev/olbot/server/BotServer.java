@@ -7,6 +7,8 @@ import dev.olbot.event.ApiVersion;
 import dev.olbot.event.Portal;
 import dev.olbot.ingress.ApplicationTokenVerifier;
 import dev.olbot.ingress.EventPoller;
+import dev.olbot.ingress.DedupeStore;
+import dev.olbot.ingress.FileInbox;
 import dev.olbot.ingress.FileInstallRegistry;
 import dev.olbot.ingress.Ingress;
 import dev.olbot.ingress.IngressServer;
@@ -52,6 +54,9 @@ public final class BotServer implements AutoCloseable {
     private final RestClient rest;
     private final InstallRegistry installs;
     private final FileDialogStore dialogs;
+    private final FileInbox inbox;
+    /** How long dedupe keys are kept: Bitrix24's duplicate deliveries arrive within minutes. */
+    static final java.time.Duration DEDUPE_WINDOW = java.time.Duration.ofHours(1);
     private final FileTokenStore tokens;
     private final BotEngine engine;
     private final Ingress ingress;
@@ -88,13 +93,15 @@ public final class BotServer implements AutoCloseable {
         });
         this.installs = FileInstallRegistry.open(config.dataDir().resolve("installs.json"));
         this.dialogs = FileDialogStore.open(config.dataDir().resolve("dialogs.jsonl"));
+        this.inbox = FileInbox.open(config.dataDir().resolve("inbox.jsonl"), DEDUPE_WINDOW);
+        BotIdFile botIdFile = new BotIdFile(config.dataDir().resolve("bots.json"));
         Ingress[] lanes = new Ingress[1];
         String[] url = {config.publicUrl()};
         this.engine = BotEngine.create(e -> {
             bots.forEach(e::bot);
             e.rest(rest).store(dialogs).handlerUrl(() -> url[0]).botToken(config.inboundWebhook() ? config.botToken() : "")
                     .registerAs(config.api(), config.fetchMode() ? Registrar.EventMode.FETCH : Registrar.EventMode.WEBHOOK)
-                    .lanes((lane, task) -> lanes[0].submit(lane, task));
+                    .lanes((lane, task) -> lanes[0].submit(lane, task)).knownBotIds(botIdFile.load());
         });
         List<String> webhookClients = new ArrayList<>();
         if (config.inboundWebhook()) {
@@ -107,14 +114,22 @@ public final class BotServer implements AutoCloseable {
         }
         InstallGate gate = config.oauthApp() ? InstallGate.of(installs, InstallConfirmer.oauthServer(rest)) : null;
         this.ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.of(installs, webhookClients).trusting(config.oauthServers()))
-                .installGate(gate)
+                .installGate(gate).inbox(inbox).workerThreads(config.handlerThreads())
+                .dedupe(DedupeStore.inMemory(DEDUPE_WINDOW, 200_000, java.time.Clock.systemUTC()))
                 .sink(event -> {
                     engine.accept(event);
+                    botIdFile.saveIfChanged(engine.botIds());
                     if (event instanceof dev.olbot.event.AppInstalled && config.fetchMode()) {
                         startPollers(event.meta().portal());
                     }
                 }));
         lanes[0] = ingress;
+        ingress.resume(); // what an earlier run accepted and did not handle, before anything new
+        if (config.fetchMode() && tokens != null) {
+            for (String portal : installs.portals()) { // pollers resume for every installed portal
+                tokens.load(portal).ifPresent(c -> startPollers(new Portal(c.domain(), c.memberId(), c.clientEndpoint(), c.serverEndpoint())));
+            }
+        }
         this.server = IngressServer.start(vertx, ingress, IngressServer.Options.defaults().withHost(config.host())
                 .withPort(config.port()).withPath(config.path())).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         // local testing: a public URL on a loopback host with port 0 means "the port the server got"
@@ -234,21 +249,30 @@ public final class BotServer implements AutoCloseable {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    private static <T> T await(io.vertx.core.Future<T> f) {
-        return f.toCompletionStage().toCompletableFuture().join();
-    }
-
+    /**
+     * Stops cleanly: {@code /health/ready} goes DOWN first, then the listener stops (no new
+     * deliveries), then up to 10 s for queued events to be handled — what is not handled by then
+     * stays in the inbox journal for the next start — and the stores close last.
+     */
     @Override
     public void close() {
+        ingress.markNotReady();
+        try {
+            server.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("stopping the listener: {}", e.getMessage());
+        }
         vertx.cancelTimer(timer);
         pollers.values().forEach(EventPoller::close);
         try {
-            ingress.drain(10_000);
+            if (!ingress.drain(10_000)) {
+                log.warn("{} event(s) were not handled within 10 s; they stay in the inbox for the next start", ingress.stats().queued());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         ingress.close();
-        server.close();
+        inbox.close();
         dialogs.close();
         if (tokens != null) {
             tokens.close();

@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param oauthServers  {@code OLBOT_OAUTH_SERVER}: the authorisation servers trusted with the app secret, comma-separated
  *                      (default {@code https://oauth.bitrix.info/,https://oauth.bitrix24.tech/}); events naming another
  *                      {@code server_endpoint} are refused
+ * @param handlerThreads {@code OLBOT_HANDLER_THREADS}: dialogs whose handlers may run (and block) at once on Java 17
+ *                      (default 200); on Java 21+ every dialog gets a virtual thread and this is not a limit
  */
 public record ServerConfig(
         String publicUrl,
@@ -45,7 +47,8 @@ public record ServerConfig(
         boolean fetchMode,
         Path dataDir,
         RateLimit rateLimit,
-        OAuthServers oauthServers) {
+        OAuthServers oauthServers,
+        int handlerThreads) {
 
     /**
      * Reads {@code OLBOT_*} from the environment, over an optional properties file. Throws
@@ -89,7 +92,8 @@ public record ServerConfig(
                     case "enterprise" -> RateLimit.ENTERPRISE;
                     default -> throw new IllegalArgumentException("OLBOT_RATE must be standard or enterprise, was '" + rate + "'");
                 },
-                oauthServers(values.get("OLBOT_OAUTH_SERVER")));
+                oauthServers(values.get("OLBOT_OAUTH_SERVER")),
+                integer(values.getOrDefault("OLBOT_HANDLER_THREADS", "200"), "OLBOT_HANDLER_THREADS"));
     }
 
     private static OAuthServers oauthServers(String value) {
