@@ -58,7 +58,7 @@ public final class RedisLink implements AutoCloseable {
     }
 
     /** The URL without a password, for messages. */
-    static String withoutPassword(String url) {
+    public static String withoutPassword(String url) {
         int at = url.indexOf('@');
         int scheme = url.indexOf("://");
         return at < 0 || scheme < 0 ? url : url.substring(0, scheme + 3) + "***" + url.substring(at);

@@ -33,6 +33,9 @@ import java.util.Optional;
  *                      {@code server_endpoint} are refused
  * @param handlerThreads {@code OLBOT_HANDLER_THREADS}: dialogs whose handlers may run (and block) at once on Java 17
  *                      (default 200); on Java 21+ every dialog gets a virtual thread and this is not a limit
+ * @param redisUrl      {@code OLBOT_REDIS_URL}: cluster mode — dialogs, installs, tokens, dedupe keys, the refresh lock
+ *                      and the rate bucket in this Redis ({@code redis://[:password@]host[:port][/db]}), shared by every
+ *                      instance; empty = one instance with files in {@link #dataDir}
  */
 public record ServerConfig(
         String publicUrl,
@@ -48,7 +51,8 @@ public record ServerConfig(
         Path dataDir,
         RateLimit rateLimit,
         OAuthServers oauthServers,
-        int handlerThreads) {
+        int handlerThreads,
+        String redisUrl) {
 
     /**
      * Reads {@code OLBOT_*} from the environment, over an optional properties file. Throws
@@ -93,7 +97,21 @@ public record ServerConfig(
                     default -> throw new IllegalArgumentException("OLBOT_RATE must be standard or enterprise, was '" + rate + "'");
                 },
                 oauthServers(values.get("OLBOT_OAUTH_SERVER")),
-                integer(values.getOrDefault("OLBOT_HANDLER_THREADS", "200"), "OLBOT_HANDLER_THREADS"));
+                integer(values.getOrDefault("OLBOT_HANDLER_THREADS", "200"), "OLBOT_HANDLER_THREADS"),
+                redisUrl(values.getOrDefault("OLBOT_REDIS_URL", "")));
+    }
+
+    private static String redisUrl(String url) {
+        if (!url.isEmpty() && !url.startsWith("redis://") && !url.startsWith("rediss://") && !url.startsWith("unix://")) {
+            throw new IllegalArgumentException("OLBOT_REDIS_URL must look like redis://host:6379 (or rediss://, unix://), was '"
+                    + dev.olbot.wire.LogSafe.escape(dev.olbot.redis.RedisLink.withoutPassword(url)) + "'");
+        }
+        return url;
+    }
+
+    /** Cluster mode: the shared stores are in Redis. */
+    public boolean cluster() {
+        return !redisUrl.isEmpty();
     }
 
     private static OAuthServers oauthServers(String value) {
@@ -164,7 +182,8 @@ public record ServerConfig(
         return "ServerConfig[publicUrl=" + publicUrl + ", listen=" + host + ":" + port + path() + ", auth="
                 + (oauthApp() ? "app " + clientId : inboundWebhook() ? "inbound webhook (secret hidden)" : "none")
                 + ", api=" + api + (fetchMode ? " fetch" : " webhook") + ", dataDir=" + dataDir + ", rate="
-                + rateLimit + ", oauthServers=" + oauthServers + "]";
+                + rateLimit + ", oauthServers=" + oauthServers
+                + (cluster() ? ", redis=" + dev.olbot.redis.RedisLink.withoutPassword(redisUrl) : "") + "]";
     }
 
     private static int integer(String s, String name) {
