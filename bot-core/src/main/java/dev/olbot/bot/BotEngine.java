@@ -21,6 +21,7 @@ import dev.olbot.state.DialogState;
 import dev.olbot.state.DialogStore;
 import dev.olbot.state.InMemoryDialogStore;
 import dev.olbot.state.Owner;
+import dev.olbot.state.StoreUnavailableException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,9 +131,13 @@ public final class BotEngine implements EventSink {
      * {@value #MAX_RUNS} times — never last-writer-wins.
      */
     public Turn handle(BotEvent event) {
+        int outage = 0;
         for (int run = 1; ; run++) {
             try {
                 return handleOnce(event);
+            } catch (StoreUnavailableException down) {
+                waitForStore(event, down, outage++);
+                run--;
             } catch (StaleState stale) {
                 if (run == MAX_RUNS) {
                     log.warn("dialog {} kept changing under {} turns in a row (other instances); this event was dropped",
@@ -141,6 +146,23 @@ public final class BotEngine implements EventSink {
                 }
                 log.info("dialog {} was updated by another instance; running the turn again on the fresh state", stale.key);
             }
+        }
+    }
+
+    /**
+     * The dialog store is unreachable: the turn waits (0.5 s doubling to 30 s) in its lane — the
+     * event stays unhandled in the inbox meanwhile — and runs again. Interrupted (shutdown): gives up.
+     */
+    private void waitForStore(BotEvent event, StoreUnavailableException down, int attempt) {
+        if (attempt == 0) {
+            log.warn("{} of portal {} waits: the dialog store is unavailable ({})", event.meta().type(),
+                    event.meta().portal().key(), down.getMessage());
+        }
+        try {
+            Thread.sleep(Math.min(30_000L, 500L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw down;
         }
     }
 
@@ -425,8 +447,8 @@ public final class BotEngine implements EventSink {
                     ctx.flush();
                 }
             }
-        } catch (StaleState stale) {
-            throw stale; // not the handler's failure: the whole turn runs again
+        } catch (StaleState | StoreUnavailableException notTheHandlers) {
+            throw notTheHandlers; // not the handler's failure: the whole turn runs again
         } catch (Exception e) {
             ctx.discardUnsent();
             int failures = ctx.state().failures() + 1;

@@ -479,6 +479,27 @@ class BotEngineTest {
         }
 
         @Test
+        void aTurnWaitsWhileTheSharedStoreIsUnreachableAndRunsOnceItAnswers() {
+            java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger();
+            InMemoryDialogStore flaky = new InMemoryDialogStore() {
+                @Override
+                public Optional<DialogState> get(DialogKey key) {
+                    if (key.dialogId().equals("chat6") && outages.get() > 0 && outages.getAndDecrement() > 0) {
+                        throw new dev.olbot.state.StoreUnavailableException("Redis did not answer", null);
+                    }
+                    return super.get(key);
+                }
+            };
+            harness = new BotHarness(Bot.builder("olbot_test").fallback(ctx -> ctx.reply("answer")).build(), flaky);
+            outages.set(2);
+
+            harness.clientSays(6, "hello");
+
+            assertThat(harness.replies()).as("no apology from the error policy, one answer").containsExactly("answer");
+            assertThat(harness.state(6).failures()).isZero();
+        }
+
+        @Test
         void aTurnThatLosesTheSaveToAnotherInstanceRunsAgainInsteadOfOverwritingIt() {
             var h = counting();
             store.interfereAt = "beforeSave";
