@@ -102,6 +102,10 @@ public final class RedisLink implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new RedisUnavailableException("interrupted while waiting for Redis at " + where, e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Response refusal) {
+                // Redis answered with an error (a wrong type, a script error): a bug, not an outage to wait out
+                throw new IllegalStateException("Redis at " + where + " refused the command: " + refusal, e.getCause());
+            }
             throw new RedisUnavailableException("Redis at " + where + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new RedisUnavailableException("Redis at " + where + " did not answer within " + timeout.toMillis() + " ms", e);

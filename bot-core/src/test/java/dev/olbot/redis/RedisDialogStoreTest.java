@@ -183,6 +183,25 @@ class RedisDialogStoreTest {
         }
 
         @Test
+        void anErrorAnsweredByRedisIsABugNotAnOutageToWaitOut() {
+            link.call(Command.SET, link.key("dlg:m1:7:chat9"), "not a hash");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.get(key("chat9")))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("WRONGTYPE");
+        }
+
+        @Test
+        void anUnreachableRedisIsAnOutageTheEngineWaitsOut() {
+            RedisLink nowhere = RedisLink.create(vertx, "redis://127.0.0.1:1");
+            try {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> RedisDialogStore.create(nowhere).get(key("x")))
+                        .isInstanceOf(dev.olbot.state.StoreUnavailableException.class).hasMessageContaining("redis://127.0.0.1:1");
+            } finally {
+                nowhere.close();
+            }
+        }
+
+        @Test
         void refusesToBlockAVertxEventLoop() throws Exception {
             var failure = new java.util.concurrent.CompletableFuture<Throwable>();
             vertx.runOnContext(v -> {
