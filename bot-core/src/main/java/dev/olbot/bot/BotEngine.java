@@ -127,43 +127,13 @@ public final class BotEngine implements EventSink {
     /**
      * Handles one event to the end of its turn and returns what the turn sent. When another
      * instance saved the dialog first (the store refused this turn's save, or the stored version
-     * moved before the turn's first call left), the turn is run again on the fresh state, up to
-     * {@value #MAX_RUNS} times — never last-writer-wins.
+     * moved before the turn's first call left), the turn runs again on the fresh state, up to
+     * 3 times — never last-writer-wins; while a shared store is
+     * unreachable the turn waits in its lane until it answers.
      */
     public Turn handle(BotEvent event) {
-        int outage = 0;
-        for (int run = 1; ; run++) {
-            try {
-                return handleOnce(event);
-            } catch (StoreUnavailableException down) {
-                waitForStore(event, down, outage++);
-                run--;
-            } catch (StaleState stale) {
-                if (run == MAX_RUNS) {
-                    log.warn("dialog {} kept changing under {} turns in a row (other instances); this event was dropped",
-                            stale.key, MAX_RUNS);
-                    return Turn.NONE;
-                }
-                log.info("dialog {} was updated by another instance; running the turn again on the fresh state", stale.key);
-            }
-        }
-    }
-
-    /**
-     * The dialog store is unreachable: the turn waits (0.5 s doubling to 30 s) in its lane — the
-     * event stays unhandled in the inbox meanwhile — and runs again. Interrupted (shutdown): gives up.
-     */
-    private void waitForStore(BotEvent event, StoreUnavailableException down, int attempt) {
-        if (attempt == 0) {
-            log.warn("{} of portal {} waits: the dialog store is unavailable ({})", event.meta().type(),
-                    event.meta().portal().key(), down.getMessage());
-        }
-        try {
-            Thread.sleep(Math.min(30_000L, 500L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw down;
-        }
+        return ConcurrentTurns.run(() -> handleOnce(event), Turn.NONE,
+                event.meta().type() + " of portal " + event.meta().portal().key());
     }
 
     private Turn handleOnce(BotEvent event) {
@@ -264,19 +234,6 @@ public final class BotEngine implements EventSink {
         return close(ctx);
     }
 
-    /** How often a turn is tried when other instances keep saving its dialog first. */
-    static final int MAX_RUNS = 3;
-
-    /** The dialog's stored version moved under a running turn: the turn is run again on the fresh state. */
-    static final class StaleState extends RuntimeException {
-        private final DialogKey key;
-
-        StaleState(DialogKey key) {
-            super("dialog " + key + " was updated concurrently", null, false, false);
-            this.key = key;
-        }
-    }
-
     /** Called before a turn's first REST call leaves: a turn on a stale state sends nothing and is run again. */
     void checkFresh(TurnContext ctx) {
         DialogKey key = ctx.state().key();
@@ -285,7 +242,7 @@ public final class BotEngine implements EventSink {
         }
         long stored = store.get(key).map(DialogState::version).orElse(0L);
         if (stored != ctx.state().version()) {
-            throw new StaleState(key);
+            throw new ConcurrentTurns.StaleState(key);
         }
     }
 
@@ -331,14 +288,10 @@ public final class BotEngine implements EventSink {
     }
 
     private void fireTimeoutRerunning(DialogKey key) {
-        for (int run = 1; run <= MAX_RUNS; run++) {
-            try {
-                fireTimeout(key);
-                return;
-            } catch (StaleState stale) {
-                log.info("dialog {} was updated by another instance; checking its timeout again on the fresh state", key);
-            }
-        }
+        ConcurrentTurns.run(() -> {
+            fireTimeout(key);
+            return null;
+        }, null, "the timeout of dialog " + key);
     }
 
     private void fireTimeout(DialogKey key) {
@@ -447,7 +400,7 @@ public final class BotEngine implements EventSink {
                     ctx.flush();
                 }
             }
-        } catch (StaleState | StoreUnavailableException notTheHandlers) {
+        } catch (ConcurrentTurns.StaleState | StoreUnavailableException notTheHandlers) {
             throw notTheHandlers; // not the handler's failure: the whole turn runs again
         } catch (Exception e) {
             ctx.discardUnsent();
@@ -482,7 +435,7 @@ public final class BotEngine implements EventSink {
     /** Compare-and-set: a refused save means another instance saved first, and the turn runs again. */
     private void saveState(DialogState state) {
         if (store.save(state).isEmpty()) {
-            throw new StaleState(state.key());
+            throw new ConcurrentTurns.StaleState(state.key());
         }
     }
 
