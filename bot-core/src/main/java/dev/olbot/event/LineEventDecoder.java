@@ -26,8 +26,7 @@ final class LineEventDecoder {
 
     static BotEvent decode(EventMeta meta, Map<String, Object> data) {
         if (meta.type().startsWith(CONNECTOR_PREFIX)) {
-            return new ConnectorEvent(meta, Values.firstStr(data, "CONNECTOR", "connector").orElse(""),
-                    Values.firstStr(data, "LINE", "line").orElse(""));
+            return connectorEvent(meta, data);
         }
         List<LineSession> items = items(data);
         return switch (meta.type()) {
@@ -38,6 +37,28 @@ final class LineEventDecoder {
             case "ONOPENLINEMESSAGEDELETE" -> new OpenLineMessage(meta, OpenLineMessage.Change.DELETED, items);
             default -> new OtherEvent(meta);
         };
+    }
+
+    private static ConnectorEvent connectorEvent(EventMeta meta, Map<String, Object> data) {
+        Object bare = meta.raw().get("data");
+        String line = Values.firstStr(data, "LINE", "line")
+                .orElse(bare instanceof Map<?, ?> || bare == null ? "" : String.valueOf(bare));
+        List<ChannelMessage> messages = new ArrayList<>();
+        for (Map<String, Object> item : Values.items(data.get("MESSAGES"))) {
+            Map<String, Object> im = Values.map(item, "im");
+            Map<String, Object> message = Values.map(item, "message");
+            Object ids = message.get("id");
+            List<String> external = new ArrayList<>();
+            if (ids instanceof Map<?, ?> || ids instanceof List<?>) {
+                Values.map(ids).values().forEach(v -> external.add(String.valueOf(v)));
+            } else if (ids != null && !String.valueOf(ids).isEmpty()) {
+                external.add(String.valueOf(ids));
+            }
+            messages.add(new ChannelMessage(Values.lng(im, "chat_id"), Values.lng(im, "message_id"), Values.lng(message, "user_id"),
+                    external, Values.text(Values.map(item, "chat"), "id"), Values.str(message, "text")));
+        }
+        return new ConnectorEvent(meta, ConnectorEvent.Kind.of(meta.type()), Values.firstStr(data, "CONNECTOR", "connector").orElse(""),
+                line, messages, items(data));
     }
 
     private static List<LineSession> items(Map<String, Object> data) {

@@ -23,8 +23,8 @@ final class ServerProperties {
     /** Every variable OLBot reads, in the order of the README table. */
     static final List<String> KNOWN = List.of("OLBOT_PUBLIC_URL", "OLBOT_CLIENT_ID", "OLBOT_CLIENT_SECRET",
             "OLBOT_WEBHOOK_URL", "OLBOT_BOT_CLIENT_ID", "OLBOT_BOT_TOKEN", "OLBOT_API", "OLBOT_EVENT_MODE",
-            "OLBOT_HOST", "OLBOT_PORT", "OLBOT_DATA_DIR", "OLBOT_RATE", "OLBOT_LOG", "OLBOT_OAUTH_SERVER", "OLBOT_HANDLER_THREADS",
-            "OLBOT_REDIS_URL");
+            "OLBOT_HOST", "OLBOT_PORT", "OLBOT_DATA_DIR", "OLBOT_RATE", "OLBOT_LOG", "OLBOT_LIB_LOG", "OLBOT_OAUTH_SERVER",
+            "OLBOT_HANDLER_THREADS", "OLBOT_REDIS_URL");
 
     private ServerProperties() {}
 

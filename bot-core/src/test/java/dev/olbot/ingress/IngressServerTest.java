@@ -331,4 +331,48 @@ class IngressServerTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"accepted\":1").contains("\"rejected\":1");
     }
+
+    @Nested
+    class BusyAndStopping {
+
+        @Test
+        void fortySlowDialogsDoNotStallAnotherDialog() throws Exception {
+            install();
+            CountDownLatch release = new CountDownLatch(1);
+            step = e -> {
+                if (e instanceof MessageAdded m && m.message().text().equals("slow")) {
+                    release.await(30, TimeUnit.SECONDS);
+                }
+            };
+            try {
+                for (int chat = 100; chat < 140; chat++) {
+                    assertThat(post(WireEvents.openLineMessageBody(chat, chat, "slow")).statusCode()).isEqualTo(200);
+                }
+                assertThat(post(WireEvents.openLineMessageBody(7, 7, "fast")).statusCode()).isEqualTo(200);
+
+                java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+                while (handled.stream().noneMatch(e -> e instanceof MessageAdded m && m.message().text().equals("fast"))
+                        && java.time.Instant.now().isBefore(deadline)) {
+                    Thread.sleep(20);
+                }
+                assertThat(handled).anyMatch(e -> e instanceof MessageAdded m && m.message().text().equals("fast"));
+            } finally {
+                release.countDown();
+            }
+        }
+
+        @Test
+        void readinessGoesDownFirstWhileDeliveriesAreStillAccepted() throws Exception {
+            install();
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health/ready")).GET().build();
+            assertThat(http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+            ingress.markNotReady();
+
+            assertThat(http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
+            assertThat(post(WireEvents.openLineMessageBody(6, 90, "still welcome")).statusCode()).isEqualTo(200);
+            HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health/live")).GET().build();
+            assertThat(http.send(live, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+    }
 }

@@ -187,7 +187,7 @@ final class BotMethods {
         p.commands.values().removeIf(cmd -> cmd.botId == bot.id);
         p.chats.values().forEach(chat -> chat.members.remove(bot.id));
         c.fake().transcript().add("platform", "bot " + bot.name() + " (#" + bot.id + ") unregistered");
-        p.flow.botDeleted(bot);
+        p.flow.events.botDeleted(bot);
         return true;
     }
 

@@ -14,13 +14,19 @@ public final class Client {
     final int lineId;
     final String connector;
     final int userId;
+    final String connectorChatId;
     int chatId;
 
     Client(FakePortal portal, int lineId, String connector, int userId) {
+        this(portal, lineId, connector, userId, String.valueOf(7000 + userId));
+    }
+
+    Client(FakePortal portal, int lineId, String connector, int userId, String connectorChatId) {
         this.portal = portal;
         this.lineId = lineId;
         this.connector = connector;
         this.userId = userId;
+        this.connectorChatId = connectorChatId;
     }
 
     public int userId() {

@@ -140,7 +140,7 @@ final class EventPayloads {
         p.put("CHAT_ENTITY_ID", chat.entityId());
         p.put("CHAT_ENTITY_DATA_1", chat.entityData1());
         p.put("CHAT_ENTITY_DATA_2", chat.entityData2());
-        p.put("CHAT_ENTITY_DATA_3", "N");
+        p.put("CHAT_ENTITY_DATA_3", chat.entityData3());
         p.put("CHAT_EXTRANET", "Y");
         p.put("CHAT_PREV_MESSAGE_ID", s(prevMessageId));
         p.put("CHAT_CAN_POST", "MEMBER");
@@ -192,7 +192,7 @@ final class EventPayloads {
         p.put("CHAT_ENTITY_ID", chat.entityId());
         p.put("CHAT_ENTITY_DATA_1", chat.entityData1());
         p.put("CHAT_ENTITY_DATA_2", chat.entityData2());
-        p.put("CHAT_ENTITY_DATA_3", "N");
+        p.put("CHAT_ENTITY_DATA_3", chat.entityData3());
         if (update) {
             p.put("CHAT_USER_COUNT", s(chat.members.size()));
             p.put("PLATFORM_CONTEXT", "web");

@@ -56,6 +56,12 @@ public final class FakeBitrix24 implements AutoCloseable {
         MessageMethods.register(dispatcher);
         SessionMethods.register(dispatcher);
         OpenLineMethods.register(dispatcher);
+        OperatorMethods.register(dispatcher);
+        SessionControlMethods.register(dispatcher);
+        SessionModeMethods.register(dispatcher);
+        LineConfigMethods.register(dispatcher);
+        CrmChatMethods.register(dispatcher);
+        ConnectorMethods.register(dispatcher);
         V2Methods.register(dispatcher);
         V2ChatMethods.register(dispatcher);
         BatchMethod.register(dispatcher);

@@ -22,6 +22,8 @@ public final class FakePortal {
     private final Limits limits;
     final EventPayloads payloads;
     final LineFlow flow;
+    final Connectors connectors;
+    final LineState state = new LineState();
 
     final Map<Integer, PortalUser> users = new LinkedHashMap<>();
     final Map<Integer, OpenLine> lines = new LinkedHashMap<>();
@@ -46,6 +48,7 @@ public final class FakePortal {
         this.limits = new Limits(fake.clock());
         this.payloads = new EventPayloads(fake, this);
         this.flow = new LineFlow(fake, this);
+        this.connectors = new Connectors(this);
         addUser("Portal Admin");
     }
 
@@ -235,6 +238,37 @@ public final class FakePortal {
         synchronized (fake.lock()) {
             BotRecord b = bots.get(botId);
             return b == null ? 0 : b.nextEventId - 1;
+        }
+    }
+
+    /** The custom connectors of this portal ({@code imconnector.*}) and what they were sent. */
+    public Connectors connectors() {
+        return connectors;
+    }
+
+    /** Quick answers saved with {@code imopenlines.message.quick.save}, oldest first. */
+    public List<String> quickAnswers() {
+        synchronized (fake.lock()) {
+            return List.copyOf(state.quickAnswers);
+        }
+    }
+
+    /** The supervisor's rating of a session ({@code imopenlines.session.head.vote}), if one was given. */
+    public Optional<LineState.HeadVote> headVote(int sessionId) {
+        synchronized (fake.lock()) {
+            return Optional.ofNullable(state.headVotes.get(sessionId));
+        }
+    }
+
+    /** Binds a CRM entity ({@code DEAL}, {@code CONTACT}, {@code COMPANY}, {@code LEAD}) to the chat, as the CRM tracker does. */
+    public void bindCrm(OpenLineChat chat, String type, int entityId) {
+        synchronized (fake.lock()) {
+            String t = type.toUpperCase(java.util.Locale.ROOT);
+            if (t.equals("LEAD")) {
+                chat.crmLeadId = entityId;
+            } else {
+                chat.crm.put(t, entityId);
+            }
         }
     }
 

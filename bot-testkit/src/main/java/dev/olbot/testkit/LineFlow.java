@@ -2,7 +2,6 @@ package dev.olbot.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,10 +15,13 @@ final class LineFlow {
 
     private final FakeBitrix24 fake;
     private final FakePortal portal;
+    /** The bot's side: builds and sends the events bots hear. */
+    final BotEvents events;
 
     LineFlow(FakeBitrix24 fake, FakePortal portal) {
         this.fake = fake;
         this.portal = portal;
+        this.events = new BotEvents(fake, portal);
     }
 
     // ---- client side ----
@@ -44,9 +46,9 @@ final class LineFlow {
         CommandRecord cmd = text.startsWith("/") ? findCommand(bot, text.substring(1).split("\\s+", 2)[0]) : null;
         if (cmd != null) {
             String[] parts = text.substring(1).split("\\s+", 2);
-            out.add(commandEvent(chat, bot, cmd, m, parts.length > 1 ? parts[1] : "", "TEXTAREA", user));
+            out.add(events.commandEvent(chat, bot, cmd, m, parts.length > 1 ? parts[1] : "", "TEXTAREA", user));
         } else {
-            out.add(messageEvent(chat, bot, m, user, "ONIMBOTMESSAGEADD"));
+            out.add(events.messageEvent(chat, bot, m, user, "ONIMBOTMESSAGEADD"));
         }
         return out;
     }
@@ -86,7 +88,7 @@ final class LineFlow {
             }
             ChatMessage pressed = new ChatMessage(last.id(), chat.id, chat.sessionId, client.userId, "client",
                     "/" + cmd.command + " " + Params.str(button, "COMMAND_PARAMS"), Map.of(), null, false, fake.clock().instant());
-            return List.of(commandEvent(chat, bot, cmd, pressed, Params.str(button, "COMMAND_PARAMS"), "KEYBOARD",
+            return List.of(events.commandEvent(chat, bot, cmd, pressed, Params.str(button, "COMMAND_PARAMS"), "KEYBOARD",
                     portal.users.get(client.userId)));
         }
         if ("SEND".equals(Params.str(button, "ACTION"))) {
@@ -97,34 +99,37 @@ final class LineFlow {
 
     List<CompletableFuture<Delivery>> editLast(Client client, String text) {
         OpenLineChat chat = chatOf(client);
-        ChatMessage m = lastOf(chat, client.userId);
+        return clientEdits(chat, lastOf(chat, client.userId), text);
+    }
+
+    /** The client changed one of its messages (also {@code imconnector.update.messages}). */
+    List<CompletableFuture<Delivery>> clientEdits(OpenLineChat chat, ChatMessage m, String text) {
         ChatMessage edited = m.withText(text, m.keyboard(), m.attach());
         replace(chat, edited);
-        fake.transcript().add("client #" + client.userId, "[edits] " + text);
+        portal.connectors.outboundUpdate(chat, edited);
+        fake.transcript().add("client #" + m.authorId(), "[edits] " + text);
         BotRecord bot = botInChat(chat);
         if (bot == null || bot.v2) {
             return List.of();
         }
-        return deliverV1(bot, "EVENT_MESSAGE_UPDATE", changePayload("ONIMBOTMESSAGEUPDATE", chat, bot, edited, true));
+        return events.deliverV1(bot, "EVENT_MESSAGE_UPDATE", events.changePayload("ONIMBOTMESSAGEUPDATE", chat, bot, edited, true));
     }
 
     List<CompletableFuture<Delivery>> deleteLast(Client client) {
         OpenLineChat chat = chatOf(client);
-        ChatMessage m = lastOf(chat, client.userId);
+        return clientDeletes(chat, lastOf(chat, client.userId));
+    }
+
+    /** The client deleted one of its messages (also {@code imconnector.delete.messages}). */
+    List<CompletableFuture<Delivery>> clientDeletes(OpenLineChat chat, ChatMessage m) {
         chat.messages.remove(m);
-        fake.transcript().add("client #" + client.userId, "[deletes] " + m.text());
+        portal.connectors.outboundDelete(chat, m);
+        fake.transcript().add("client #" + m.authorId(), "[deletes] " + m.text());
         BotRecord bot = botInChat(chat);
         if (bot == null || bot.v2) {
             return List.of();
         }
-        return deliverV1(bot, "EVENT_MESSAGE_DELETE", changePayload("ONIMBOTMESSAGEDELETE", chat, bot, m, false));
-    }
-
-    private Map<String, Object> changePayload(String event, OpenLineChat chat, BotRecord bot, ChatMessage m, boolean update) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("BOT", Map.of(String.valueOf(bot.id), portal.payloads.botCredentials(bot)));
-        data.put("PARAMS", portal.payloads.changeParams(chat, m, update));
-        return portal.payloads.envelope(event, handlerId(bot, event), data, portal.payloads.userAuth(bot, m.authorId(), true));
+        return events.deliverV1(bot, "EVENT_MESSAGE_DELETE", events.changePayload("ONIMBOTMESSAGEDELETE", chat, bot, m, false));
     }
 
     // ---- operator side ----
@@ -147,19 +152,17 @@ final class LineFlow {
         if (chat.owner != OpenLineChat.Owner.OPERATOR || chat.operatorId != userId) {
             throw new IllegalStateException(name(userId) + " does not hold " + chat.dialogId() + " (owner " + chat.owner + ")");
         }
-        ChatMessage m = post(chat, userId, "operator", text, Map.of(), null, false);
-        BotRecord bot = botInChat(chat);
-        if (bot != null) {
-            messageEvent(chat, bot, m, portal.users.get(userId), "ONIMBOTMESSAGEADD");
-        }
+        memberSays(chat, userId, "operator", text);
     }
 
-    void operatorTransfers(OpenLineChat chat, int fromUserId, int toUserId, int toLineId) {
-        if (chat.owner != OpenLineChat.Owner.OPERATOR || chat.operatorId != fromUserId) {
-            throw new IllegalStateException(name(fromUserId) + " does not hold " + chat.dialogId());
+    /** An employee (or bot) in the chat writes; a bot in the chat hears it. */
+    ChatMessage memberSays(OpenLineChat chat, int userId, String role, String text) {
+        ChatMessage m = post(chat, userId, role, text, Map.of(), null, false);
+        BotRecord bot = botInChat(chat);
+        if (bot != null && bot.id != userId) {
+            events.messageEvent(chat, bot, m, portal.users.get(userId), "ONIMBOTMESSAGEADD");
         }
-        chat.members.remove(fromUserId);
-        transferTo(chat, toUserId, toLineId, name(fromUserId));
+        return m;
     }
 
     /** The operator hands the dialog back to the line's bot, which joins again (ONIMBOTJOINCHAT). */
@@ -176,14 +179,7 @@ final class LineFlow {
         chat.operatorId = 0;
         chat.owner = OpenLineChat.Owner.BOT;
         fake.transcript().add("system", name(userId) + " transferred " + chat.dialogId() + " back to bot " + bot.name());
-        return List.of(botJoins(chat, bot, userId));
-    }
-
-    void operatorFinishes(OpenLineChat chat, int userId) {
-        if (chat.owner == OpenLineChat.Owner.CLOSED) {
-            throw new IllegalStateException(chat.dialogId() + " is already closed");
-        }
-        finish(chat, name(userId));
+        return List.of(events.botJoins(chat, bot, userId));
     }
 
     // ---- shared effects (also used by the session methods) ----
@@ -227,14 +223,24 @@ final class LineFlow {
         }
         chat.operatorId = 0;
         fake.transcript().add("system", by + " finished session " + chat.sessionId + " of " + chat.dialogId());
+        portal.connectors.sessionFinished(chat);
     }
 
     ChatMessage post(OpenLineChat chat, int authorId, String role, String text, Map<String, Object> keyboard, Object attach,
                      boolean system) {
+        return post(chat, authorId, role, text, keyboard, attach, system, true);
+    }
+
+    /** Posts a message; {@code toConnector} false keeps it inside Bitrix24 ({@code SKIP_CONNECTOR=Y}). */
+    ChatMessage post(OpenLineChat chat, int authorId, String role, String text, Map<String, Object> keyboard, Object attach,
+                     boolean system, boolean toConnector) {
         ChatMessage m = new ChatMessage(portal.nextMessageId++, chat.id, chat.sessionId, authorId, role, text, keyboard,
                 attach, system, fake.clock().instant());
         chat.messages.add(m);
         portal.messages.put(m.id(), m);
+        if (toConnector) {
+            portal.connectors.outbound(chat, m);
+        }
         String who = switch (role) {
             case "client" -> "client " + name(authorId);
             case "bot" -> "bot " + name(authorId);
@@ -250,57 +256,26 @@ final class LineFlow {
         portal.messages.put(m.id(), m);
     }
 
-    /** The bot joins a chat (imbot.chat.user.add or the line's welcome bot) and hears ONIMBOTJOINCHAT. */
-    CompletableFuture<Delivery> botJoins(OpenLineChat chat, BotRecord bot, int byUserId) {
-        chat.members.add(bot.id);
-        fake.transcript().add("system", "bot " + bot.name() + " joined " + chat.dialogId());
-        if (bot.v2) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("bot", portal.payloads.v2Bot(bot, true));
-            data.put("chat", portal.payloads.v2Chat(chat));
-            data.put("user", portal.payloads.v2User(portal.users.get(byUserId)));
-            data.put("language", "en");
-            return deliverV2(bot, "ONIMBOTV2JOINCHAT", data);
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("BOT", Map.of(String.valueOf(bot.id), portal.payloads.botCredentials(bot)));
-        data.put("PARAMS", portal.payloads.joinParams(chat, bot, byUserId));
-        data.put("USER", portal.payloads.userBlock(portal.users.get(byUserId), false, true));
-        Map<String, Object> payload = portal.payloads.envelope("ONIMBOTJOINCHAT", handlerId(bot, "ONIMBOTJOINCHAT"), data,
-                portal.payloads.userAuth(bot, byUserId, false));
-        List<CompletableFuture<Delivery>> d = deliverV1(bot, "EVENT_WELCOME_MESSAGE", payload);
-        return d.isEmpty() ? CompletableFuture.completedFuture(null) : d.get(0);
-    }
-
-    CompletableFuture<Delivery> botDeleted(BotRecord bot) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("BOT_ID", String.valueOf(bot.id));
-        data.put("BOT_CODE", bot.code);
-        Map<String, Object> payload = portal.payloads.envelope("ONIMBOTDELETE", handlerId(bot, "ONIMBOTDELETE"), data,
-                portal.payloads.userAuth(bot, 1, false));
-        List<CompletableFuture<Delivery>> d = deliverV1(bot, "EVENT_BOT_DELETE", payload);
-        return d.isEmpty() ? CompletableFuture.completedFuture(null) : d.get(0);
-    }
-
     // ---- internals ----
 
-    private OpenLineChat chatOf(Client client) {
+    OpenLineChat chatOf(Client client) {
         if (client.chatId == 0) {
             OpenLineChat chat = new OpenLineChat(fake.lock(), portal.nextChatId++, client.lineId, client.connector,
-                    String.valueOf(7000 + client.userId), client.userId);
+                    client.connectorChatId, client.userId);
             portal.chats.put(chat.id, chat);
             client.chatId = chat.id;
         }
         return portal.chats.get(client.chatId);
     }
 
-    private void openSession(OpenLineChat chat, List<CompletableFuture<Delivery>> out) {
+    void openSession(OpenLineChat chat, List<CompletableFuture<Delivery>> out) {
         chat.sessionId = portal.nextSessionId++;
         chat.sessionStart = fake.clock().epochSecond();
         chat.crmLeadId = 0;
         chat.operatorId = 0;
         fake.transcript().add("system", "session " + chat.sessionId + " opened in " + chat.dialogId() + " (line "
                 + chat.lineId + ", " + chat.entityId() + ")");
+        portal.connectors.sessionStarted(chat);
         OpenLine line = portal.lines.get(chat.lineId);
         BotRecord bot = line.welcomeBotEnabled() ? portal.bots.get(line.welcomeBotId()) : null;
         if (bot == null) {
@@ -310,7 +285,7 @@ final class LineFlow {
         }
         chat.botId = bot.id;
         chat.owner = OpenLineChat.Owner.BOT;
-        out.add(botJoins(chat, bot, chat.clientUserId));
+        out.add(events.botJoins(chat, bot, chat.clientUserId));
         long seconds = line.welcomeBotSeconds();
         if (seconds > 0) {
             int session = chat.sessionId;
@@ -324,7 +299,7 @@ final class LineFlow {
         }
     }
 
-    private void cancelTimer(OpenLineChat chat) {
+    void cancelTimer(OpenLineChat chat) {
         if (chat.botTimer != null) {
             chat.botTimer.cancel();
             chat.botTimer = null;
@@ -348,109 +323,6 @@ final class LineFlow {
         return portal.commands.values().stream()
                 .filter(c -> c.command.equalsIgnoreCase(command) && (c.botId == bot.id || c.common))
                 .findFirst().orElse(null);
-    }
-
-    private CompletableFuture<Delivery> messageEvent(OpenLineChat chat, BotRecord bot, ChatMessage m, PortalUser user, String event) {
-        if (bot.v2) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("bot", portal.payloads.v2Bot(bot, true));
-            data.put("message", portal.payloads.v2Message(m));
-            data.put("chat", portal.payloads.v2Chat(chat));
-            data.put("user", portal.payloads.v2User(user));
-            data.put("language", "en");
-            return deliverV2(bot, "ONIMBOTV2MESSAGEADD", data);
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("BOT", Map.of(String.valueOf(bot.id), portal.payloads.botCredentials(bot)));
-        data.put("PARAMS", portal.payloads.messageParams(chat, m, previousId(chat, m), "TEXTAREA", false));
-        data.put("USER", portal.payloads.userBlock(user, true, true));
-        Map<String, Object> payload = portal.payloads.envelope(event, handlerId(bot, event), data,
-                portal.payloads.userAuth(bot, user.id(), true));
-        List<CompletableFuture<Delivery>> d = deliverV1(bot, "EVENT_MESSAGE_ADD", payload);
-        return d.isEmpty() ? CompletableFuture.completedFuture(null) : d.get(0);
-    }
-
-    private CompletableFuture<Delivery> commandEvent(OpenLineChat chat, BotRecord bot, CommandRecord cmd, ChatMessage m,
-                                                     String params, String context, PortalUser user) {
-        if (bot.v2) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("bot", portal.payloads.v2Bot(bot, true));
-            Map<String, Object> command = new LinkedHashMap<>();
-            command.put("id", cmd.id);
-            command.put("command", cmd.command);
-            command.put("params", params);
-            command.put("context", context.toLowerCase(java.util.Locale.ROOT));
-            data.put("command", command);
-            data.put("message", portal.payloads.v2Message(m));
-            data.put("chat", portal.payloads.v2Chat(chat));
-            data.put("user", portal.payloads.v2User(user));
-            data.put("language", "en");
-            return deliverV2(bot, "ONIMBOTV2COMMANDADD", data);
-        }
-        Map<String, Object> c = new LinkedHashMap<>(portal.payloads.botCredentials(bot));
-        c.put("COMMAND", cmd.command);
-        c.put("COMMAND_ID", String.valueOf(cmd.id));
-        c.put("COMMAND_PARAMS", params);
-        c.put("COMMAND_CONTEXT", context);
-        c.put("MESSAGE_ID", String.valueOf(m.id()));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("COMMAND", Map.of(String.valueOf(cmd.id), c));
-        data.put("PARAMS", portal.payloads.messageParams(chat, m, previousId(chat, m), context, true));
-        data.put("USER", portal.payloads.userBlock(user, false, false));
-        Map<String, Object> payload = portal.payloads.envelope("ONIMCOMMANDADD", handlerId(bot, "ONIMCOMMANDADD"), data,
-                portal.payloads.userAuth(bot, user.id(), true));
-        String url = BotRecord.withClientId(cmd.handlerUrl, bot.clientId);
-        fake.transcript().add("platform", "ONIMCOMMANDADD /" + cmd.command + " (" + context + ") to bot " + bot.name());
-        return fake.deliverer().deliver(url, payload);
-    }
-
-    private int previousId(OpenLineChat chat, ChatMessage m) {
-        int prev = 0;
-        for (ChatMessage x : chat.messages) {
-            if (x.id() < m.id()) {
-                prev = x.id();
-            }
-        }
-        return prev;
-    }
-
-    private List<CompletableFuture<Delivery>> deliverV1(BotRecord bot, String handler, Map<String, Object> payload) {
-        String url = bot.handlers.getOrDefault(handler, "");
-        if (url.isEmpty()) {
-            fake.transcript().add("platform", payload.get("event") + " not sent: bot " + bot.name() + " has no " + handler);
-            return List.of();
-        }
-        return List.of(fake.deliverer().deliver(url, payload));
-    }
-
-    private CompletableFuture<Delivery> deliverV2(BotRecord bot, String event, Map<String, Object> data) {
-        if ("fetch".equals(bot.eventMode)) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("eventId", bot.nextEventId++);
-            e.put("type", event);
-            e.put("date", EventPayloads.iso(fake.clock().epochSecond()));
-            Map<String, Object> fetchData = new LinkedHashMap<>(data);
-            fetchData.put("bot", portal.payloads.v2Bot(bot, false));
-            e.put("data", fetchData);
-            bot.fetchQueue.add(e);
-            return CompletableFuture.completedFuture(null);
-        }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("event", event);
-        payload.put("data", data);
-        payload.put("ts", String.valueOf(fake.clock().epochSecond()));
-        Map<String, Object> auth = new LinkedHashMap<>();
-        auth.put("domain", portal.domain());
-        auth.put("client_endpoint", fake.clientEndpoint());
-        auth.put("server_endpoint", fake.serverEndpoint());
-        auth.put("member_id", portal.memberId());
-        auth.put("application_token", bot.clientId.isEmpty() ? portal.applicationToken() : bot.clientId);
-        payload.put("auth", auth);
-        return fake.deliverer().deliver(bot.webhookUrl, payload);
-    }
-
-    private static int handlerId(BotRecord bot, String event) {
-        return bot.id * 10 + Math.abs(event.hashCode() % 10);
     }
 
     String name(int userId) {

@@ -48,7 +48,7 @@ final class MessageMethods {
                 throw BitrixError.badRequest("WRONG_REQUEST", "Message isn't added");
             }
             return p.flow.post(chat, bot.id, "bot", payload.text, withBotId(payload.keyboard, bot), payload.attach,
-                    "Y".equals(c.str("SYSTEM"))).id();
+                    "Y".equals(c.str("SYSTEM")), !"Y".equals(c.str("SKIP_CONNECTOR"))).id();
         }
         if (!p.users.containsKey((int) Params.intval(dialogId))) {
             throw BitrixError.badRequest("WRONG_REQUEST", "Message isn't added");
@@ -142,6 +142,7 @@ final class MessageMethods {
         if (c.has("MESSAGE") && c.str("MESSAGE").isBlank()) {
             chat.messages.remove(m);
             c.portal().messages.remove(m.id());
+            c.portal().connectors.outboundDelete(chat, m);
             c.fake().transcript().add("bot " + bot.name(), "[deletes] " + m.text());
             return true;
         }
@@ -149,7 +150,9 @@ final class MessageMethods {
         String text = c.has("MESSAGE") ? p.text : m.text();
         Map<String, Object> keyboard = c.has("KEYBOARD") ? withBotId(p.keyboard, bot) : m.keyboard();
         Object attach = c.has("ATTACH") ? p.attach : m.attach();
-        c.portal().flow.replace(chat, m.withText(text, keyboard, attach));
+        ChatMessage edited = m.withText(text, keyboard, attach);
+        c.portal().flow.replace(chat, edited);
+        c.portal().connectors.outboundUpdate(chat, edited);
         c.fake().transcript().add("bot " + bot.name(), "[edits] " + text);
         return true;
     }
@@ -157,8 +160,10 @@ final class MessageMethods {
     private static Object delete(MethodCall c) {
         BotRecord bot = BotMethods.botFor(c);
         ChatMessage m = ownMessage(c, bot);
-        c.portal().chats.get(m.chatId()).messages.remove(m);
+        OpenLineChat chat = c.portal().chats.get(m.chatId());
+        chat.messages.remove(m);
         c.portal().messages.remove(m.id());
+        c.portal().connectors.outboundDelete(chat, m);
         c.fake().transcript().add("bot " + bot.name(), "[deletes] " + m.text());
         return true;
     }
@@ -200,7 +205,7 @@ final class MessageMethods {
             BotRecord bot = c.portal().bots.get(id);
             if (bot != null) {
                 chat.botId = bot.id;
-                c.portal().flow.botJoins(chat, bot, caller.id);
+                c.portal().flow.events.botJoins(chat, bot, caller.id);
             } else if (c.portal().users.containsKey(id)) {
                 chat.members.add(id);
                 c.fake().transcript().add("system", c.portal().flow.name(id) + " added to " + chat.dialogId());

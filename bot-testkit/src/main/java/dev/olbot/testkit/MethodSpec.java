@@ -20,7 +20,11 @@ final class MethodSpec {
      * @param isset  present at all is enough (PHP {@code isset}): an empty value passes to the handler, which
      *               may answer a more specific error
      */
-    record Required(List<String> paths, boolean positiveInt, boolean isset, String code, String description) {
+    record Required(List<String> paths, boolean positiveInt, boolean isset, String code, String description, boolean inResult) {
+
+        Required(List<String> paths, boolean positiveInt, boolean isset, String code, String description) {
+            this(paths, positiveInt, isset, code, description, false);
+        }
 
         String param() {
             return paths.get(0);
@@ -82,6 +86,12 @@ final class MethodSpec {
         return this;
     }
 
+    /** The parameter must be present and non-empty, else {@code code} inside an HTTP 200 result ({@link BitrixError#inResult}). */
+    MethodSpec requireInResult(String param, String code, String description) {
+        required.add(new Required(List.of(param), false, false, code, description, true));
+        return this;
+    }
+
     /** At least one of the parameters must be sent at all (PHP {@code isset}), else {@code code}. */
     MethodSpec requireAnyIsset(String code, String description, String... params) {
         required.add(new Required(List.of(params), false, true, code, description));
@@ -113,7 +123,7 @@ final class MethodSpec {
     void validate(java.util.Map<String, Object> params) {
         for (Required r : required) {
             if (!r.satisfiedBy(params)) {
-                throw BitrixError.badRequest(r.code(), r.description());
+                throw r.inResult() ? BitrixError.inResult(r.code(), r.description()) : BitrixError.badRequest(r.code(), r.description());
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class OpenLine {
 
     private final Map<String, Object> settings = new LinkedHashMap<>();
+    private final String networkCode = Tokens.hex(16);
 
     OpenLine(int id, String name) {
         settings.put("ID", String.valueOf(id));
@@ -30,6 +31,11 @@ public final class OpenLine {
         settings.put("WELCOME_BOT_TIME", "600");
         settings.put("WELCOME_BOT_LEFT", "queue");
         settings.put("QUEUE", new ArrayList<String>());
+    }
+
+    /** The 32-character code another portal joins this line with ({@code imopenlines.network.join}). */
+    public String networkCode() {
+        return networkCode;
     }
 
     public int id() {

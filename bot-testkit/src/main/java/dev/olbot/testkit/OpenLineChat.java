@@ -28,6 +28,13 @@ public final class OpenLineChat {
     int operatorId;
     int botId;
     int crmLeadId;
+    /** Other CRM bindings by type ({@code DEAL}, {@code CONTACT}, {@code COMPANY}); the lead is {@link #crmLeadId}. */
+    final java.util.Map<String, Integer> crm = new java.util.LinkedHashMap<>();
+    boolean pinned;
+    boolean silent;
+    boolean spam;
+    /** Set by {@code imconnector.chat.name.set}; null = the default "Guest #id". */
+    String name;
     VirtualClock.Timer botTimer;
 
     OpenLineChat(Object lock, int id, int lineId, String connector, String connectorChatId, int clientUserId) {
@@ -108,13 +115,52 @@ public final class OpenLineChat {
 
     public String entityData2() {
         synchronized (lock) {
-            return "LEAD|" + crmLeadId + "|COMPANY|0|CONTACT|0|DEAL|0";
+            return "LEAD|" + crmLeadId + "|COMPANY|" + crm.getOrDefault("COMPANY", 0) + "|CONTACT|"
+                    + crm.getOrDefault("CONTACT", 0) + "|DEAL|" + crm.getOrDefault("DEAL", 0);
+        }
+    }
+
+    /** {@code LINES_SILENT_MODE}: {@code Y} while {@code imopenlines.session.mode.silent} is on. */
+    public String entityData3() {
+        synchronized (lock) {
+            return silent ? "Y" : "N";
+        }
+    }
+
+    /** The connector this chat came through ({@code livechat}, or an app's connector id). */
+    public String connector() {
+        return connector;
+    }
+
+    /** The chat's id in the external channel ({@code chat.id} of {@code imconnector.send.messages}). */
+    public String connectorChatId() {
+        return connectorChatId;
+    }
+
+    /** Pinned to its operator ({@code imopenlines.session.mode.pin}). */
+    public boolean pinned() {
+        synchronized (lock) {
+            return pinned;
+        }
+    }
+
+    /** Silent mode: operator messages stay inside Bitrix24 ({@code imopenlines.session.mode.silent}). */
+    public boolean silent() {
+        synchronized (lock) {
+            return silent;
+        }
+    }
+
+    /** The CRM entity id bound to this chat for {@code type} ({@code LEAD}, {@code DEAL}, {@code CONTACT}, {@code COMPANY}), 0 when none. */
+    public int crmEntity(String type) {
+        synchronized (lock) {
+            return "LEAD".equalsIgnoreCase(type) ? crmLeadId : crm.getOrDefault(type.toUpperCase(java.util.Locale.ROOT), 0);
         }
     }
 
     public String title() {
         synchronized (lock) {
-            return "Guest #" + clientUserId;
+            return name != null ? name : "Guest #" + clientUserId;
         }
     }
 }

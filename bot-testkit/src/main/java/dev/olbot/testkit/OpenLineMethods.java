@@ -73,7 +73,7 @@ final class OpenLineMethods {
         d.put("entity_id", chat.entityId());
         d.put("entity_data_1", chat.entityData1());
         d.put("entity_data_2", chat.entityData2());
-        d.put("entity_data_3", "N");
+        d.put("entity_data_3", chat.entityData3());
         d.put("mute_list", List.of());
         d.put("date_create", EventPayloads.iso(chat.sessionStart));
         d.put("message_type", "L");
@@ -145,14 +145,15 @@ final class OpenLineMethods {
         chatItem.put("entityId", chat.entityId());
         chatItem.put("entityData1", chat.entityData1());
         chatItem.put("entityData2", chat.entityData2());
-        chatItem.put("entityData3", "N");
+        chatItem.put("entityData3", chat.entityData3());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("chatId", chat.id);
         r.put("canJoin", "N");
         r.put("canVoteHead", "N");
         r.put("sessionId", session);
-        r.put("sessionVoteHead", 0);
-        r.put("sessionCommentHead", "");
+        LineState.HeadVote vote = p.state.headVotes.get(session);
+        r.put("sessionVoteHead", vote == null || vote.rating() == null ? 0 : vote.rating());
+        r.put("sessionCommentHead", vote == null || vote.comment() == null ? "" : vote.comment());
         r.put("userId", chat.dialogId());
         r.put("message", messages.isEmpty() ? List.of() : messages);
         r.put("usersMessage", Map.of(chat.dialogId(), new ArrayList<>(messages.keySet())));

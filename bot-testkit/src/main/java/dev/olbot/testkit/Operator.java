@@ -1,6 +1,10 @@
 package dev.olbot.testkit;
 
-/** An employee working the line's queue: accepts, answers, transfers and finishes dialogs. */
+/**
+ * An employee working the line's queue: accepts, answers, transfers and finishes dialogs. Accepting, transferring
+ * and finishing go through the same code as {@code imopenlines.operator.answer}, {@code .transfer} and
+ * {@code .finish} / {@code .another.finish}, with the same errors ({@link BitrixError}).
+ */
 public final class Operator {
 
     private final FakePortal portal;
@@ -18,7 +22,8 @@ public final class Operator {
     /** Takes the dialog (from the queue, or from the bot); the bot leaves the chat. */
     public void accepts(OpenLineChat chat) {
         synchronized (portal.fake.lock()) {
-            portal.flow.operatorAccepts(chat, userId);
+            LineAccess.check(portal, chat, userId);
+            OperatorMethods.answer(portal, chat, userId);
         }
     }
 
@@ -32,14 +37,16 @@ public final class Operator {
     /** Hands the dialog to another employee. */
     public void transfersTo(OpenLineChat chat, int otherUserId) {
         synchronized (portal.fake.lock()) {
-            portal.flow.operatorTransfers(chat, userId, otherUserId, 0);
+            LineAccess.check(portal, chat, userId);
+            OperatorMethods.transfer(portal, chat, userId, otherUserId, 0);
         }
     }
 
     /** Hands the dialog to another line's queue. */
     public void transfersToLine(OpenLineChat chat, int lineId) {
         synchronized (portal.fake.lock()) {
-            portal.flow.operatorTransfers(chat, userId, 0, lineId);
+            LineAccess.check(portal, chat, userId);
+            OperatorMethods.transfer(portal, chat, userId, 0, lineId);
         }
     }
 
@@ -50,10 +57,15 @@ public final class Operator {
         }
     }
 
-    /** Closes the session. */
+    /** Closes the session: {@code operator.finish} when holding it, else {@code operator.another.finish}. */
     public void finishes(OpenLineChat chat) {
         synchronized (portal.fake.lock()) {
-            portal.flow.operatorFinishes(chat, userId);
+            LineAccess.check(portal, chat, userId);
+            if (chat.owner == OpenLineChat.Owner.OPERATOR && chat.operatorId == userId) {
+                OperatorMethods.finish(portal, chat, userId);
+            } else {
+                OperatorMethods.finishAnother(portal, chat, userId);
+            }
         }
     }
 }

@@ -52,6 +52,31 @@ final class SessionMethods {
 
     private static Object transfer(MethodCall c) {
         Map<String, Object> p = c.params();
+        int[] to = target(p);
+        int toUser = to[0];
+        int toLine = to[1];
+        String appId = appIdOf(c);
+        BotRecord bot = BotMethods.firstBotOf(c.portal(), appId);
+        OpenLineChat chat = c.portal().chats.get((int) Params.intval(p, "CHAT_ID"));
+        PortalUser target = c.portal().users.get(toUser);
+        boolean validTarget = toUser > 0 ? target != null && !target.bot() && !target.connector()
+                : c.portal().lines.containsKey(toLine);
+        if (chat == null || chat.owner == OpenLineChat.Owner.CLOSED || !validTarget) {
+            throw BitrixError.badRequest("OPERATOR_WRONG", "You can not redirect to this operator");
+        }
+        c.portal().flow.transferTo(chat, toUser, toLine, "bot " + bot.name());
+        if ("Y".equals(Params.str(p, "LEAVE"))) {
+            chat.members.remove(bot.id);
+            c.fake().transcript().add("system", "bot " + bot.name() + " left " + chat.dialogId() + " (LEAVE=Y)");
+        }
+        return true;
+    }
+
+    /**
+     * {@code {userId, lineId}} of a transfer, priority USER_ID → QUEUE_ID → TRANSFER_ID ({@code queue<N>} or a user id),
+     * with the platform's {@code USER_ID_EMPTY}, {@code QUEUE_ID_EMPTY}, {@code TRANSFER_ID_EMPTY}.
+     */
+    static int[] target(Map<String, Object> p) {
         int toUser = 0;
         int toLine = 0;
         if (p.containsKey("USER_ID")) {
@@ -75,21 +100,7 @@ final class SessionMethods {
                 toUser = (int) Params.intval(transferId);
             }
         }
-        String appId = appIdOf(c);
-        BotRecord bot = BotMethods.firstBotOf(c.portal(), appId);
-        OpenLineChat chat = c.portal().chats.get((int) Params.intval(p, "CHAT_ID"));
-        PortalUser target = c.portal().users.get(toUser);
-        boolean validTarget = toUser > 0 ? target != null && !target.bot() && !target.connector()
-                : c.portal().lines.containsKey(toLine);
-        if (chat == null || chat.owner == OpenLineChat.Owner.CLOSED || !validTarget) {
-            throw BitrixError.badRequest("OPERATOR_WRONG", "You can not redirect to this operator");
-        }
-        c.portal().flow.transferTo(chat, toUser, toLine, "bot " + bot.name());
-        if ("Y".equals(Params.str(p, "LEAVE"))) {
-            chat.members.remove(bot.id);
-            c.fake().transcript().add("system", "bot " + bot.name() + " left " + chat.dialogId() + " (LEAVE=Y)");
-        }
-        return true;
+        return new int[] {toUser, toLine};
     }
 
     /** The transfer method does not upper-case, so its CLIENT_ID is read as sent. */

@@ -95,7 +95,9 @@ class OpenLineMethodsTest extends FakeAccountTest {
 
         @Test
         void aUserWhoIsNotTheOperatorMayNot() {
-            portal().operator(portal().addUser("Pavel")).accepts(anna.chat());
+            int pavel = portal().addUser("Pavel");
+            line.queue(line.queueUserIds().get(0), pavel);
+            portal().operator(pavel).accepts(anna.chat());
             assertError(call("imopenlines.crm.lead.create", map("CHAT_ID", anna.chat().id())), 400, "ERROR_USER_NOT_OPERATOR",
                     "Attempt to save a CRM object by a user who is not an operator");
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.olbot.rest.methods.internal.Invoker;
 import dev.olbot.rest.methods.internal.Params;
 import dev.olbot.rest.methods.internal.Results;
+import dev.olbot.rest.RestException;
+import dev.olbot.rest.methods.result.ChannelItemResult;
 import dev.olbot.rest.methods.result.ConnectorStatus;
 import io.vertx.core.Future;
 import java.util.LinkedHashMap;
@@ -25,10 +27,11 @@ public final class Connector {
 
     /**
      * Registers a connector. {@code params}: {@code ID}*, {@code NAME}*, {@code ICON}* ({@code DATA_IMAGE}*),
-     * {@code PLACEMENT_HANDLER}*, and the documented options.
+     * {@code PLACEMENT_HANDLER}*, and the documented options. The platform reports a refusal inside an HTTP 200
+     * result ({@code {"result": false, "error": …}}); the future then fails with a {@link RestException}.
      */
     public Future<Boolean> register(Map<String, ?> params) {
-        return invoker.call(ConnectorSpecs.REGISTER, new LinkedHashMap<>(params), Results::bool);
+        return invoker.call(ConnectorSpecs.REGISTER, new LinkedHashMap<>(params), r -> inResult(ConnectorSpecs.REGISTER, r));
     }
 
     public Future<Boolean> activate(String connector, long line, boolean active) {
@@ -55,8 +58,18 @@ public final class Connector {
         });
     }
 
+    /** Removes the connector; a refusal ({@code APPLICATION_UNREGISTRATION_ERROR}, HTTP 200) fails the future. */
     public Future<Boolean> unregister(String id) {
-        return invoker.call(ConnectorSpecs.UNREGISTER, Params.of("ID", id), Results::bool);
+        return invoker.call(ConnectorSpecs.UNREGISTER, Params.of("ID", id), r -> inResult(ConnectorSpecs.UNREGISTER, r));
+    }
+
+    /**
+     * Sends client messages into the line (items from {@link dev.olbot.rest.methods.connector.ChannelItems#incoming});
+     * the future holds one result per item, with the chat and session each went to.
+     */
+    public Future<List<ChannelItemResult>> send(String connector, long line, List<? extends Map<String, ?>> messages) {
+        return invoker.call(ConnectorSpecs.SEND_MESSAGES, Params.of("CONNECTOR", connector, "LINE", line, "MESSAGES", messages),
+                ChannelItemResult::listFrom);
     }
 
     public Future<JsonNode> sendMessages(String connector, long line, List<? extends Map<String, ?>> messages) {
@@ -84,6 +97,13 @@ public final class Connector {
         return invoker.call(ConnectorSpecs.CHAT_NAME_SET,
                 Params.of("CONNECTOR", connector, "LINE", line, "CHAT_ID", chatId, "NAME", name, "USER_ID", userId),
                 r -> Results.bool(r.path("SUCCESS")));
+    }
+
+    private static boolean inResult(MethodSpec spec, JsonNode result) {
+        if (result != null && result.hasNonNull("error")) {
+            throw new RestException(spec.name(), 200, result.get("error").asText(), result.path("error_description").asText(""));
+        }
+        return Results.bool(result);
     }
 
     private Future<JsonNode> messages(MethodSpec spec, String connector, long line, List<? extends Map<String, ?>> messages) {

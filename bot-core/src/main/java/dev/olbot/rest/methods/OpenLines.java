@@ -112,11 +112,12 @@ public final class OpenLines {
         return invoker.call(SESSION_MODE_PIN, Params.create().put("CHAT_ID", chatId).flag("ACTIVATE", pin).map(), Results::bool);
     }
 
-    /** Pins all available dialogs; the future holds the affected chat ids. */
+    /** Pins all the caller's active dialogs; the future holds the pinned session ids (as documented). */
     public Future<List<Long>> pinAll() {
         return invoker.call(SESSION_MODE_PIN_ALL, Params.of(), r -> Results.list(r, Results::id));
     }
 
+    /** Unpins them; the future holds the session ids. */
     public Future<List<Long>> unpinAll() {
         return invoker.call(SESSION_MODE_UNPIN_ALL, Params.of(), r -> Results.list(r, Results::id));
     }

@@ -336,6 +336,26 @@ class OpenLinesApiTest {
         }
 
         @Test
+        void sendReadsTheChatAndSessionOfEachItem() {
+            var results = await(api.connector().send("myconnector", 107, List.of(Map.of())));
+
+            assertThat(results).hasSize(1);
+            assertThat(results.get(0).success()).isTrue();
+            assertThat(results.get(0).chatId()).contains(1767L);
+            assertThat(results.get(0).sessionId()).contains(323L);
+            assertThat(results.get(0).userId()).contains(585L);
+        }
+
+        @Test
+        void aRefusalInsideTheResultFailsTheRegistration() {
+            caller.answering("{\"result\": false, \"error\": \"CONNECTOR_ID_REQUIRED\", \"error_description\": \"Connector ID is not specified\"}");
+
+            assertThatThrownBy(() -> await(api.connector().register(Map.of("ID", "c", "NAME", "C", "ICON", Map.of("DATA_IMAGE", "x"),
+                    "PLACEMENT_HANDLER", "https://h")))).hasRootCauseInstanceOf(dev.olbot.rest.RestException.class)
+                    .rootCause().hasMessageContaining("CONNECTOR_ID_REQUIRED");
+        }
+
+        @Test
         void rejectsRegistrationWithoutIconImage() {
             assertThatThrownBy(() -> api.connector().register(Map.of("ID", "c", "NAME", "C", "ICON", Map.of("COLOR", "#fff"),
                     "PLACEMENT_HANDLER", "https://h"))).hasMessage("imconnector.register: ICON.DATA_IMAGE is required");

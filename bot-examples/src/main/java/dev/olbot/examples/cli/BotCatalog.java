@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Finds the bot a command runs: the providers given to {@link Olbot#run(String[], BotProvider...)}, then those
@@ -77,8 +78,8 @@ final class BotCatalog {
         if (nameOrClass.contains(".")) {
             return instantiate(nameOrClass, loader);
         }
-        throw CliFailure.usage("unknown bot '" + nameOrClass + "': known bots are " + names(loader)
-                + "; or give a class with --bot com.acme.YourBotProvider");
+        throw CliFailure.usage("unknown bot '" + nameOrClass + "': " + nearest(nameOrClass, loader) + "known bots are "
+                + names(loader) + "; or give a class with --bot com.acme.YourBotProvider");
     }
 
     private static final String SERVICES = "META-INF/services/" + BotProvider.class.getName();
@@ -103,6 +104,14 @@ final class BotCatalog {
         List<BotProvider> all = new ArrayList<>(given);
         ServiceLoader.load(BotProvider.class, loader).stream().map(ServiceLoader.Provider::get).forEach(all::add);
         return all;
+    }
+
+    /** "did you mean 'faq'? " for a name one or two edits away from a known one, else nothing. */
+    private String nearest(String typed, ClassLoader loader) {
+        LevenshteinDistance distance = new LevenshteinDistance(2);
+        return known(loader).keySet().stream()
+                .filter(name -> distance.apply(name.toLowerCase(java.util.Locale.ROOT), typed.toLowerCase(java.util.Locale.ROOT)) >= 0)
+                .findFirst().map(name -> "did you mean '" + name + "'? ").orElse("");
     }
 
     private String names(ClassLoader loader) {

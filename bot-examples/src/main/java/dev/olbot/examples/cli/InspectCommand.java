@@ -1,39 +1,25 @@
 package dev.olbot.examples.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.olbot.event.BotDeleted;
 import dev.olbot.event.BotEvent;
-import dev.olbot.event.BotJoined;
-import dev.olbot.event.BotRef;
-import dev.olbot.event.CommandInvoked;
 import dev.olbot.event.ConnectorEvent;
-import dev.olbot.event.ContextRequested;
 import dev.olbot.event.Credentials;
+import dev.olbot.event.CommandInvoked;
 import dev.olbot.event.CrmBinding;
-import dev.olbot.event.Dialog;
 import dev.olbot.event.EventDecodeException;
 import dev.olbot.event.EventDecoder;
 import dev.olbot.event.LineSession;
-import dev.olbot.event.Message;
-import dev.olbot.event.MessageAdded;
-import dev.olbot.event.MessageDeleted;
-import dev.olbot.event.MessageUpdated;
 import dev.olbot.event.OpenLine;
-import dev.olbot.event.OpenLineMessage;
 import dev.olbot.event.ReactionChanged;
-import dev.olbot.event.SessionFinished;
-import dev.olbot.event.SessionStarted;
-import dev.olbot.event.User;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -121,8 +107,9 @@ public final class InspectCommand implements Callable<Integer> {
 
     /** The decoder's reason in a user's words: what a body must look like, not what the parser tripped over. */
     private String reason(String message, String body) {
-        if (message.startsWith("malformed form body")) {
-            return "neither JSON nor a form body (event=...&data[...]=...&auth[...]=...)";
+        if (message.startsWith("malformed form body: ")) {
+            return "neither JSON nor a form body (event=...&data[...]=...&auth[...]=...): "
+                    + message.substring("malformed form body: ".length());
         }
         if (message.startsWith("malformed JSON body")) {
             return "not valid JSON";
@@ -140,7 +127,7 @@ public final class InspectCommand implements Callable<Integer> {
         line(out, "api version", event.meta().version().name());
         line(out, "portal domain", event.meta().portal().domain());
         line(out, "portal member id", event.meta().portal().memberId());
-        bot(event).ifPresent(bot -> {
+        EventParts.bot(event).ifPresent(bot -> {
             line(out, "bot id", Long.toString(bot.id()));
             line(out, "bot code", bot.code());
         });
@@ -149,13 +136,13 @@ public final class InspectCommand implements Callable<Integer> {
             line(out, "bot code", deleted.botCode());
         }
         event.dialogId().ifPresent(d -> line(out, "dialog id", d));
-        dialog(event).ifPresent(d -> {
+        EventParts.dialog(event).ifPresent(d -> {
             line(out, "chat id", d.chatId().map(String::valueOf).orElse("-"));
             line(out, "chat type", d.type().name());
             line(out, "open line", d.isOpenLine() ? "yes" : "no");
             d.openLine().ifPresent(line -> openLine(out, line));
         });
-        message(event).ifPresent(m -> line(out, "message id", Long.toString(m.id())));
+        EventParts.message(event).ifPresent(m -> line(out, "message id", Long.toString(m.id())));
         if (event instanceof ReactionChanged r) {
             line(out, "message id", Long.toString(r.messageId()));
             line(out, "reaction", r.reaction() + (r.added() ? " (added)" : " (removed)"));
@@ -163,19 +150,19 @@ public final class InspectCommand implements Callable<Integer> {
         if (event instanceof CommandInvoked c) {
             line(out, "command", c.command().command() + " " + c.command().params() + " [" + c.command().context() + "]");
         }
-        user(event).ifPresent(u -> {
+        EventParts.user(event).ifPresent(u -> {
             line(out, "author id", Long.toString(u.id()));
             line(out, "author name", u.name());
             line(out, "author is", u.connector() ? "client (open-line connector user)" : u.bot() ? "bot" : "employee");
         });
-        message(event).ifPresent(m -> line(out, "text", m.text()));
-        lineSessions(event).stream().findFirst().ifPresent(s -> lineSession(out, s));
+        EventParts.message(event).ifPresent(m -> line(out, "text", m.text()));
+        EventParts.lineSessions(event).stream().findFirst().ifPresent(s -> lineSession(out, s));
         if (event instanceof ConnectorEvent c) {
             line(out, "connector", c.connector());
             line(out, "line id", c.lineId());
         }
         line(out, "author auth tokens", tokens(event.meta().auth()));
-        bot(event).ifPresent(bot -> line(out, "bot auth tokens", tokens(bot.auth())));
+        EventParts.bot(event).ifPresent(bot -> line(out, "bot auth tokens", tokens(bot.auth())));
         line(out, "application token", event.meta().auth().applicationToken().isPresent() ? "present" : "absent");
     }
 
@@ -216,86 +203,5 @@ public final class InspectCommand implements Callable<Integer> {
 
     private static void line(PrintWriter out, String label, String value) {
         out.println(label + ": " + (value == null || value.isEmpty() ? "-" : value));
-    }
-
-    private static Optional<BotRef> bot(BotEvent e) {
-        if (e instanceof MessageAdded m) {
-            return Optional.of(m.bot());
-        } else if (e instanceof MessageUpdated m) {
-            return Optional.of(m.bot());
-        } else if (e instanceof MessageDeleted m) {
-            return Optional.of(m.bot());
-        } else if (e instanceof BotJoined j) {
-            return Optional.of(j.bot());
-        } else if (e instanceof CommandInvoked c) {
-            return Optional.of(c.bot());
-        } else if (e instanceof ContextRequested c) {
-            return Optional.of(c.bot());
-        } else if (e instanceof ReactionChanged r) {
-            return Optional.of(r.bot());
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Dialog> dialog(BotEvent e) {
-        if (e instanceof MessageAdded m) {
-            return Optional.of(m.dialog());
-        } else if (e instanceof MessageUpdated m) {
-            return Optional.of(m.dialog());
-        } else if (e instanceof MessageDeleted m) {
-            return Optional.of(m.dialog());
-        } else if (e instanceof BotJoined j) {
-            return Optional.of(j.dialog());
-        } else if (e instanceof CommandInvoked c) {
-            return Optional.of(c.dialog());
-        } else if (e instanceof ContextRequested c) {
-            return Optional.of(c.dialog());
-        } else if (e instanceof ReactionChanged r) {
-            return Optional.of(r.dialog());
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Message> message(BotEvent e) {
-        if (e instanceof MessageAdded m) {
-            return Optional.of(m.message());
-        } else if (e instanceof MessageUpdated m) {
-            return Optional.of(m.message());
-        } else if (e instanceof MessageDeleted m) {
-            return Optional.of(m.message());
-        } else if (e instanceof CommandInvoked c) {
-            return Optional.of(c.message());
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<User> user(BotEvent e) {
-        if (e instanceof MessageAdded m) {
-            return Optional.of(m.user());
-        } else if (e instanceof MessageUpdated m) {
-            return Optional.of(m.user());
-        } else if (e instanceof MessageDeleted m) {
-            return Optional.of(m.user());
-        } else if (e instanceof BotJoined j) {
-            return Optional.of(j.user());
-        } else if (e instanceof CommandInvoked c) {
-            return Optional.of(c.user());
-        } else if (e instanceof ContextRequested c) {
-            return Optional.of(c.user());
-        } else if (e instanceof ReactionChanged r) {
-            return Optional.of(r.user());
-        }
-        return Optional.empty();
-    }
-
-    private static List<LineSession> lineSessions(BotEvent e) {
-        if (e instanceof SessionStarted s) {
-            return s.sessions();
-        } else if (e instanceof SessionFinished s) {
-            return s.sessions();
-        } else if (e instanceof OpenLineMessage m) {
-            return m.items();
-        }
-        return List.of();
     }
 }

@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,6 +138,14 @@ class LauncherTest {
         }
 
         @Test
+        void aMisspelledBotNameGetsTheNearestOne() {
+            int code = olbot("", "chat", "fqa");
+
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).startsWith("olbot chat: unknown bot 'fqa': did you mean 'faq'? known bots are faq, triage,");
+        }
+
+        @Test
         void aClassThatIsNotABotProviderIsNamed() {
             int code = olbot("", "scenario", "--bot", "java.lang.String", "x.convo");
 
@@ -205,6 +215,21 @@ class LauncherTest {
             assertThat(code).isEqualTo(2);
             assertThat(err.toString()).isEqualTo("olbot serve: unknown key 'olbot.publc.url' in " + props
                     + ": did you mean 'olbot.public.url'?\n");
+        }
+
+        @Test
+        void serveNamesOlbotPortWhenThePortIsTakenAndExitsWithThree() throws IOException {
+            try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                Path props = file("olbot.properties", "olbot.public.url=https://bot.example.com/events\nolbot.client.id=app\n"
+                        + "olbot.client.secret=secret\nolbot.host=127.0.0.1\nolbot.port=" + taken.getLocalPort()
+                        + "\nolbot.data.dir=" + dir.resolve("data") + "\n");
+
+                int code = olbot("", "serve", "faq", "--properties", props.toString());
+
+                assertThat(code).isEqualTo(3);
+                assertThat(err.toString()).isEqualTo("olbot serve: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use:"
+                        + " set OLBOT_PORT to a free port (0 picks any)\n");
+            }
         }
 
         @Test

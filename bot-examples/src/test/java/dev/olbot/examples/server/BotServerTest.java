@@ -76,4 +76,33 @@ class BotServerTest {
 
         assertThat(c.toString()).doesNotContain("s3cr3tw3bh00k").doesNotContain("topsecret");
     }
+
+    @Test
+    void aChatbots2FetchModeAppPollsAgainAfterARestart(@TempDir Path dir) throws Exception {
+        try (FakeBitrix24 fake = FakeBitrix24.create().start()) {
+            ServerConfig fetch = ServerConfig.load(Optional.empty(), Map.of(
+                    "OLBOT_HOST", "127.0.0.1", "OLBOT_PORT", "0", "OLBOT_API", "v2", "OLBOT_EVENT_MODE", "fetch",
+                    "OLBOT_PUBLIC_URL", "http://127.0.0.1:0/bitrix/events",
+                    "OLBOT_CLIENT_ID", fake.clientId(), "OLBOT_CLIENT_SECRET", fake.clientSecret(),
+                    "OLBOT_DATA_DIR", dir.toString(), "OLBOT_OAUTH_SERVER", fake.baseUrl() + "/"));
+            int line;
+            try (BotServer first = BotServer.start(List.of(bot()), fetch)) {
+                fake.installApp(first.publicUrl()).delivery().join();
+                assertThat(first.awaitIdle(10_000)).isTrue();
+                int botId = fake.portal().botId("server_test").orElseThrow();
+                line = fake.portal().addLine("Support", l -> l.welcomeBot(botId, 0)).id();
+            }
+
+            try (BotServer second = BotServer.start(List.of(bot()), fetch)) {
+                Client client = fake.portal().client(line, "Anna");
+                client.says("what is the price?");
+                java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+                while (client.botMessages().size() < 2 && java.time.Instant.now().isBefore(deadline)) {
+                    Thread.sleep(100);
+                }
+
+                assertThat(client.botMessages()).extracting(m -> m.text()).containsExactly("Hello from the server", "10 € a month");
+            }
+        }
+    }
 }
