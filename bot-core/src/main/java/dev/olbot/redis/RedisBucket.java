@@ -18,7 +18,7 @@ public final class RedisBucket implements SharedBucket {
 
     static final int HEADROOM = 2;
 
-    /** KEYS: tat key. ARGV: interval µs, burst. Returns 0 (go, recorded) or µs to wait. */
+    /** KEYS: tat key. ARGV: interval µs, burst. Returns {µs to wait (0: go, recorded), level in thousandths of a request}. */
     private static final String TAKE = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -27,9 +27,9 @@ public final class RedisBucket implements SharedBucket {
             local tat = tonumber(redis.call('GET', KEYS[1]) or now)
             if tat < now then tat = now end
             local wait = tat - tolerance - now
-            if wait > 0 then return wait end
+            if wait > 0 then return {wait, math.floor((tat - now) * 1000 / interval)} end
             redis.call('SET', KEYS[1], tat + interval, 'PX', math.ceil((tat + interval - now) / 1000) + 1000)
-            return 0
+            return {0, math.floor((tat + interval - now) * 1000 / interval)}
             """;
 
     private final RedisLink redis;
@@ -39,10 +39,10 @@ public final class RedisBucket implements SharedBucket {
     }
 
     @Override
-    public Future<Long> take(String portal, RateLimit limit) {
+    public Future<Answer> take(String portal, RateLimit limit) {
         long intervalMicros = Math.max(1, Math.round(1_000_000 / limit.perSecond()));
         int burst = Math.max(1, limit.burst() - HEADROOM);
         return redis.eval(TAKE, List.of(redis.key("bucket:" + portal)), List.of(intervalMicros, burst))
-                .map(r -> r.toLong() * 1_000);
+                .map(r -> new Answer(r.get(0).toLong() * 1_000, r.get(1).toLong() / 1000.0 + (limit.burst() - burst)));
     }
 }

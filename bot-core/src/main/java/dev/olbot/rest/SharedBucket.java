@@ -13,10 +13,20 @@ import io.vertx.core.Future;
 public interface SharedBucket {
 
     /**
-     * Takes one request from {@code portal}'s bucket. Must not block.
-     *
-     * @return 0 when the request may leave now, else how many nanoseconds to wait before asking again;
-     *         a failed future lets the request leave on the client's own pacing
+     * Takes one request from {@code portal}'s bucket. Must not block. A failed future lets the
+     * request leave on the client's own pacing.
      */
-    Future<Long> take(String portal, RateLimit limit);
+    Future<Answer> take(String portal, RateLimit limit);
+
+    /**
+     * @param waitNanos 0 when the request may leave now (and was counted), else how long to wait before asking again
+     * @param level     how full the shared bucket is now, in requests of {@code limit.burst()}; the client's own
+     *                  bucket follows it, so it gathers calls into {@code batch} as soon as the portal's bucket fills
+     */
+    record Answer(long waitNanos, double level) {
+
+        public boolean go() {
+            return waitNanos <= 0;
+        }
+    }
 }

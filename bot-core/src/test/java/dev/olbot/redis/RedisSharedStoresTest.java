@@ -129,6 +129,21 @@ class RedisSharedStoresTest {
     }
 
     @Nested
+    class Tokens {
+
+        @Test
+        void aPairSavedByOneInstanceIsLoadedWholeByTheOther() {
+            var saved = new dev.olbot.rest.PortalCredentials("m1", "portal.example", "https://portal.example/rest/",
+                    "https://oauth.bitrix.info/rest/", "access-1", "refresh-1", java.time.Instant.ofEpochMilli(1_771_928_985_123L), "app-1");
+            new RedisTokenStore(first).save(saved);
+
+            assertThat(new RedisTokenStore(second).load("m1")).hasValue(saved);
+            new RedisTokenStore(second).remove("m1");
+            assertThat(new RedisTokenStore(first).load("m1")).isEmpty();
+        }
+    }
+
+    @Nested
     class Dedupe {
 
         @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -85,8 +86,11 @@ class RestClientClusterTest extends Loopback {
 
         private RestClient oauthInstance(FakePortal fake, RefreshLock lock) {
             RedisLink own = link();
-            return instance(o -> o.oauth(OAuthFake.CLIENT_ID, OAuthFake.CLIENT_SECRET).tokenStore(new RedisTokenStore(own))
-                    .refreshLock(lock == null ? new RedisRefreshLock(own) : lock)
+            return oauthInstance(fake, lock == null ? new RedisRefreshLock(own) : lock, new RedisTokenStore(own));
+        }
+
+        private RestClient oauthInstance(FakePortal fake, RefreshLock lock, TokenStore store) {
+            return instance(o -> o.oauth(OAuthFake.CLIENT_ID, OAuthFake.CLIENT_SECRET).tokenStore(store).refreshLock(lock)
                     .oauthServers(OAuthServers.of(List.of(fake.serverEndpoint().replace("/rest/", "/"))))
                     .rateLimit(new RateLimit(1000, 1000)).requestTimeout(Duration.ofSeconds(10)));
         }
@@ -133,20 +137,45 @@ class RestClientClusterTest extends Loopback {
         }
 
         @Test
-        void withoutTheSharedLockTwoInstancesSpendTheSameRefreshToken() throws Exception {
+        void withoutTheSharedLockTwoInstancesThatReadTheOldPairTogetherSpendTheSameRefreshToken() throws Exception {
             OAuthFake oauth = new OAuthFake("refresh-0");
-            // a slow authorisation server: both instances have read the old pair before either saves the new one
-            FakePortal fake = fake(r -> {
-                if (r.method().equals("oauth/token")) {
-                    pause(500);
+            java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+            FakePortal fake = fake(r -> expired.get() || r.method().equals("oauth/token") ? oauth.answer(r) : FakePortal.ok(Map.of()));
+            // once the token expired, each instance reads the store once (its refresh); neither goes on before both
+            // have read, as when two instances race
+            java.util.concurrent.CountDownLatch bothRead = new java.util.concurrent.CountDownLatch(2);
+            java.util.function.Function<TokenStore, TokenStore> racing = inner -> new TokenStore() {
+                @Override
+                public Optional<PortalCredentials> load(String memberId) {
+                    Optional<PortalCredentials> read = inner.load(memberId);
+                    if (expired.get()) {
+                        bothRead.countDown();
+                        try {
+                            bothRead.await(5, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return read;
                 }
-                return oauth.answer(r);
-            });
-            // each instance only serialises its own refreshes: the cluster is not protected
-            RestClient a = oauthInstance(fake, RefreshLock.inProcess());
-            RestClient b = oauthInstance(fake, RefreshLock.inProcess());
+
+                @Override
+                public void save(PortalCredentials c) {
+                    inner.save(c);
+                }
+
+                @Override
+                public void remove(String memberId) {
+                    inner.remove(memberId);
+                }
+            };
+            RestClient a = oauthInstance(fake, RefreshLock.inProcess(), racing.apply(new RedisTokenStore(link())));
+            RestClient b = oauthInstance(fake, RefreshLock.inProcess(), racing.apply(new RedisTokenStore(link())));
             await(a.registerInstall(new Portal("portal.example", "m1", fake.restUrl(), fake.serverEndpoint()), "stale-access",
                     "refresh-0", 3600, ""));
+            await(a.call("m1", "crm.lead.get", Map.of("ID", 1))); // both instances hold the pair in memory
+            await(b.call("m1", "crm.lead.get", Map.of("ID", 2)));
+            expired.set(true);
 
             List<Future<RestResponse>> calls = hundredCallsAcross(a, b);
             settle(calls);
@@ -190,6 +219,27 @@ class RestClientClusterTest extends Loopback {
             RestClientPacingTest.LimitedPortal portal = sendThirtyEachFromTwoInstances(true);
 
             assertThat(portal.rejected).as("QUERY_LIMIT_EXCEEDED answers").hasValue(0);
+        }
+
+        @Test
+        void coalescingIntoBatchStillWorksWithTheSharedBucket() throws Exception {
+            RestClientPacingTest.LimitedPortal portal = new RestClientPacingTest.LimitedPortal(RateLimit.STANDARD);
+            FakePortal fake = fake(portal);
+            RestClient[] instances = new RestClient[2];
+            for (int i = 0; i < 2; i++) {
+                RedisLink own = link();
+                instances[i] = instance(o -> o.webhook(new WebhookCredentials(fake.restUrl() + "1/secret/")).rateLimit(RateLimit.STANDARD)
+                        .sharedBucket(new RedisBucket(own)));
+            }
+            List<Future<RestResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                calls.add(instances[i % 2].call("p", "imbot.message.add", Map.of("DIALOG_ID", "chat" + i, "N", i)));
+            }
+            Future.join(calls).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+
+            assertThat(portal.executed).hasValue(1000);
+            assertThat(portal.rejected).hasValue(0);
+            assertThat(portal.accepted.get()).as("requests for 1,000 calls").isLessThanOrEqualTo(40);
         }
 
         @Test
