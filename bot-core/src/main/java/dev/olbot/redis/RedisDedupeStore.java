@@ -7,19 +7,20 @@ import io.vertx.redis.client.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dedupe keys shared by every instance: {@code SET <prefix>dedupe:<key> 1 NX PX <window>}, so a
- * second delivery of an event reaching any instance within the window is not handled again. Keys
- * expire by themselves (Redis memory stays bounded by the window's traffic).
+ * Dedupe keys shared by every instance: {@code SET <prefix>dedupe:<key> <instance id> NX PX <window>},
+ * so a second delivery of an event reaching any instance within the window is not handled again.
+ * Keys expire by themselves (Redis memory stays bounded by the window's traffic). The value names
+ * the instance that took the event; give each instance a stable id (a restarted instance must
+ * recognise the events it took before it stopped).
  *
  * <p>{@link #firstSeenAsync} never blocks. {@link #firstSeen} waits for Redis on worker and virtual
  * threads; called on a Vert.x event loop it must not wait, so it answers from this instance's own
- * window and records the key in Redis without waiting — a duplicate that reached another instance
- * first is then counted in {@link #missedAcrossInstances()} and logged, not dropped.
+ * window and records the key in Redis without waiting. {@link #takenHere} then settles, off the
+ * event loop before the event is handled, which instance handles it: exactly one.
  */
 public final class RedisDedupeStore implements DedupeStore {
 
@@ -27,25 +28,30 @@ public final class RedisDedupeStore implements DedupeStore {
 
     private final RedisLink redis;
     private final Duration window;
+    private final String instance;
     private final DedupeStore local;
-    private final AtomicLong missed = new AtomicLong();
 
-    private RedisDedupeStore(RedisLink redis, Duration window) {
+    private RedisDedupeStore(RedisLink redis, Duration window, String instance) {
         this.redis = redis;
         this.window = window;
+        this.instance = instance;
         this.local = DedupeStore.inMemory(window, 100_000, Clock.systemUTC());
     }
 
-    /** Keys kept one hour (Bitrix24's duplicate deliveries arrive within minutes). */
+    /** Keys kept one hour (Bitrix24's duplicate deliveries arrive within minutes), a random instance id. */
     public static RedisDedupeStore create(RedisLink redis) {
-        return create(redis, Duration.ofHours(1));
+        return create(redis, Duration.ofHours(1), java.util.UUID.randomUUID().toString());
     }
 
-    public static RedisDedupeStore create(RedisLink redis, Duration window) {
+    /** @param instance this instance's id, the same after a restart (e.g. kept in its data folder) */
+    public static RedisDedupeStore create(RedisLink redis, Duration window, String instance) {
         if (window.toMillis() < 1) {
             throw new IllegalArgumentException("dedupe window must be at least 1 ms");
         }
-        return new RedisDedupeStore(redis, window);
+        if (instance.isBlank()) {
+            throw new IllegalArgumentException("instance id must not be blank");
+        }
+        return new RedisDedupeStore(redis, window, instance);
     }
 
     @Override
@@ -56,13 +62,7 @@ public final class RedisDedupeStore implements DedupeStore {
         if (!local.firstSeen(key)) {
             return false;
         }
-        claim(key).onSuccess(first -> {
-            if (!first) {
-                missed.incrementAndGet();
-                LOG.warn("event {} was also delivered to another instance and handled twice; call the dedupe store off the "
-                        + "event loop (firstSeenAsync) to prevent this", dev.olbot.wire.LogSafe.escape(key));
-            }
-        }).onFailure(e -> LOG.error("could not record dedupe key in Redis: {}", e.getMessage()));
+        claim(key).onFailure(e -> LOG.error("could not record dedupe key in Redis: {}", e.getMessage()));
         return true;
     }
 
@@ -72,18 +72,28 @@ public final class RedisDedupeStore implements DedupeStore {
         return claim(key).toCompletionStage();
     }
 
+    /**
+     * Whether this instance is the one to handle the event with this key: it took the key (now, or
+     * earlier — also before a restart), or nobody had. Blocking: call it off the event loop.
+     */
+    public boolean takenHere(String key) {
+        if (redis.await(claim(key))) {
+            return true;
+        }
+        Response owner = redis.call(Command.GET, redis.key("dedupe:" + key));
+        if (owner == null) {
+            return redis.await(claim(key)); // it expired in between
+        }
+        return instance.equals(owner.toString());
+    }
+
     private io.vertx.core.Future<Boolean> claim(String key) {
-        return redis.send(Command.SET, redis.key("dedupe:" + key), "1", "NX", "PX", window.toMillis())
+        return redis.send(Command.SET, redis.key("dedupe:" + key), instance, "NX", "PX", window.toMillis())
                 .map(RedisDedupeStore::wasSet);
     }
 
     private static boolean wasSet(Response r) {
         return r != null && "OK".equals(r.toString());
-    }
-
-    /** Duplicates answered from this instance's window on an event loop that another instance had already seen. */
-    public long missedAcrossInstances() {
-        return missed.get();
     }
 
     public Duration window() {

@@ -118,6 +118,9 @@ public final class BotServer implements AutoCloseable {
                 .installGate(gate).inbox(inbox).workerThreads(config.handlerThreads())
                 .dedupe(stores.dedupe)
                 .sink(event -> {
+                    if (stores.takenElsewhere(event)) {
+                        return; // cluster mode: the same delivery reached another instance first
+                    }
                     engine.accept(event);
                     botIdFile.saveIfChanged(engine.botIds());
                     if (event instanceof dev.olbot.event.AppInstalled && config.fetchMode()) {

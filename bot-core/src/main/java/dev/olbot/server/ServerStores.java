@@ -16,10 +16,16 @@ import dev.olbot.rest.RestClientOptions;
 import dev.olbot.rest.TokenStore;
 import dev.olbot.state.DialogStore;
 import dev.olbot.state.FileDialogStore;
+import dev.olbot.event.BotEvent;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The stores a {@link BotServer} keeps its state in: files in the data folder for one instance, or
@@ -67,7 +73,33 @@ final class ServerStores implements AutoCloseable {
             throw new IllegalArgumentException("OLBOT_REDIS_URL: " + e.getMessage());
         }
         return new ServerStores(config.oauthApp() ? new RedisTokenStore(redis) : null, RedisInstallRegistry.open(vertx, redis),
-                RedisDialogStore.create(redis), RedisDedupeStore.create(redis, dedupeWindow), redis);
+                RedisDialogStore.create(redis), RedisDedupeStore.create(redis, dedupeWindow, instanceId(config.dataDir())), redis);
+    }
+
+    /** This instance's id in the cluster, kept in its data folder so a restart keeps it. */
+    private static String instanceId(Path dataDir) {
+        Path file = dataDir.resolve("instance.id");
+        try {
+            if (Files.exists(file)) {
+                String id = Files.readString(file).strip();
+                if (!id.isEmpty()) {
+                    return id;
+                }
+            }
+            String id = UUID.randomUUID().toString();
+            Files.writeString(file, id + "\n");
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the instance id in " + file, e);
+        }
+    }
+
+    /**
+     * In cluster mode: true when another instance took this event (the same delivery reached both);
+     * called in the event's lane, before it is handled.
+     */
+    boolean takenElsewhere(BotEvent event) {
+        return dedupe instanceof RedisDedupeStore shared && event.dedupeKey().map(k -> !shared.takenHere(k)).orElse(false);
     }
 
     /** The token store, and in cluster mode the shared refresh lock and rate bucket. */

@@ -158,7 +158,7 @@ class RedisSharedStoresTest {
 
         @Test
         void keysExpireAfterTheWindow() throws Exception {
-            RedisDedupeStore a = RedisDedupeStore.create(first, Duration.ofMillis(200));
+            RedisDedupeStore a = RedisDedupeStore.create(first, Duration.ofMillis(200), "node-a");
             a.firstSeen("k");
 
             long ttl = first.call(Command.PTTL, first.key("dedupe:k")).toLong();
@@ -177,14 +177,25 @@ class RedisSharedStoresTest {
         }
 
         @Test
-        void onAnEventLoopTheSyncFormAnswersFromItsOwnWindowAndCountsWhatAnotherInstanceSawFirst() throws Exception {
-            RedisDedupeStore a = RedisDedupeStore.create(first);
-            RedisDedupeStore b = RedisDedupeStore.create(second);
-            a.firstSeen("k");
+        void onAnEventLoopEachInstanceAnswersFromItsOwnWindowAndExactlyOneTakesTheEvent() throws Exception {
+            RedisDedupeStore a = RedisDedupeStore.create(first, Duration.ofHours(1), "node-a");
+            RedisDedupeStore b = RedisDedupeStore.create(second, Duration.ofHours(1), "node-b");
 
-            assertThat(onEventLoop(() -> b.firstSeen("k"))).isTrue();
-            until(() -> b.missedAcrossInstances() == 1);
+            assertThat(onEventLoop(() -> a.firstSeen("k"))).isTrue();
+            until(() -> first.call(Command.EXISTS, first.key("dedupe:k")).toLong() == 1);
+            assertThat(onEventLoop(() -> b.firstSeen("k"))).as("b cannot wait for Redis here").isTrue();
             assertThat(onEventLoop(() -> b.firstSeen("k"))).as("its own window").isFalse();
+
+            assertThat(a.takenHere("k")).isTrue();
+            assertThat(b.takenHere("k")).as("the same delivery reached b too").isFalse();
+        }
+
+        @Test
+        void aRestartedInstanceWithTheSameIdStillHandlesTheEventsItTookBeforeItStopped() {
+            RedisDedupeStore.create(first, Duration.ofHours(1), "node-a").firstSeen("k");
+
+            assertThat(RedisDedupeStore.create(second, Duration.ofHours(1), "node-a").takenHere("k")).isTrue();
+            assertThat(RedisDedupeStore.create(second, Duration.ofHours(1), "node-b").takenHere("k")).isFalse();
         }
     }
 }

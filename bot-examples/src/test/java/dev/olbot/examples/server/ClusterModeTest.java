@@ -42,6 +42,7 @@ class ClusterModeTest {
     private HttpServer balancer;
     private final int[] backends = new int[2];
     private final AtomicIntegerArray handledBy = new AtomicIntegerArray(2);
+    private final java.util.List<String[]> received = new java.util.concurrent.CopyOnWriteArrayList<>(); // {content type, body}
 
     /** Counts the client's messages in the dialog state: only a shared state counts 1, 2, 3 … across instances. */
     private static Bot countingBot() {
@@ -58,6 +59,7 @@ class ClusterModeTest {
         WebClient http = WebClient.create(vertx);
         AtomicInteger turn = new AtomicInteger();
         balancer = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+            received.add(new String[] {req.getHeader("Content-Type"), body.toString()});
             int i = Math.floorMod(turn.getAndIncrement(), 2);
             handledBy.incrementAndGet(i);
             var forward = http.post(backends[i], "127.0.0.1", req.uri());
@@ -119,6 +121,32 @@ class ClusterModeTest {
             assertThat(second.selfCheck()).noneMatch(p -> p.startsWith("no install received yet"));
             assertThat(a.resolve("tokens.json")).doesNotExist();
             assertThat(b.resolve("dialogs.jsonl")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aDeliveryThatReachesBothInstancesIsHandledOnce(@TempDir Path a, @TempDir Path b) throws Exception {
+        try (FakeBitrix24 fake = FakeBitrix24.create().start();
+                BotServer first = BotServer.start(List.of(countingBot()), config(fake, a, REDIS.url()));
+                BotServer second = BotServer.start(List.of(countingBot()), config(fake, b, REDIS.url()))) {
+            backends[0] = first.port();
+            backends[1] = second.port();
+            fake.installApp(handlerUrl()).delivery().join();
+            assertThat(first.awaitIdle(10_000)).isTrue();
+            int botId = fake.portal().botId("cluster_test").orElseThrow();
+            Client client = fake.portal().client(fake.portal().addLine("Support", l -> l.welcomeBot(botId, 0)).id(), "Anna");
+            client.says("question").await();
+            assertThat(first.awaitIdle(10_000) && second.awaitIdle(10_000)).isTrue();
+            String[] message = received.stream().filter(r -> r[1].contains("ONIMBOTMESSAGEADD")).reduce((x, y) -> y).orElseThrow();
+
+            // Bitrix24 delivers the same event again; the balancer hands it to the other instance
+            int status = WebClient.create(vertx).postAbs(handlerUrl()).putHeader("Content-Type", message[0])
+                    .sendBuffer(Buffer.buffer(message[1])).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+                    .statusCode();
+            assertThat(first.awaitIdle(10_000) && second.awaitIdle(10_000)).isTrue();
+
+            assertThat(status).isEqualTo(200);
+            assertThat(client.botMessages()).extracting(m -> m.text()).containsExactly("message 1");
         }
     }
 
