@@ -99,7 +99,14 @@ final class ServerStores implements AutoCloseable {
      * called in the event's lane, before it is handled.
      */
     boolean takenElsewhere(BotEvent event) {
-        return dedupe instanceof RedisDedupeStore shared && event.dedupeKey().map(k -> !shared.takenHere(k)).orElse(false);
+        if (!(dedupe instanceof RedisDedupeStore shared) || event.dedupeKey().isEmpty()) {
+            return false;
+        }
+        try {
+            return !shared.takenHere(event.dedupeKey().get());
+        } catch (RedisUnavailableException down) {
+            return false; // Redis is down: handle it (the turn waits for the dialog store); dedupe is per instance meanwhile
+        }
     }
 
     /** The token store, and in cluster mode the shared refresh lock and rate bucket. */
