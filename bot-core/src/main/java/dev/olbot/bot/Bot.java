@@ -39,6 +39,9 @@ public final class Bot {
     private final Map<String, Handler> on;
     private final List<Middleware> middleware;
     private final ErrorPolicy errorPolicy;
+    private final String language;
+    private final PersonRequest personRequest;
+    private final java.util.Set<String> cancelWords;
 
     private Bot(Builder b) {
         this.code = b.code;
@@ -52,6 +55,9 @@ public final class Bot {
         this.on = Map.copyOf(b.on);
         this.middleware = List.copyOf(b.middleware);
         this.errorPolicy = b.errorPolicy;
+        this.language = b.language;
+        this.personRequest = b.personRequest;
+        this.cancelWords = b.cancelWords;
     }
 
     /** Starts a bot definition; {@code code} is the bot's {@code CODE}, unique on a portal. */
@@ -125,6 +131,20 @@ public final class Bot {
         return errorPolicy;
     }
 
+    /** The language of the bot's own texts before a client wrote anything ({@code ru} unless configured). */
+    public String language() {
+        return language;
+    }
+
+    PersonRequest personRequest() {
+        return personRequest;
+    }
+
+    /** True when the message is one of the bot's cancel words (it cancels a shown menu outside flows). */
+    boolean isCancel(Utterance u) {
+        return cancelWords.contains(u.normalized());
+    }
+
     static final String WELCOME = "welcome";
     static final String FALLBACK = "fallback";
     static final String EDITED = "edited";
@@ -149,6 +169,9 @@ public final class Bot {
         private final Map<String, String> onOrigin = new HashMap<>();
         private final List<Middleware> middleware = new ArrayList<>();
         private ErrorPolicy errorPolicy = ErrorPolicy.defaults();
+        private String language = "ru";
+        private PersonRequest personRequest = PersonRequest.defaults();
+        private java.util.Set<String> cancelWords = java.util.Set.of("cancel", "stop", "отмена", "стоп");
 
         private Builder(String code) {
             if (code == null || !code.matches("[A-Za-z0-9_\\-.]{1,50}")) {
@@ -297,13 +320,63 @@ public final class Bot {
             return this;
         }
 
+        /**
+         * The language ({@code ru}, {@code en}) of the framework's own texts until the client writes
+         * (then the client's language wins); default {@code ru}.
+         */
+        public Builder language(String language) {
+            if (language == null || !language.matches("[a-z]{2}")) {
+                throw new IllegalArgumentException("language: a two-letter code such as ru or en, got " + language);
+            }
+            this.language = language;
+            return this;
+        }
+
+        /** Which words ask for a person and what happens then; default {@link PersonRequest#defaults()}. */
+        public Builder personRequest(PersonRequest request) {
+            this.personRequest = Objects.requireNonNull(request);
+            return this;
+        }
+
+        /**
+         * Words that cancel what the client is in: a shown menu outside flows (each flow has its own,
+         * {@link Flow.Builder#cancelWords}); default cancel, stop, отмена, стоп.
+         */
+        public Builder cancelWords(String... words) {
+            this.cancelWords = java.util.Arrays.stream(words).map(Utterance::normalize).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            return this;
+        }
+
         public Builder errorPolicy(ErrorPolicy policy) {
             this.errorPolicy = Objects.requireNonNull(policy);
             return this;
         }
 
+        /**
+         * Builds the bot. Refuses a bot that cannot answer a message (no intent, no fallback, no
+         * welcome) and a {@link Handler#startFlow} that names a flow not registered with {@link #flow}.
+         */
         public Bot build() {
+            if (intents.isEmpty() && !on.containsKey(FALLBACK) && !on.containsKey(WELCOME)) {
+                throw new IllegalStateException("bot '" + code + "' has no handlers: add on(intent, handler), "
+                        + "fallback(handler) or onWelcome(handler)");
+            }
+            for (Registered r : intents) {
+                checkFlow(r.handler(), r.matcher().describe() + " at " + r.origin());
+            }
+            on.forEach((kind, h) -> checkFlow(h, "the " + kind + " handler at " + onOrigin.get(kind)));
+            timeouts.forEach((name, h) -> checkFlow(h, "timeout '" + name + "'"));
+            for (NumberedMenu m : menus.values()) {
+                m.items().forEach(i -> checkFlow(i.handler(), "menu '" + m.name() + "' item " + i.number()));
+            }
             return new Bot(this);
+        }
+
+        private void checkFlow(Handler h, String where) {
+            if (h instanceof Handler.StartFlow s && !flows.containsKey(s.flow())) {
+                throw new IllegalStateException("startFlow('" + s.flow() + "') in " + where + ": no flow named '" + s.flow()
+                        + "' is registered; registered flows: " + flows.keySet());
+            }
         }
 
         private static String origin() {

@@ -25,9 +25,17 @@ public interface ErrorPolicy {
         };
     }
 
-    /** The default: a polite apology, and after two failures in a row, an operator. */
+    /** The same, with texts per language picked by {@link BotContext#language()}. */
+    static ErrorPolicy apologizeThenHandOff(dev.olbot.kb.LocalText sorry, dev.olbot.kb.LocalText handoff, int handoffAfter) {
+        return (ctx, error, failures) -> apologizeThenHandOff(sorry.in(ctx.language()), handoff.in(ctx.language()), handoffAfter)
+                .onError(ctx, error, failures);
+    }
+
+    /**
+     * The default: a polite apology ({@link BotTexts#APOLOGY}), and after two failures in a row an
+     * operator ({@link BotTexts#ERROR_HANDOFF}), in the client's language.
+     */
     static ErrorPolicy defaults() {
-        return apologizeThenHandOff("Sorry, something went wrong on our side. Please try again.",
-                "Sorry, I can't help right now. Connecting you to an operator.", 2);
+        return apologizeThenHandOff(BotTexts.APOLOGY, BotTexts.ERROR_HANDOFF, 2);
     }
 }

@@ -27,7 +27,26 @@ import java.util.stream.Collectors;
 public final class Flow {
 
     /** One question of a flow. */
-    public record Step(String name, Function<BotContext, Reply> prompt, Validation.Validator validator) {}
+    /**
+     * A question of the flow.
+     *
+     * @param known   what may already be known about the answer (e.g. the name in the client's
+     *                profile): then {@code confirm} asks to confirm it instead of {@code prompt}
+     * @param confirm the confirmation question for a known value
+     */
+    public record Step(String name, Function<BotContext, Reply> prompt, Validation.Validator validator,
+            Function<BotContext, Optional<String>> known, java.util.function.BiFunction<BotContext, String, Reply> confirm) {
+
+        public Step(String name, Function<BotContext, Reply> prompt, Validation.Validator validator) {
+            this(name, prompt, validator, ctx -> Optional.empty(), (ctx, v) -> prompt.apply(ctx));
+        }
+    }
+
+    /** Answers that confirm a known value ("да", "yes", ...), normalized. */
+    public static final Set<String> YES = Set.of("да", "верно", "да верно", "ага", "угу", "конечно", "правильно", "yes", "yep",
+            "yeah", "correct", "right", "sure", "ok");
+    /** Answers that reject it. */
+    public static final Set<String> NO = Set.of("нет", "не", "неверно", "нет не так", "no", "nope", "wrong", "not me");
 
     private final String name;
     private final List<Step> steps;
@@ -38,6 +57,8 @@ public final class Flow {
     private final Duration timeout;
     private final Handler onTimeout;
     private final Handler onComplete;
+    private final int offerWayOutAfter;
+    private final dev.olbot.kb.LocalText wayOut;
 
     private Flow(Builder b) {
         this.name = b.name;
@@ -49,6 +70,18 @@ public final class Flow {
         this.timeout = b.timeout;
         this.onTimeout = b.onTimeout;
         this.onComplete = b.onComplete;
+        this.offerWayOutAfter = b.offerWayOutAfter;
+        this.wayOut = b.wayOut;
+    }
+
+    /** Invalid answers to one question after which the question comes with {@link #wayOut()}. */
+    public int offerWayOutAfter() {
+        return offerWayOutAfter;
+    }
+
+    /** What the flow says to show the client the way out (ask for a person, cancel). */
+    public dev.olbot.kb.LocalText wayOut() {
+        return wayOut;
     }
 
     public static Builder named(String name) {
@@ -98,10 +131,17 @@ public final class Flow {
         private int maxAttempts = 3;
         private Handler onTooManyAttempts = ctx -> {
             ctx.cancelFlow();
-            ctx.toOperator();
+            if (ctx.dialog().isOpenLine()) {
+                ctx.reply(BotTexts.TOO_MANY_ATTEMPTS.in(ctx.language()));
+                ctx.toOperator();
+            } else {
+                ctx.reply(BotTexts.CANCELLED.in(ctx.language()));
+            }
         };
+        private int offerWayOutAfter = 2;
+        private dev.olbot.kb.LocalText wayOut = BotTexts.WAY_OUT;
         private List<String> cancelWords = List.of("cancel", "stop", "отмена", "стоп");
-        private Handler onCancel = ctx -> {};
+        private Handler onCancel = ctx -> ctx.reply(BotTexts.CANCELLED.in(ctx.language()));
         private Duration timeout;
         private Handler onTimeout = ctx -> {};
         private Handler onComplete;
@@ -128,13 +168,44 @@ public final class Flow {
             return this;
         }
 
-        /** After {@code attempts} invalid answers to one question, runs {@code then} (default: hand to an operator). */
+        /**
+         * A question whose answer may already be known ({@code known} returns it, e.g. the name from
+         * the client's profile): the flow asks {@code confirm} with the value instead; "да"/"yes"
+         * accepts it, "нет"/"no" asks {@code question}, anything else is taken as the answer.
+         */
+        public Builder askOrConfirm(String answerName, Function<BotContext, Reply> question, Validation.Validator validator,
+                Function<BotContext, Optional<String>> known, java.util.function.BiFunction<BotContext, String, Reply> confirm) {
+            ask(answerName, question, validator);
+            Step plain = steps.remove(steps.size() - 1);
+            steps.add(new Step(plain.name(), plain.prompt(), plain.validator(), Objects.requireNonNull(known),
+                    Objects.requireNonNull(confirm)));
+            return this;
+        }
+
+        /**
+         * After {@code attempts} invalid answers to one question, runs {@code then} (default 3: say
+         * {@link BotTexts#TOO_MANY_ATTEMPTS} and hand an open-line dialog to an operator).
+         */
         public Builder maxAttempts(int attempts, Handler then) {
             if (attempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be >= 1");
             }
             this.maxAttempts = attempts;
             this.onTooManyAttempts = Objects.requireNonNull(then);
+            return this;
+        }
+
+        /**
+         * From the {@code invalidAnswers}-th invalid answer to a question on, the question asked again
+         * comes with {@code text} (default {@link BotTexts#WAY_OUT}: write "operator" or "cancel");
+         * default from the second invalid answer on.
+         */
+        public Builder offerWayOut(int invalidAnswers, dev.olbot.kb.LocalText text) {
+            if (invalidAnswers < 1) {
+                throw new IllegalArgumentException("offerWayOut: invalidAnswers must be >= 1");
+            }
+            this.offerWayOutAfter = invalidAnswers;
+            this.wayOut = Objects.requireNonNull(text);
             return this;
         }
 

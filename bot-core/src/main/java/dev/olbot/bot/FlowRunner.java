@@ -1,16 +1,19 @@
 package dev.olbot.bot;
 
 import dev.olbot.state.FlowPosition;
+import java.util.Optional;
 
 /** Moves a dialog through a {@link Flow}: asks, validates, stores, re-asks, completes, cancels, times out. */
 final class FlowRunner {
 
     static final String TIMEOUT_PREFIX = "flow:";
+    /** The known value a flow asked the client to confirm. */
+    static final String CONFIRMING = "olbot.flow.confirming";
     private static final Matcher GREETINGS = Intent.greetings();
 
     void start(TurnContext ctx, Flow flow) {
         ctx.state(ctx.state().withFlow(new FlowPosition(flow.name(), 0, 0, java.util.Map.of()))
-                .withVar(BotEngine.MENU_VAR, null));
+                .withVar(BotEngine.MENU_VAR, null).withVar(CONFIRMING, null));
         ask(ctx, flow, 0);
     }
 
@@ -36,7 +39,17 @@ final class FlowRunner {
             }
             return;
         }
-        Validation verdict = step.validator().apply(u.text());
+        Optional<String> confirming = ctx.var(CONFIRMING);
+        if (confirming.isPresent()) {
+            ctx.set(CONFIRMING, null);
+            if (Flow.NO.contains(u.normalized())) {
+                askPlain(ctx, flow, pos.step());
+                return;
+            }
+        }
+        Validation verdict = confirming.isPresent() && Flow.YES.contains(u.normalized())
+                ? new Validation.Valid(confirming.get())
+                : step.validator().apply(u.text());
         if (verdict instanceof Validation.Valid valid) {
             FlowPosition answered = pos.withAnswer(step.name(), valid.value());
             int next = pos.step() + 1;
@@ -60,6 +73,9 @@ final class FlowRunner {
         }
         ctx.state(ctx.state().withFlow(retried));
         ctx.reply(invalid.message());
+        if (retried.attempts() >= flow.offerWayOutAfter()) {
+            ctx.reply(flow.wayOut().in(ctx.language()));
+        }
         ask(ctx, flow, pos.step());
     }
 
@@ -70,7 +86,23 @@ final class FlowRunner {
     }
 
     private void ask(TurnContext ctx, Flow flow, int step) {
+        Flow.Step s = flow.steps().get(step);
+        Optional<String> known = s.known().apply(ctx);
+        if (known.isPresent() && ctx.state().flowPosition().map(FlowPosition::attempts).orElse(0) == 0) {
+            ctx.set(CONFIRMING, known.get());
+            ctx.reply(s.confirm().apply(ctx, known.get()));
+            armTimeout(ctx, flow);
+            return;
+        }
+        askPlain(ctx, flow, step);
+    }
+
+    private void askPlain(TurnContext ctx, Flow flow, int step) {
         ctx.reply(flow.steps().get(step).prompt().apply(ctx));
+        armTimeout(ctx, flow);
+    }
+
+    private void armTimeout(TurnContext ctx, Flow flow) {
         flow.timeout().ifPresent(t -> ctx.state(ctx.state().withTimeout(ctx.now().toEpochMilli() + t.toMillis(),
                 TIMEOUT_PREFIX + flow.name())));
     }

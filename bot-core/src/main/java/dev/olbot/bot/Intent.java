@@ -59,7 +59,13 @@ public final class Intent {
      * {@code ctx.match().groups()} as "1", "2", ... and named groups by name.
      */
     public static Matcher regex(String pattern) {
-        Pattern p = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        Pattern p;
+        try {
+            p = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException("regex intent '" + pattern + "' at " + caller() + " does not compile: "
+                    + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""), e);
+        }
         List<String> names = groupNames(pattern);
         return new Simple(Precedence.REGEX, List.of(pattern), "regex '" + pattern + "'", (u, ctx) -> {
             java.util.regex.Matcher m = p.matcher(u.text());
@@ -95,18 +101,33 @@ public final class Intent {
     }
 
     /**
+     * Matches messages similar to one of the phrases at the documented default threshold
+     * {@value FuzzyIndex#DEFAULT_THRESHOLD} (see {@link #fuzzy(double, String...)}).
+     */
+    public static Matcher fuzzy(String... phrases) {
+        return fuzzy(FuzzyIndex.DEFAULT_THRESHOLD, phrases);
+    }
+
+    /**
      * Matches messages similar to one of the phrases: typos, word order and word endings are
-     * tolerated (see {@link FuzzyIndex}). Among fuzzy intents the best score wins.
+     * tolerated, stop words and greetings ignored (see {@link FuzzyIndex}, the knowledge base's
+     * scorer). Among fuzzy intents the best score wins.
      *
-     * @param threshold minimum similarity in [0, 1]; 0.85 is a good start
+     * @param threshold minimum confidence in [0, 1]; {@value FuzzyIndex#DEFAULT_THRESHOLD} is the
+     *                  calibrated default ("who are you" does not match "when are you open")
+     * @throws IllegalArgumentException when the threshold is outside 0..1 or there is no phrase
      */
     public static Matcher fuzzy(double threshold, String... phrases) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("fuzzy " + Arrays.toString(phrases) + ": threshold must be in 0..1, got "
+                    + threshold + " (the calibrated default is " + FuzzyIndex.DEFAULT_THRESHOLD + ")");
+        }
         Map<String, String> map = new LinkedHashMap<>();
         for (String p : phrases) {
             map.put(p, p);
         }
-        FuzzyIndex<String> index = FuzzyIndex.of(map);
         List<String> keys = normalizedKeys(phrases);
+        FuzzyIndex<String> index = FuzzyIndex.of(map);
         return new Simple(Precedence.FUZZY, keys, "fuzzy " + quoted(keys), (u, ctx) -> {
             var ranked = index.rank(u.text(), threshold);
             return ranked.isEmpty() ? Match.MISS : Match.hit(ranked.get(0).score(), Map.of(), ranked.get(0).phrase());
@@ -117,6 +138,14 @@ public final class Intent {
     public static Matcher when(String name, BiPredicate<Utterance, BotContext> predicate) {
         return new Simple(Precedence.PREDICATE, List.of(name), "predicate '" + name + "'", (u, ctx) ->
                 predicate.test(u, ctx) ? Match.hit(1.0, Map.of(), name) : Match.MISS);
+    }
+
+    private static String caller() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !f.getClassName().equals(Intent.class.getName()))
+                .findFirst()
+                .map(f -> f.getFileName() + ":" + f.getLineNumber())
+                .orElse("?"));
     }
 
     private static List<String> normalizedKeys(String... raw) {

@@ -20,10 +20,19 @@ final class IntentRouter {
         Bot bot = ctx.bot();
         Utterance u = ctx.utterance();
         Optional<FlowPosition> position = ctx.state().flowPosition();
+        boolean command = u.command().isPresent() && firstOf(bot, Precedence.COMMAND, ctx).isPresent();
+        if (!command && position.isPresent() && bot.personRequest().matches(u)) {
+            personRequest(ctx); // never trap a client: a person is reachable from inside a flow
+            return;
+        }
+        if (position.isEmpty() && ctx.var(BotEngine.MENU_VAR).isPresent() && bot.isCancel(u)) {
+            ctx.set(BotEngine.MENU_VAR, null);
+            ctx.reply(BotTexts.CANCELLED.in(ctx.language()));
+            return;
+        }
         if (position.isPresent()) {
             Optional<Flow> flow = bot.findFlow(position.get().flow());
-            boolean isCommand = u.command().isPresent() && firstOf(bot, Precedence.COMMAND, ctx).isPresent();
-            if (flow.isPresent() && !isCommand) {
+            if (flow.isPresent() && !command) {
                 flows.onMessage(ctx, flow.get(), position.get());
                 return;
             }
@@ -38,6 +47,7 @@ final class IntentRouter {
                 .or(() -> firstOf(bot, Precedence.KEYWORD, ctx))
                 .or(() -> firstOf(bot, Precedence.REGEX, ctx))
                 .or(() -> firstOf(bot, Precedence.PREDICATE, ctx))
+                .or(() -> personRequested(bot, ctx))
                 .or(() -> bestFuzzy(bot, ctx));
         if (run.isPresent()) {
             // a shown menu stays active until an item is picked, another menu is shown or a flow starts
@@ -56,6 +66,20 @@ final class IntentRouter {
     }
 
     private record Run(Precedence kind, Match.Hit hit, Handler handler) {}
+
+    /** Outside flows a person request comes after the bot's own exact intents and before fuzzy ones. */
+    private Optional<Run> personRequested(Bot bot, TurnContext ctx) {
+        return bot.personRequest().matches(ctx.utterance())
+                ? Optional.of(new Run(Precedence.PREDICATE, new Match.Hit(1.0, java.util.Map.of(), "person request"),
+                        c -> personRequest(ctx)))
+                : Optional.empty();
+    }
+
+    private static void personRequest(TurnContext ctx) throws Exception {
+        ctx.state(ctx.state().withFlow(null).withoutTimeout().withVar(BotEngine.MENU_VAR, null));
+        ctx.match(new Match.Hit(1.0, java.util.Map.of(), "person request"));
+        ctx.bot().personRequest().handler().handle(ctx);
+    }
 
     private Optional<Run> firstOf(Bot bot, Precedence kind, TurnContext ctx) {
         for (Bot.Registered r : bot.intents()) {

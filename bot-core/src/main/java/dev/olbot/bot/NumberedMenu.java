@@ -38,13 +38,52 @@ public final class NumberedMenu {
         return List.copyOf(items.values());
     }
 
-    /** The item a message picks: its first token, when it is one of the item numbers. */
+    /**
+     * The item a message picks: its first token when that is an item number ("2", "2.", "2 please");
+     * else an ordinal word in a short message ("второй", "the second one", "два"); else the one item
+     * whose title shares the most topic words with the message ("вопрос по оплате" picks "Оплата и
+     * документы"; Lucene-analysed, so inflections match). Empty when nothing or a tie.
+     */
     public java.util.Optional<Item> pick(Utterance u) {
         String first = u.firstToken();
-        if (!first.matches("\\d{1,3}")) {
-            return java.util.Optional.empty();
+        if (first.matches("\\d{1,3}")) {
+            return java.util.Optional.ofNullable(items.get(Integer.parseInt(first)));
         }
-        return java.util.Optional.ofNullable(items.get(Integer.parseInt(first)));
+        if (u.tokens().size() <= 3) {
+            java.util.Set<Integer> said = new java.util.HashSet<>();
+            for (String t : u.tokens()) {
+                Integer n = MenuWords.ORDINALS.get(t);
+                if (n == null && u.tokens().size() == 1) {
+                    n = MenuWords.CARDINALS.get(t);
+                }
+                if (n != null) {
+                    said.add(n);
+                }
+            }
+            if (said.size() == 1) {
+                return java.util.Optional.ofNullable(items.get(said.iterator().next()));
+            }
+        }
+        return byTopic(u);
+    }
+
+    private java.util.Optional<Item> byTopic(Utterance u) {
+        List<String> said = dev.olbot.kb.TextAnalysis.standard().terms(u.text());
+        Item best = null;
+        int bestCount = 0;
+        boolean tie = false;
+        for (Item item : items.values()) {
+            List<String> title = dev.olbot.kb.TextAnalysis.standard().terms(item.title());
+            int count = (int) said.stream().filter(title::contains).count();
+            if (count > bestCount) {
+                best = item;
+                bestCount = count;
+                tie = false;
+            } else if (count == bestCount && count > 0) {
+                tie = true;
+            }
+        }
+        return tie || best == null ? java.util.Optional.empty() : java.util.Optional.of(best);
     }
 
     /** The message that shows the menu: header, one clickable line per item, and a keyboard. */

@@ -296,7 +296,7 @@ class BotEngineTest {
             h.clientSays(6, "Order status of order 42?");
             h.clientSays(6, "where is order 42");
             h.clientSays(6, "one two three four five six seven delivery");
-            h.clientSays(6, "delivry tme");
+            h.clientSays(6, "delivry time");
             h.clientSays(6, "hmm");
 
             assertThat(h.replies()).containsExactly("command", "keyword", "regex 42", "predicate", "fuzzy", "fallback");
@@ -384,7 +384,7 @@ class BotEngineTest {
             h.clientSays(6, "Отмена");
             h.clientSays(6, "hello");
 
-            assertThat(h.replies()).containsExactly("Your name?", "fallback");
+            assertThat(h.replies()).containsExactly("Your name?", "Хорошо, отменил. Чем ещё могу помочь?", "fallback");
         }
 
         @Test

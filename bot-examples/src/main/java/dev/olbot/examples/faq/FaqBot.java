@@ -1,12 +1,18 @@
 package dev.olbot.examples.faq;
 
-import dev.olbot.bot.BbCode;
 import dev.olbot.bot.Bot;
 import dev.olbot.bot.BotContext;
 import dev.olbot.bot.Intent;
 import dev.olbot.bot.Reply;
 import dev.olbot.bot.Template;
 import dev.olbot.bot.Utterance;
+import dev.olbot.kb.KbEntry;
+import dev.olbot.kb.KbMatch;
+import dev.olbot.kb.KnowledgeBase;
+import dev.olbot.kb.KnowledgeBaseIndex;
+import dev.olbot.kb.KnowledgeBaseIntent;
+import dev.olbot.bot.PersonRequest;
+import dev.olbot.kb.LocalText;
 import dev.olbot.rest.methods.message.Button;
 import dev.olbot.rest.methods.message.ButtonAction;
 import dev.olbot.rest.methods.message.Keyboard;
@@ -17,8 +23,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A FAQ bot for an open line: answers from a {@link KnowledgeBase}, asks "did you mean" when two
- * answers are close, hands the dialog to the operator queue after {@code maxMisses} misses in a row
+ * A FAQ bot for an open line: answers from a {@link KnowledgeBase} through a {@link
+ * KnowledgeBaseIntent}, asks "did you mean" when no answer is clear, hands the dialog to the operator queue after {@code maxMisses} misses in a row
  * or when the client asks for a person (with a note for the operator), and offers to close the chat
  * when the client says thanks or goodbye.
  *
@@ -28,12 +34,15 @@ import java.util.stream.Collectors;
  *
  * Everything it does is in the returned {@link Bot} and the two arguments; the dialog's progress
  * (misses, the pending close question, the client's language) lives in dialog variables, so it
- * survives restarts. Replies follow the language of the client's last message (Cyrillic: {@code ru},
- * else {@code en}).
+ * survives restarts. Replies follow the language of the client's last message ({@link
+ * BotContext#language()}); the welcome, sent when the bot joins before the client wrote, is sent
+ * again in the client's language when their first message is a greeting in another one.
  */
 public final class FaqBot {
 
-    static final String LANG = "faq.lang";
+    /** The knowledge base shipped with the examples (a class-path resource). */
+    public static final String KNOWLEDGE_BASE = "faq/knowledge-base.yaml";
+
     static final String MISSES = "faq.misses";
     static final String MISSED = "faq.missed";
     static final String CLOSING = "faq.closing";
@@ -42,12 +51,12 @@ public final class FaqBot {
 
     private final KnowledgeBase kb;
     private final FaqSettings s;
-    private final FaqMatcher matcher;
+    private final KnowledgeBaseIntent knowledge;
 
     private FaqBot(KnowledgeBase kb, FaqSettings settings) {
         this.kb = kb;
         this.s = settings;
-        this.matcher = new FaqMatcher(kb, settings.threshold(), settings.margin());
+        this.knowledge = KnowledgeBaseIntent.of(KnowledgeBaseIndex.of(kb, settings.thresholds()));
     }
 
     /**
@@ -68,10 +77,7 @@ public final class FaqBot {
         Set<String> no = normalized(s.noWords(), s.texts().no());
         return Bot.builder(s.code()).name(s.name())
                 .property("WORK_POSITION", "FAQ")
-                .use((ctx, next) -> {
-                    detectLanguage(ctx);
-                    next.proceed();
-                })
+                .personRequest(PersonRequest.of(s.operatorWords()).then(ctx -> handOff(ctx, s.texts().reasonAsked())))
                 .onWelcome(this::welcome)
                 .on(Intent.when("close-confirmation", (u, ctx) -> ctx.var(CLOSING).isPresent()
                         && (yes.contains(u.normalized()) || no.contains(u.normalized()))), ctx -> {
@@ -85,9 +91,8 @@ public final class FaqBot {
                 })
                 .on(Intent.greetings(), this::greeting)
                 .on(Intent.when("closing", (u, ctx) -> isClosing(u)), this::closing)
-                .on(Intent.when("asks-for-person", (u, ctx) -> asksForPerson(u)),
-                        ctx -> handOff(ctx, s.texts().reasonAsked()))
-                .fallback(this::answer)
+                .on(knowledge, this::answer)
+                .fallback(this::miss)
                 .build();
     }
 
@@ -97,8 +102,8 @@ public final class FaqBot {
         ctx.set(MISSES, null);
         ctx.set(MISSED, null);
         ctx.set(CLOSING, null);
-        ctx.set(WELCOMED, "1");
         String lang = lang(ctx);
+        ctx.set(WELCOMED, lang);
         Keyboard.Builder kb = Keyboard.builder();
         for (String id : s.topQuestions()) {
             String q = this.kb.entry(id).orElseThrow().title(lang);
@@ -113,10 +118,11 @@ public final class FaqBot {
      * top questions again. Greetings never count as misses.
      */
     private void greeting(BotContext ctx) {
-        if (ctx.var(WELCOMED).isPresent()) {
+        if (ctx.var(WELCOMED).filter(lang(ctx)::equals).isPresent()) {
             ctx.set(WELCOMED, null);
             return;
         }
+        // not welcomed yet, or welcomed in another language than the client writes: greet in theirs
         welcome(ctx);
         ctx.set(WELCOMED, null);
     }
@@ -124,24 +130,16 @@ public final class FaqBot {
     private void answer(BotContext ctx) {
         ctx.set(CLOSING, null);
         ctx.set(WELCOMED, null);
-        FaqMatch m = matcher.match(ctx.utterance().text());
-        if (m instanceof FaqMatch.Answer a) {
+        if (knowledge.decision(ctx) instanceof KbMatch.Answer) {
             ctx.set(MISSES, null);
             ctx.set(MISSED, null);
-            ctx.reply(render(a.entry(), lang(ctx)));
-        } else if (m instanceof FaqMatch.Ambiguous amb) {
-            String lang = lang(ctx);
-            Keyboard kb = Keyboard.builder()
-                    .button(Button.text(amb.first().title(lang)).action(ButtonAction.SEND, amb.first().title(lang)))
-                    .button(Button.text(amb.second().title(lang)).action(ButtonAction.SEND, amb.second().title(lang)))
-                    .build();
-            ctx.reply(Reply.text(text(ctx, s.texts().didYouMean())).keyboard(kb.toParam()));
-        } else {
-            miss(ctx);
         }
+        knowledge.reply(ctx, s.texts().didYouMean());
     }
 
     private void miss(BotContext ctx) {
+        ctx.set(CLOSING, null);
+        ctx.set(WELCOMED, null);
         int misses = ctx.var(MISSES).map(Integer::parseInt).orElse(0) + 1;
         List<String> missed = new ArrayList<>(missed(ctx));
         missed.add(abbreviate(ctx.utterance().text()));
@@ -181,29 +179,8 @@ public final class FaqBot {
         ctx.reply(Reply.text(s.texts().closing().in(lang) + " " + s.texts().closeQuestion().in(lang)).keyboard(kb.toParam()));
     }
 
-    // ---- rendering
-
-    private static Reply render(FaqEntry e, String lang) {
-        StringBuilder text = new StringBuilder(e.answer().in(lang));
-        if (!e.links().isEmpty()) {
-            text.append(BbCode.BR);
-            for (FaqEntry.FaqLink l : e.links()) {
-                text.append(BbCode.BR).append("[url=").append(l.url()).append("]").append(BbCode.escape(l.title().in(lang)))
-                        .append("[/url]");
-            }
-        }
-        Reply reply = Reply.text(text.toString());
-        if (e.buttons().isEmpty()) {
-            return reply;
-        }
-        Keyboard.Builder kb = Keyboard.builder();
-        for (FaqEntry.FaqButton b : e.buttons()) {
-            Button button = Button.text(b.label().in(lang));
-            b.link().ifPresent(button::link);
-            b.send().ifPresent(q -> button.action(ButtonAction.SEND, q.in(lang)));
-            kb.button(button);
-        }
-        return reply.keyboard(kb.build().toParam());
+    private static Reply render(KbEntry e, String lang) {
+        return KnowledgeBaseIntent.answer(e, lang);
     }
 
     private String text(BotContext ctx, LocalText t) {
@@ -222,42 +199,8 @@ public final class FaqBot {
         return hasCore && !u.tokens().isEmpty() && vocabulary.containsAll(u.tokens());
     }
 
-    private boolean asksForPerson(Utterance u) {
-        for (String token : u.tokens()) {
-            for (String w : s.operatorWords()) {
-                String word = Utterance.normalize(w);
-                if (token.equals(word)) {
-                    return true;
-                }
-                boolean cyrillic = isCyrillic(word);
-                String rest = token.startsWith(word) ? token.substring(word.length()) : null;
-                if (rest != null && (cyrillic ? rest.length() <= 3 : rest.equals("s"))) {
-                    return true; // оператора, оператором, менеджеру; agents, humans
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void detectLanguage(BotContext ctx) {
-        String text = ctx.utterance().text();
-        if (text.codePoints().anyMatch(FaqBot::isCyrillic)) {
-            ctx.set(LANG, "ru");
-        } else if (text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN)) {
-            ctx.set(LANG, "en");
-        }
-    }
-
     private static String lang(BotContext ctx) {
-        return ctx.var(LANG).orElse("ru");
-    }
-
-    private static boolean isCyrillic(int c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC;
-    }
-
-    private static boolean isCyrillic(String s) {
-        return s.codePoints().anyMatch(FaqBot::isCyrillic);
+        return ctx.language();
     }
 
     private static List<String> missed(BotContext ctx) {

@@ -2,6 +2,7 @@ package dev.olbot.examples.faq;
 
 import dev.olbot.bot.Bot;
 import dev.olbot.bot.BotProvider;
+import dev.olbot.kb.KnowledgeBase;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ public final class FaqBotProvider implements BotProvider {
 
     @Override
     public Bot create(Optional<Path> config) {
-        KnowledgeBase kb = config.map(KnowledgeBase::load).orElseGet(() -> KnowledgeBase.load(KnowledgeBase.DEFAULT_RESOURCE));
+        KnowledgeBase kb = config.map(KnowledgeBase::load).orElseGet(() -> KnowledgeBase.load(FaqBot.KNOWLEDGE_BASE));
         return FaqBot.create(kb, FaqSettings.defaults());
     }
 }

@@ -1,5 +1,8 @@
 package dev.olbot.examples.faq;
 
+import dev.olbot.kb.KnowledgeBaseIndex;
+import dev.olbot.kb.LocalText;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -8,8 +11,8 @@ import java.util.Objects;
  * a person or end the chat, and every text it says (Russian and English). Immutable; start from
  * {@link #builder()}, which holds working defaults.
  *
- * @param threshold      minimum similarity (0–1) for an answer
- * @param margin         when the runner-up is closer than this to the best, ask "did you mean"
+ * @param thresholds     when an entry is answered, offered in "did you mean", or not found
+ *                       ({@link KnowledgeBaseIndex.Thresholds#defaults()})
  * @param maxMisses      misses in a row before the dialog goes to an operator
  * @param topQuestions   entry ids shown as buttons in the welcome
  * @param operatorWords  a message with one of these words (or their inflected forms) asks for a person
@@ -20,8 +23,7 @@ import java.util.Objects;
 public record FaqSettings(
         String code,
         String name,
-        double threshold,
-        double margin,
+        KnowledgeBaseIndex.Thresholds thresholds,
         int maxMisses,
         List<String> topQuestions,
         List<String> operatorWords,
@@ -31,9 +33,7 @@ public record FaqSettings(
         Texts texts) {
 
     public FaqSettings {
-        if (threshold <= 0 || threshold > 1 || margin < 0 || margin >= threshold) {
-            throw new IllegalArgumentException("FaqSettings: need 0 < threshold <= 1 and 0 <= margin < threshold");
-        }
+        Objects.requireNonNull(thresholds, "FaqSettings: thresholds");
         if (maxMisses < 1) {
             throw new IllegalArgumentException("FaqSettings: maxMisses must be >= 1");
         }
@@ -65,8 +65,7 @@ public record FaqSettings(
     public static final class Builder {
         private String code = "faq_bot";
         private String name = "TechMarket";
-        private double threshold = 0.82;
-        private double margin = 0.05;
+        private KnowledgeBaseIndex.Thresholds thresholds = KnowledgeBaseIndex.Thresholds.defaults();
         private int maxMisses = 2;
         private List<String> topQuestions = List.of("delivery-time", "order-status", "payment-methods", "returns");
         private List<String> operatorWords = List.of("оператор", "человек", "менеджер", "специалист", "сотрудник",
@@ -102,8 +101,7 @@ public record FaqSettings(
 
         public Builder code(String code) { this.code = code; return this; }
         public Builder name(String name) { this.name = name; return this; }
-        public Builder threshold(double threshold) { this.threshold = threshold; return this; }
-        public Builder margin(double margin) { this.margin = margin; return this; }
+        public Builder thresholds(KnowledgeBaseIndex.Thresholds thresholds) { this.thresholds = thresholds; return this; }
         public Builder maxMisses(int maxMisses) { this.maxMisses = maxMisses; return this; }
         public Builder topQuestions(String... ids) { this.topQuestions = List.of(ids); return this; }
         public Builder operatorWords(String... words) { this.operatorWords = List.of(words); return this; }
@@ -113,7 +111,7 @@ public record FaqSettings(
         public Builder texts(Texts texts) { this.texts = texts; return this; }
 
         public FaqSettings build() {
-            return new FaqSettings(code, name, threshold, margin, maxMisses, topQuestions, operatorWords, closingPhrases,
+            return new FaqSettings(code, name, thresholds, maxMisses, topQuestions, operatorWords, closingPhrases,
                     yesWords, noWords, texts);
         }
     }

@@ -16,8 +16,9 @@ public final class QuickStartBot {
     public static Bot create() {
         return Bot.builder("shop_bot").name("Shop assistant")
                 .onWelcome(ctx -> ctx.reply("Hi! Ask me about delivery or prices, or write 'operator'."))
+                .on(Intent.greetings(), ctx -> ctx.reply("Hello! Delivery, prices, or a person?"))
                 .on(Intent.keywords("delivery", "доставка"), ctx -> ctx.reply("We deliver in 1–3 days."))
-                .on(Intent.fuzzy(0.85, "how much does it cost", "сколько стоит"), ctx -> ctx.reply("Plans start at 10 € a month."))
+                .on(Intent.fuzzy("how much does it cost", "сколько стоит"), ctx -> ctx.reply("Plans start at 10 € a month."))
                 .on(Intent.keywords("operator", "оператор"), ctx -> {
                     ctx.reply("Connecting you to a person…");
                     ctx.toOperator();

@@ -43,6 +43,8 @@ public final class TriageBot {
     /** Set while the "leave a message?" offer is open (the dialog is muted: an operator queue owns it). */
     static final String OFFER = "triage.offer";
     static final String CLIENT = "triage.client";
+    /** Set when the welcome showed the menu and the client has not written since. */
+    static final String MENU_FRESH = "triage.menuFresh";
 
     private final TriageConfig c;
 
@@ -72,9 +74,15 @@ public final class TriageBot {
                     }
                 })
                 .fallback(ctx -> {
+                    boolean fresh = ctx.var(MENU_FRESH).isPresent();
+                    ctx.set(MENU_FRESH, null);
                     if (ctx.activeMenu().isPresent() && c.hours().isOpen(ctx.now())) {
+                        // the menu is right above when the client's first message follows the welcome:
+                        // point at it rather than show it twice
                         ctx.reply(c.chooseAgain());
-                        ctx.showMenu(MENU);
+                        if (!fresh) {
+                            ctx.showMenu(MENU);
+                        }
                     } else {
                         greet(ctx);
                     }
@@ -91,13 +99,30 @@ public final class TriageBot {
     private Flow flow(String name, List<TriageConfig.Question> questions, dev.olbot.bot.Handler onComplete) {
         Flow.Builder f = Flow.named(name);
         for (TriageConfig.Question q : questions) {
-            f.ask(q.name(), ctx -> Reply.text(render(ctx, q.ask(), Map.of())), q.check());
+            if (q.confirm().isPresent()) {
+                // a name the client's profile already has is confirmed, not asked again
+                f.askOrConfirm(q.name(), ctx -> Reply.text(render(ctx, q.ask(), Map.of())), q.check(),
+                        ctx -> profileName(ctx, q), (ctx, known) -> confirm(ctx, q, known));
+            } else {
+                f.ask(q.name(), ctx -> Reply.text(render(ctx, q.ask(), Map.of())), q.check());
+            }
         }
         return f.maxAttempts(c.maxAttempts(), ctx -> {
             ctx.cancelFlow();
             OperatorNote.post(ctx, note(ctx, "не удалось собрать ответы", ctx.answers()));
             ctx.toOperator();
         }).onComplete(onComplete).build();
+    }
+
+    private static java.util.Optional<String> profileName(BotContext ctx, TriageConfig.Question q) {
+        return ctx.user().firstName().filter(n -> q.check().apply(n) instanceof dev.olbot.bot.Validation.Valid);
+    }
+
+    private static Reply confirm(BotContext ctx, TriageConfig.Question q, String known) {
+        String yes = "Да, " + known;
+        Keyboard kb = Keyboard.builder().button(Button.text(yes).action(ButtonAction.SEND, known).display(Button.Display.LINE))
+                .build();
+        return Reply.text(render(ctx, q.confirm().orElseThrow(), Map.of("known", known))).keyboard(kb.toParam());
     }
 
     // ---- turns
@@ -107,6 +132,7 @@ public final class TriageBot {
             // a NumberedMenu's header is fixed text, so the personal greeting is its own message
             ctx.reply(render(ctx, c.welcome(), Map.of()));
             ctx.showMenu(MENU);
+            ctx.set(MENU_FRESH, "1");
         } else {
             ctx.reply(render(ctx, c.afterHours().text(), Map.of()));
             ctx.startFlow(MESSAGE_FLOW);

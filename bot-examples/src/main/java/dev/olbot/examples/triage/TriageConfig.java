@@ -31,8 +31,13 @@ public record TriageConfig(String source, String code, String name, String welco
     /** The config shipped with the examples. */
     public static final String DEFAULT_RESOURCE = "triage/triage.yaml";
 
-    /** A question: what to ask, how to check the answer, what to say when it is wrong. */
-    public record Question(String name, String ask, Validation.Validator check, String error) {}
+    /**
+     * A question: what to ask, how to check the answer, what to say when it is wrong.
+     *
+     * @param confirm for a {@code name} question: what to ask instead when the client's profile has a
+     *                name ({@code ${known}} is that name) — the client confirms it rather than types it
+     */
+    public record Question(String name, String ask, Validation.Validator check, String error, java.util.Optional<String> confirm) {}
 
     /** Where a branch hands the dialog: another line's queue, an employee, or this line's operator queue. */
     public record Transfer(long line, long user, boolean operator, boolean leave) {}
@@ -123,7 +128,9 @@ public record TriageConfig(String source, String code, String name, String welco
                 case "digits", "code" -> Validation.code(q.path("min").asInt(1), q.path("max").asInt(20), check.equals("code"), error);
                 default -> throw fail(at + ".check", "unknown check '" + check + "'; expected name, phone, email, text, digits or code");
             };
-            return new Question(name, text(q, at + ".ask"), v, error);
+            java.util.Optional<String> confirm = q.has("confirm") ? java.util.Optional.of(text(q, at + ".confirm"))
+                    : java.util.Optional.empty();
+            return new Question(name, text(q, at + ".ask"), v, error, confirm);
         }
 
         List<Question> asks(JsonNode parent, String at, Map<String, Question> questions) {

@@ -1,6 +1,12 @@
 package dev.olbot.examples.faq;
 
+import dev.olbot.kb.KnowledgeBase;
+import dev.olbot.kb.KnowledgeBaseException;
+import dev.olbot.kb.KbEntry;
+import dev.olbot.kb.LocalText;
+
 import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.olbot.testsupport.BotHarness;
@@ -14,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class FaqBotTest {
 
-    static final KnowledgeBase KB = KnowledgeBase.load(KnowledgeBase.DEFAULT_RESOURCE);
+    static final KnowledgeBase KB = KnowledgeBase.load(FaqBot.KNOWLEDGE_BASE);
     static final long CHAT = 6;
 
     BotHarness h;

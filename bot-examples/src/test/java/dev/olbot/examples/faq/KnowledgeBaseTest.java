@@ -1,6 +1,12 @@
 package dev.olbot.examples.faq;
 
+import dev.olbot.kb.KnowledgeBase;
+import dev.olbot.kb.KnowledgeBaseException;
+import dev.olbot.kb.KbEntry;
+import dev.olbot.kb.LocalText;
+
 import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -12,7 +18,7 @@ class KnowledgeBaseTest {
 
     @Test
     void theShippedBaseHasAtLeastThirtyEntriesInRussianAndEnglish() {
-        KnowledgeBase kb = KnowledgeBase.load(KnowledgeBase.DEFAULT_RESOURCE);
+        KnowledgeBase kb = KnowledgeBase.load(FaqBot.KNOWLEDGE_BASE);
 
         assertThat(kb.entries()).hasSizeGreaterThanOrEqualTo(30).allSatisfy(e -> {
             assertThat(e.questions()).containsKeys("ru", "en");

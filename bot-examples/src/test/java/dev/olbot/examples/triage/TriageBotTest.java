@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TriageBotTest {
 
+    /** The client's profile has a name (Oleg): the bot confirms it rather than asks. */
+    static final String CONFIRM_NAME = "Вас зовут Oleg, верно? Если нет — напишите, как к вам обращаться.";
+
     static final TriageConfig CONFIG = TriageConfig.load(TriageConfig.DEFAULT_RESOURCE);
     static final long CHAT = 6;
     /** Saturday 13:00 in Moscow: open (sat 10:00-16:00). */
@@ -61,7 +64,7 @@ class TriageBotTest {
             h.clientSays(CHAT, "Анна");
             h.clientSays(CHAT, "8 (999) 123-45-67");
 
-            assertThat(h.replies()).containsExactly("Как к вам обращаться?", "Ваш номер телефона для связи?",
+            assertThat(h.replies()).containsExactly(CONFIRM_NAME, "Ваш номер телефона для связи?",
                     "Спасибо, Анна! Передаю вас в отдел продаж, консультант ответит здесь же.");
             assertThat(h.operatorNotes()).singleElement().asString().contains("name: Анна", "phone: +79991234567");
             assertThat(h.sessionCalls()).containsExactly("imopenlines.crm.lead.create", "imopenlines.bot.session.transfer");
@@ -138,7 +141,7 @@ class TriageBotTest {
             h.clientSays(CHAT, "+7 999 123-45-67");
             h.clientSays(CHAT, "Хочу оптовую закупку ноутбуков");
 
-            assertThat(h.replies()).startsWith(CONFIG.afterHours().text(), "Как к вам обращаться?")
+            assertThat(h.replies()).startsWith(CONFIG.afterHours().text(), CONFIRM_NAME)
                     .endsWith("Спасибо, Анна! Мы получили сообщение и перезвоним по номеру +79991234567.");
             assertThat(h.operatorNotes()).singleElement().asString().contains("message: Хочу оптовую закупку ноутбуков");
             assertThat(h.sessionCalls()).containsExactly("imopenlines.crm.lead.create", "imopenlines.bot.session.finish");
@@ -190,7 +193,7 @@ class TriageBotTest {
             h.clientSays(CHAT, "+79991234567");
             h.clientSays(CHAT, "Перезвоните после обеда");
 
-            assertThat(h.replies()).containsExactly("Как к вам обращаться?", "Ваш номер телефона для связи?",
+            assertThat(h.replies()).containsExactly(CONFIRM_NAME, "Ваш номер телефона для связи?",
                     "Не похоже на номер телефона. Пример: +7 999 123-45-67.", "Ваш номер телефона для связи?",
                     "Опишите, пожалуйста, ваш вопрос одним сообщением.",
                     "Спасибо, Анна! Мы получили сообщение и перезвоним по номеру +79991234567.");

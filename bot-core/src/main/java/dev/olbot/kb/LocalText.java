@@ -1,4 +1,4 @@
-package dev.olbot.examples.faq;
+package dev.olbot.kb;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.olbot.examples.faq;
+package dev.olbot.kb;
 
 /**
  * A knowledge base that cannot be used. The message names the file, the entry and the field, e.g.

@@ -1,4 +1,4 @@
-package dev.olbot.examples.faq;
+package dev.olbot.kb;
 
 import java.util.List;
 import java.util.Map;
@@ -11,10 +11,10 @@ import java.util.Optional;
  * @param questions variants per language; the first one of a language is the canonical question
  *                  (a "did you mean" or welcome button sends it)
  */
-public record FaqEntry(String id, Map<String, List<String>> questions, LocalText answer, List<FaqButton> buttons,
-        List<FaqLink> links) {
+public record KbEntry(String id, Map<String, List<String>> questions, LocalText answer, List<KbButton> buttons,
+        List<KbLink> links) {
 
-    public FaqEntry {
+    public KbEntry {
         questions = Map.copyOf(questions);
         buttons = List.copyOf(buttons);
         links = List.copyOf(links);
@@ -30,8 +30,8 @@ public record FaqEntry(String id, Map<String, List<String>> questions, LocalText
     }
 
     /** A button: a label and either a link to open or a question the button sends. */
-    public record FaqButton(LocalText label, Optional<String> link, Optional<LocalText> send) {}
+    public record KbButton(LocalText label, Optional<String> link, Optional<LocalText> send) {}
 
     /** A link appended to the answer. */
-    public record FaqLink(LocalText title, String url) {}
+    public record KbLink(LocalText title, String url) {}
 }

@@ -1,4 +1,4 @@
-package dev.olbot.examples.faq;
+package dev.olbot.kb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The FAQ bot's knowledge base: entries loaded from a YAML file a support lead edits. Loading
- * validates everything and fails with a {@link KnowledgeBaseException} that names the file, the
- * entry and the field. Immutable.
+ * A knowledge base: entries (questions per language, an answer, buttons, links) loaded from a YAML
+ * file a support lead edits, or built in code with {@link #of}, plus the team's synonym groups.
+ * Loading validates everything and fails with a {@link KnowledgeBaseException} that names the
+ * file, the entry and the field. {@link KnowledgeBaseIndex} matches client messages against it.
+ * Immutable.
  *
  * <pre>{@code
  * entries:
@@ -37,19 +40,58 @@ import java.util.Optional;
  *         send: {ru: "Сколько стоит доставка?", en: "How much is delivery?"}
  *     links:
  *       - {title: "Условия доставки", url: "https://shop.example.com/delivery"}
+ * synonyms:
+ *   - [санкт-петербург, питер, спб]
  * }</pre>
  */
 public final class KnowledgeBase {
 
-    /** The knowledge base shipped with the examples. */
-    public static final String DEFAULT_RESOURCE = "faq/knowledge-base.yaml";
-
     private final String source;
-    private final Map<String, FaqEntry> entries;
+    private final Map<String, KbEntry> entries;
+    private final List<List<String>> synonyms;
 
-    private KnowledgeBase(String source, Map<String, FaqEntry> entries) {
+    private KnowledgeBase(String source, Map<String, KbEntry> entries, List<List<String>> synonyms) {
         this.source = source;
         this.entries = entries;
+        this.synonyms = synonyms;
+    }
+
+    /**
+     * A knowledge base built in code. Fails with a {@link KnowledgeBaseException} when there is no
+     * entry, two entries share an id, or two entries share a question.
+     *
+     * @param synonyms groups of words a team treats as one; the first word of each group stands for the rest
+     */
+    public static KnowledgeBase of(String source, List<KbEntry> entries, List<List<String>> synonyms) {
+        if (entries.isEmpty()) {
+            throw new KnowledgeBaseException(source + ": a knowledge base needs at least one entry");
+        }
+        Map<String, KbEntry> map = new LinkedHashMap<>();
+        Map<String, String> variantOwner = new HashMap<>();
+        int index = 0;
+        for (KbEntry entry : entries) {
+            index++;
+            String where = source + ": entry '" + entry.id() + "' (#" + index + "): ";
+            if (map.putIfAbsent(entry.id(), entry) != null) {
+                throw new KnowledgeBaseException(where + "field 'id': is used by another entry too");
+            }
+            for (List<String> variants : entry.questions().values()) {
+                for (String v : variants) {
+                    String other = variantOwner.putIfAbsent(Utterance.normalize(v), entry.id());
+                    if (other != null && !other.equals(entry.id())) {
+                        throw new KnowledgeBaseException(where + "field 'questions': the question '" + v
+                                + "' is also a question of entry '" + other + "'");
+                    }
+                }
+            }
+        }
+        try {
+            TextAnalysis.builder().synonyms(synonyms).build();
+        } catch (IllegalArgumentException e) {
+            throw new KnowledgeBaseException(source + ": field 'synonyms': " + e.getMessage(), e);
+        }
+        return new KnowledgeBase(source, Collections.unmodifiableMap(map),
+                synonyms.stream().map(List::copyOf).toList());
     }
 
     /** Loads and validates a knowledge base file. */
@@ -61,7 +103,7 @@ public final class KnowledgeBase {
         }
     }
 
-    /** Loads and validates a knowledge base from the class path, e.g. {@link #DEFAULT_RESOURCE}. */
+    /** Loads and validates a knowledge base from the class path, e.g. {@code "faq/knowledge-base.yaml"}. */
     public static KnowledgeBase load(String resource) {
         try (InputStream in = KnowledgeBase.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -85,28 +127,13 @@ public final class KnowledgeBase {
         if (root == null || !root.isObject() || !root.path("entries").isArray() || root.get("entries").isEmpty()) {
             throw new KnowledgeBaseException(source + ": expected a top-level 'entries:' list with at least one entry");
         }
-        y.onlyFields(root, "file", "entries");
-        Map<String, FaqEntry> entries = new LinkedHashMap<>();
-        Map<String, String> variantOwner = new HashMap<>();
+        y.onlyFields(root, "file", "entries", "synonyms");
+        List<KbEntry> entries = new ArrayList<>();
         int index = 0;
         for (JsonNode node : root.get("entries")) {
-            index++;
-            FaqEntry entry = y.entry(node, index);
-            if (entries.containsKey(entry.id())) {
-                throw new KnowledgeBaseException(y.where(entry.id(), index, "id") + "is used by another entry too");
-            }
-            for (List<String> variants : entry.questions().values()) {
-                for (String v : variants) {
-                    String other = variantOwner.putIfAbsent(Utterance.normalize(v), entry.id());
-                    if (other != null && !other.equals(entry.id())) {
-                        throw new KnowledgeBaseException(y.where(entry.id(), index, "questions") + "the question '" + v
-                                + "' is also a question of entry '" + other + "'");
-                    }
-                }
-            }
-            entries.put(entry.id(), entry);
+            entries.add(y.entry(node, ++index));
         }
-        return new KnowledgeBase(source, java.util.Collections.unmodifiableMap(entries));
+        return of(source, entries, y.synonyms(root.path("synonyms")));
     }
 
     /** Where the base came from (a path or a resource name). */
@@ -115,12 +142,22 @@ public final class KnowledgeBase {
     }
 
     /** All entries in file order. */
-    public List<FaqEntry> entries() {
+    public List<KbEntry> entries() {
         return List.copyOf(entries.values());
     }
 
-    public Optional<FaqEntry> entry(String id) {
+    public Optional<KbEntry> entry(String id) {
         return Optional.ofNullable(entries.get(id));
+    }
+
+    /** The synonym groups: the first word of each stands for the others. */
+    public List<List<String>> synonyms() {
+        return synonyms;
+    }
+
+    /** {@link TextAnalysis} with this base's synonyms. */
+    public TextAnalysis analysis() {
+        return TextAnalysis.builder().synonyms(synonyms).build();
     }
 
     /** The YAML walk with error messages that say where. */
@@ -139,7 +176,28 @@ public final class KnowledgeBase {
             });
         }
 
-        FaqEntry entry(JsonNode node, int index) {
+        List<List<String>> synonyms(JsonNode node) {
+            if (node.isMissingNode() || node.isNull()) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                throw new KnowledgeBaseException(source + ": field 'synonyms': expected a list of word lists, e.g. [[питер, спб]]");
+            }
+            List<List<String>> out = new ArrayList<>();
+            int i = 0;
+            for (JsonNode g : node) {
+                List<String> words = new ArrayList<>();
+                g.forEach(w -> words.add(w.asText()));
+                if (!g.isArray() || words.size() < 2 || words.stream().anyMatch(String::isBlank)) {
+                    throw new KnowledgeBaseException(source + ": field 'synonyms[" + i + "]': expected a list of at least two words, got " + g);
+                }
+                out.add(List.copyOf(words));
+                i++;
+            }
+            return out;
+        }
+
+        KbEntry entry(JsonNode node, int index) {
             if (!node.isObject()) {
                 throw new KnowledgeBaseException(source + ": entry #" + index + ": expected a map with id, questions, answer");
             }
@@ -154,7 +212,7 @@ public final class KnowledgeBase {
                     throw new KnowledgeBaseException(where(id, index, f) + "unknown field; expected one of " + known);
                 }
             });
-            return new FaqEntry(id, questions(node.path("questions"), id, index),
+            return new KbEntry(id, questions(node.path("questions"), id, index),
                     text(node.path("answer"), id, index, "answer"), buttons(node.path("buttons"), id, index),
                     links(node.path("links"), id, index));
         }
@@ -201,8 +259,8 @@ public final class KnowledgeBase {
                     + "; expected a text or a map from language to text");
         }
 
-        List<FaqEntry.FaqButton> buttons(JsonNode node, String id, int index) {
-            List<FaqEntry.FaqButton> out = new ArrayList<>();
+        List<KbEntry.KbButton> buttons(JsonNode node, String id, int index) {
+            List<KbEntry.KbButton> out = new ArrayList<>();
             int i = 0;
             for (JsonNode b : list(node, id, index, "buttons")) {
                 String field = "buttons[" + i++ + "]";
@@ -214,17 +272,17 @@ public final class KnowledgeBase {
                 }
                 Optional<String> link = hasLink ? Optional.of(url(b.get("link"), id, index, field + ".link")) : Optional.empty();
                 Optional<LocalText> send = hasSend ? Optional.of(text(b.get("send"), id, index, field + ".send")) : Optional.empty();
-                out.add(new FaqEntry.FaqButton(label, link, send));
+                out.add(new KbEntry.KbButton(label, link, send));
             }
             return out;
         }
 
-        List<FaqEntry.FaqLink> links(JsonNode node, String id, int index) {
-            List<FaqEntry.FaqLink> out = new ArrayList<>();
+        List<KbEntry.KbLink> links(JsonNode node, String id, int index) {
+            List<KbEntry.KbLink> out = new ArrayList<>();
             int i = 0;
             for (JsonNode l : list(node, id, index, "links")) {
                 String field = "links[" + i++ + "]";
-                out.add(new FaqEntry.FaqLink(text(l.path("title"), id, index, field + ".title"),
+                out.add(new KbEntry.KbLink(text(l.path("title"), id, index, field + ".title"),
                         url(l.path("url"), id, index, field + ".url")));
             }
             return out;

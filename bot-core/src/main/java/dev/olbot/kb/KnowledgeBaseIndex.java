@@ -1,0 +1,128 @@
+package dev.olbot.kb;
+
+import dev.olbot.bot.Utterance;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Matches client messages against a {@link KnowledgeBase}: every question of every entry is a
+ * phrase of one {@link PhraseIndex} (BM25 over Lucene-analysed text plus typo tolerance), and an
+ * entry's confidence is its best phrase's. The decision uses one threshold and one band:
+ * <ul>
+ *   <li>confidence ≥ {@link Thresholds#answer()} (default {@value #ANSWER}) and ahead of the runner-up
+ *       by {@link Thresholds#margin()} → {@link KbMatch.Answer};
+ *   <li>otherwise, confidence ≥ {@link Thresholds#suggest()} (default {@value #SUGGEST}) → {@link
+ *       KbMatch.DidYouMean} with up to {@link Thresholds#maxSuggestions()} entries from the band;
+ *   <li>below → {@link KbMatch.NoAnswer}.
+ * </ul>
+ * A message equal to one of the questions (what a button sends) is answered outright. The defaults
+ * were calibrated with {@code olbot bench faq} on the tuning part of the FAQ evaluation set.
+ * Immutable and thread-safe.
+ */
+public final class KnowledgeBaseIndex {
+
+    /** Default confidence from which an entry is answered. */
+    public static final double ANSWER = 0.65;
+    /** Default lower end of the "did you mean" band. */
+    public static final double SUGGEST = 0.35;
+    /** Default lead the best entry needs over the runner-up to be answered without asking. */
+    public static final double MARGIN = 0.1;
+
+    /**
+     * The decision's numbers, all in [0, 1], {@code suggest <= answer}.
+     *
+     * @param maxSuggestions at most this many "did you mean" candidates (1..10)
+     */
+    public record Thresholds(double answer, double suggest, double margin, int maxSuggestions) {
+        public Thresholds {
+            check("answer", answer);
+            check("suggest", suggest);
+            check("margin", margin);
+            if (suggest > answer) {
+                throw new IllegalArgumentException("thresholds: suggest (" + suggest + ") must not exceed answer (" + answer + ")");
+            }
+            if (maxSuggestions < 1 || maxSuggestions > 10) {
+                throw new IllegalArgumentException("thresholds: maxSuggestions must be 1..10, got " + maxSuggestions);
+            }
+        }
+
+        public static Thresholds defaults() {
+            return new Thresholds(ANSWER, SUGGEST, MARGIN, 3);
+        }
+
+        private static void check(String name, double v) {
+            if (!(v >= 0 && v <= 1)) {
+                throw new IllegalArgumentException("thresholds: " + name + " must be in 0..1, got " + v);
+            }
+        }
+    }
+
+    private final KnowledgeBase kb;
+    private final Thresholds thresholds;
+    private final PhraseIndex<KbEntry> index;
+    private final Map<String, KbEntry> exact = new HashMap<>();
+
+    private KnowledgeBaseIndex(KnowledgeBase kb, Thresholds thresholds) {
+        this.kb = kb;
+        this.thresholds = thresholds;
+        Map<String, KbEntry> phrases = new LinkedHashMap<>();
+        for (KbEntry e : kb.entries()) {
+            for (List<String> variants : e.questions().values()) {
+                for (String v : variants) {
+                    phrases.put(v, e);
+                    exact.put(Utterance.normalize(v), e);
+                }
+            }
+        }
+        this.index = PhraseIndex.of(kb.analysis(), phrases);
+    }
+
+    public static KnowledgeBaseIndex of(KnowledgeBase kb) {
+        return new KnowledgeBaseIndex(kb, Thresholds.defaults());
+    }
+
+    public static KnowledgeBaseIndex of(KnowledgeBase kb, Thresholds thresholds) {
+        return new KnowledgeBaseIndex(kb, thresholds);
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return kb;
+    }
+
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    /** The decision for one message. */
+    public KbMatch match(String text) {
+        KbEntry hit = exact.get(Utterance.normalize(text));
+        if (hit != null) {
+            return new KbMatch.Answer(hit, 1.0);
+        }
+        List<KbMatch.Candidate> ranked = ranked(text);
+        double best = ranked.isEmpty() ? 0 : ranked.get(0).confidence();
+        if (best < thresholds.suggest()) {
+            return new KbMatch.NoAnswer(best);
+        }
+        double second = ranked.size() > 1 ? ranked.get(1).confidence() : 0;
+        if (best >= thresholds.answer() && best - second >= thresholds.margin()) {
+            return new KbMatch.Answer(ranked.get(0).entry(), best);
+        }
+        List<KbMatch.Candidate> band = new ArrayList<>();
+        for (KbMatch.Candidate c : ranked) {
+            if (c.confidence() < thresholds.suggest() || band.size() == thresholds.maxSuggestions()) {
+                break;
+            }
+            band.add(c);
+        }
+        return new KbMatch.DidYouMean(band);
+    }
+
+    /** Every entry with a confidence above zero, best first. */
+    public List<KbMatch.Candidate> ranked(String text) {
+        return index.rank(text).stream().map(s -> new KbMatch.Candidate(s.value(), s.confidence())).toList();
+    }
+}

@@ -1,0 +1,236 @@
+package dev.olbot.kb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+
+/**
+ * Ranks known phrases by how well a client's message matches them, with a confidence in [0, 1]
+ * that means the same for every phrase. Each phrase is a document of an in-memory Lucene index
+ * (ByteBuffersDirectory, BM25); a message is analysed by {@link TextAnalysis}, and each of its terms
+ * that the index does not know matches the index's terms one typo away (two for words of seven
+ * letters or more; the first letter, or two for short words, must agree: Lucene's Levenshtein
+ * automata, transpositions counted as one edit), at {@value #TYPO_WEIGHT} of the weight.
+ *
+ * <p>The confidence of a phrase is {@code coverage × (1 - Q + Q × explained)}: {@code coverage} is the
+ * phrase's BM25 score for the message divided by its score for its own text — the IDF-weighted share
+ * of the phrase the message says — and {@code explained} the share of the message's words the phrase
+ * has (out of at most {@value #EXPLAINED_WORDS}); {@code Q} = {@value #QUERY_WEIGHT}. So a message
+ * saying all of a phrase's rare words scores high even with extra words around them, and a message
+ * sharing one common word with it scores low.
+ * Immutable and thread-safe.
+ *
+ * @param <T> what a phrase stands for (an entry, an intent)
+ */
+public final class PhraseIndex<T> {
+
+    /** Weight of a term matched one or two edits away, relative to an exact term. */
+    public static final double TYPO_WEIGHT = 0.8;
+    /** How much the share of the message a phrase explains counts against the phrase's own coverage. */
+    public static final double QUERY_WEIGHT = 0.6;
+    /**
+     * A phrase that has this many of the message's words explains it fully: greetings, stories and
+     * order numbers around a question cost it little.
+     */
+    public static final int EXPLAINED_WORDS = 3;
+    private static final String FIELD = "t";
+
+    /** One candidate: the phrase, what it stands for, and its confidence in [0, 1]. */
+    public record Scored<T>(String phrase, T value, double confidence) {}
+
+    private record Phrase<T>(String text, T value, Set<String> terms, double selfScore) {}
+
+    private final TextAnalysis analysis;
+    private final List<Phrase<T>> phrases;
+    private final IndexSearcher searcher;
+    private final Set<String> vocabulary;
+
+    private PhraseIndex(TextAnalysis analysis, Map<String, ? extends T> phrases) {
+        this.analysis = analysis;
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        List<Set<String>> termSets = new ArrayList<>();
+        Set<String> vocab = new HashSet<>();
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer())
+                .setSimilarity(new BM25Similarity()))) {
+            for (String p : phrases.keySet()) {
+                List<String> terms = analysis.terms(p);
+                if (terms.isEmpty()) {
+                    terms = analysis.allTerms(p); // "who are you": only stop words, keep them all
+                }
+                if (terms.isEmpty()) {
+                    throw new IllegalArgumentException("the phrase '" + p + "' has no words");
+                }
+                Document d = new Document();
+                d.add(new TextField(FIELD, String.join(" ", terms), Field.Store.NO));
+                w.addDocument(d);
+                termSets.add(Set.copyOf(terms));
+                vocab.addAll(terms);
+            }
+            w.commit();
+            this.searcher = new IndexSearcher(DirectoryReader.open(dir));
+            searcher.setSimilarity(new BM25Similarity());
+            List<Phrase<T>> list = new ArrayList<>();
+            int doc = 0;
+            for (Map.Entry<String, ? extends T> e : phrases.entrySet()) {
+                Set<String> terms = termSets.get(doc);
+                double self = searcher.explain(exactQuery(terms), doc).getValue().doubleValue();
+                list.add(new Phrase<>(e.getKey(), e.getValue(), terms, self));
+                doc++;
+            }
+            this.phrases = List.copyOf(list);
+            this.vocabulary = Set.copyOf(vocab);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Indexes phrase → value with {@link TextAnalysis#standard()}. */
+    public static <T> PhraseIndex<T> of(Map<String, ? extends T> phrases) {
+        return of(TextAnalysis.standard(), phrases);
+    }
+
+    /** Indexes phrase → value (iteration order kept) with the given analysis. */
+    public static <T> PhraseIndex<T> of(TextAnalysis analysis, Map<String, ? extends T> phrases) {
+        if (phrases.isEmpty()) {
+            throw new IllegalArgumentException("a phrase index needs at least one phrase");
+        }
+        return new PhraseIndex<>(analysis, new LinkedHashMap<>(phrases));
+    }
+
+    public TextAnalysis analysis() {
+        return analysis;
+    }
+
+    /** Candidates with a confidence above zero, best first, at most one (the best phrase) per value. */
+    public List<Scored<T>> rank(String text) {
+        List<String> terms = analysis.terms(text);
+        if (terms.isEmpty()) {
+            terms = analysis.allTerms(text);
+        }
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, Double>> expansions = expand(terms);
+        List<List<String>> slots = analysis.slots(text);
+        if (slots.isEmpty()) {
+            slots = terms.stream().map(List::of).toList();
+        }
+        Map<T, Scored<T>> best = new LinkedHashMap<>();
+        try {
+            for (ScoreDoc hit : searcher.search(query(expansions), phrases.size()).scoreDocs) {
+                Phrase<T> p = phrases.get(hit.doc);
+                double coverage = Math.min(1.0, hit.score / p.selfScore());
+                double explained = explained(slots, expansions, p.terms());
+                double confidence = coverage * (1 - QUERY_WEIGHT + QUERY_WEIGHT * explained);
+                if (confidence > 0) {
+                    best.merge(p.value(), new Scored<>(p.text(), p.value(), confidence),
+                            (a, b) -> a.confidence() >= b.confidence() ? a : b);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Scored<T>> out = new ArrayList<>(best.values());
+        out.sort(Comparator.comparingDouble((Scored<T> s) -> s.confidence()).reversed());
+        return out;
+    }
+
+    /** The best confidence of any phrase for {@code value}, or 0. */
+    public double confidence(String text, T value) {
+        return rank(text).stream().filter(s -> s.value().equals(value)).mapToDouble(Scored::confidence).findFirst().orElse(0);
+    }
+
+    /** Each message term → the index terms it matches, with their weight (1 exact, less for a typo). */
+    private Map<String, Map<String, Double>> expand(List<String> terms) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (String t : terms) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            if (vocabulary.contains(t)) {
+                out.put(t, Map.of(t, 1.0)); // a word the index knows is taken as written, not as a typo
+                continue;
+            }
+            int edits = t.length() >= 7 ? 2 : t.length() >= 3 ? 1 : 0;
+            int shortest = edits == 2 ? 6 : 3;
+            int prefix = t.length() < 5 ? 2 : 1; // "cots" may be "cost", "play" is not "pay"
+            if (edits > 0) {
+                CharacterRunAutomaton near = new CharacterRunAutomaton(new LevenshteinAutomata(t, true).toAutomaton(edits));
+                for (String v : vocabulary) {
+                    if (v.length() >= shortest && Math.max(v.length(), t.length()) >= 4 && v.startsWith(t.substring(0, prefix))
+                            && Math.abs(v.length() - t.length()) <= edits && near.run(v)) {
+                        m.put(v, TYPO_WEIGHT);
+                    }
+                }
+            }
+            out.put(t, m);
+        }
+        return out;
+    }
+
+    private static Query query(Map<String, Map<String, Double>> expansions) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Map<String, Double> alternatives : expansions.values()) {
+            if (alternatives.isEmpty()) {
+                continue;
+            }
+            List<Query> disjuncts = new ArrayList<>();
+            alternatives.forEach((term, weight) -> {
+                Query q = new TermQuery(new Term(FIELD, term));
+                disjuncts.add(weight == 1.0 ? q : new BoostQuery(q, weight.floatValue()));
+            });
+            b.add(new DisjunctionMaxQuery(disjuncts, 0), BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    private static Query exactQuery(Set<String> terms) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : terms) {
+            b.add(new TermQuery(new Term(FIELD, t)), BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    /** The weighted share of the message's words (slots) that the phrase has. */
+    private static double explained(List<List<String>> slots, Map<String, Map<String, Double>> expansions,
+            Set<String> phraseTerms) {
+        double found = 0;
+        for (List<String> slot : slots) {
+            double bestTerm = 0;
+            for (String t : slot) {
+                for (Map.Entry<String, Double> a : expansions.getOrDefault(t, Map.of()).entrySet()) {
+                    if (phraseTerms.contains(a.getKey())) {
+                        bestTerm = Math.max(bestTerm, a.getValue());
+                    }
+                }
+            }
+            found += bestTerm;
+        }
+        return Math.min(1.0, found / Math.min(slots.size(), EXPLAINED_WORDS));
+    }
+}

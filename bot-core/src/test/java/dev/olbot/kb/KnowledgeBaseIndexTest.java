@@ -1,0 +1,88 @@
+package dev.olbot.kb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class KnowledgeBaseIndexTest {
+
+    static final KnowledgeBase KB = KnowledgeBase.of("test", List.of(
+            entry("delivery-cost", List.of("Сколько стоит доставка?", "цена доставки"), List.of("How much is delivery?")),
+            entry("delivery-time", List.of("Сколько идёт доставка?", "сроки доставки"), List.of("How long does delivery take?")),
+            entry("returns", List.of("Как вернуть товар?", "возврат"), List.of("How do I return an item?")),
+            entry("password", List.of("Забыл пароль", "сбросить пароль"), List.of("I forgot my password"))),
+            List.of(List.of("санкт-петербург", "питер", "спб")));
+
+    static KbEntry entry(String id, List<String> ru, List<String> en) {
+        return new KbEntry(id, Map.of("ru", ru, "en", en), LocalText.of("ответ " + id, "answer " + id), List.of(), List.of());
+    }
+
+    private final KnowledgeBaseIndex index = KnowledgeBaseIndex.of(KB);
+
+    @Nested
+    class Answers {
+        @Test
+        void answersAColloquialMessageWithATypo() {
+            assertThat(index.match("скока стоит доставака в питер")).isInstanceOfSatisfying(KbMatch.Answer.class,
+                    a -> assertThat(a.entry().id()).isEqualTo("delivery-cost"));
+        }
+
+        @Test
+        void answersAButtonPressOutright() {
+            assertThat(index.match("Сколько стоит доставка?")).isEqualTo(new KbMatch.Answer(KB.entry("delivery-cost").orElseThrow(), 1.0));
+        }
+
+        @Test
+        void answersInflectedEnglish() {
+            assertThat(index.match("i forgot the password")).isInstanceOfSatisfying(KbMatch.Answer.class,
+                    a -> assertThat(a.entry().id()).isEqualTo("password"));
+        }
+    }
+
+    @Nested
+    class DidYouMean {
+        @Test
+        void offersTheEntriesInTheBandForASingleSharedWord() {
+            KnowledgeBaseIndex wideBand = KnowledgeBaseIndex.of(KB, new KnowledgeBaseIndex.Thresholds(0.65, 0.2, 0.1, 3));
+
+            assertThat(wideBand.match("доставка")).isInstanceOfSatisfying(KbMatch.DidYouMean.class, d ->
+                    assertThat(d.candidates()).extracting(c -> c.entry().id()).contains("delivery-cost", "delivery-time"));
+        }
+    }
+
+    @Nested
+    class NoAnswer {
+        @Test
+        void saysNothingForSmallTalk() {
+            assertThat(index.match("who are you")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(index.match("какая погода в москве")).isInstanceOf(KbMatch.NoAnswer.class);
+        }
+    }
+
+    @Nested
+    class Thresholds {
+        @Test
+        void refusesAThresholdOutsideZeroToOne() {
+            assertThatThrownBy(() -> new KnowledgeBaseIndex.Thresholds(1.5, 0.3, 0.1, 3))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("thresholds: answer must be in 0..1, got 1.5");
+        }
+
+        @Test
+        void refusesASuggestBandAboveTheAnswerThreshold() {
+            assertThatThrownBy(() -> new KnowledgeBaseIndex.Thresholds(0.5, 0.6, 0.1, 3))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not exceed answer");
+        }
+    }
+
+    @Test
+    void refusesTwoEntriesWithTheSameQuestion() {
+        assertThatThrownBy(() -> KnowledgeBase.of("kb.yaml", List.of(entry("a", List.of("возврат"), List.of("x")),
+                entry("b", List.of("Возврат!"), List.of("y"))), List.of()))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessage("kb.yaml: entry 'b' (#2): field 'questions': the question 'Возврат!' is also a question of entry 'a'");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.olbot.kb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class TextAnalysisTest {
+
+    private final TextAnalysis standard = TextAnalysis.standard();
+
+    @Nested
+    class Russian {
+        @Test
+        void stemsInflectedFormsToOneTerm() {
+            assertThat(standard.terms("доставки")).isEqualTo(standard.terms("доставка"));
+            assertThat(standard.terms("заказом")).isEqualTo(standard.terms("заказ"));
+        }
+
+        @Test
+        void foldsYoIntoYe() {
+            assertThat(standard.terms("счёт")).isEqualTo(standard.terms("счет"));
+        }
+
+        @Test
+        void dropsStopWordsGreetingsAndNumbers() {
+            assertThat(standard.terms("Здравствуйте! Подскажите, где мой заказ 123456?")).containsExactly("заказ");
+        }
+    }
+
+    @Nested
+    class English {
+        @Test
+        void stemsAndDropsStopWords() {
+            assertThat(standard.terms("When will my orders be delivered?")).containsExactly("order", "deliv");
+        }
+
+        @Test
+        void keepsEveryWordOfAStopWordOnlyPhraseInAllTerms() {
+            assertThat(standard.terms("who are you")).isEmpty();
+            assertThat(standard.allTerms("who are you")).containsExactly("who", "are", "you");
+        }
+    }
+
+    @Nested
+    class Synonyms {
+        @Test
+        void everyWordOrPhraseOfAGroupBecomesTheGroupsToken() {
+            TextAnalysis a = TextAnalysis.builder().synonyms("санкт-петербург", "питер", "спб").build();
+
+            assertThat(a.terms("питер")).hasSize(1).isEqualTo(a.terms("спб")).isEqualTo(a.terms("санкт-петербург"));
+            assertThat(a.slots("доставка в питер")).hasSize(2);
+        }
+
+        @Test
+        void refusesAGroupWithoutSynonyms() {
+            assertThatThrownBy(() -> TextAnalysis.builder().synonyms("питер"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("at least one synonym");
+        }
+    }
+}

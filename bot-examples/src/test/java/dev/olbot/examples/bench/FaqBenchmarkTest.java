@@ -1,0 +1,81 @@
+package dev.olbot.examples.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Floors under the FAQ evaluation ({@code olbot bench faq}); the figures themselves are in the
+ * README. A change that makes matching worse than these fails the build.
+ */
+class FaqBenchmarkTest {
+
+    private static final FaqBenchmark SHIPPED = FaqBenchmark.shipped();
+
+    @Nested
+    class TheSetItself {
+        @Test
+        void hasAtLeastTwoHundredClientMessagesAndOneHundredOutOfScopeOnes() {
+            List<FaqEvalSet.Case> all = new java.util.ArrayList<>(FaqEvalSet.load(FaqEvalSet.TUNING).cases());
+            all.addAll(FaqEvalSet.load(FaqEvalSet.HELD_OUT).cases());
+
+            assertThat(all.stream().filter(FaqEvalSet.Case::inScope).count()).isGreaterThanOrEqualTo(200);
+            assertThat(all.stream().filter(c -> !c.inScope()).count()).isGreaterThanOrEqualTo(100);
+        }
+
+        @Test
+        void namesOnlyEntriesTheKnowledgeBaseHas() {
+            var kb = dev.olbot.kb.KnowledgeBase.load(dev.olbot.examples.faq.FaqBot.KNOWLEDGE_BASE);
+            for (String set : List.of(FaqEvalSet.TUNING, FaqEvalSet.HELD_OUT)) {
+                FaqEvalSet.load(set).cases().forEach(c -> c.expected().forEach(id ->
+                        assertThat(kb.entry(id)).as("%s line %d", set, c.line()).isPresent()));
+            }
+        }
+    }
+
+    @Nested
+    class Scoring {
+        private final FaqEvalSet set = FaqEvalSet.parse("t", "a\tone\nb\ttwo\na+b\tthree\n-\tfour\n-\tfive\n");
+
+        @Test
+        void countsARightAnswerAnOfferedEntryAWrongAnswerAndAnUnansweredOutOfScopeMessage() {
+            FaqEvaluation.Figures f = FaqEvaluation.evaluate(set, text -> switch (text) {
+                case "one" -> new FaqEvaluation.Verdict.Answer("a");
+                case "two" -> new FaqEvaluation.Verdict.DidYouMean(List.of("x", "b"));
+                case "three" -> new FaqEvaluation.Verdict.Answer("c");
+                case "four" -> new FaqEvaluation.Verdict.NoAnswer();
+                default -> new FaqEvaluation.Verdict.DidYouMean(List.of("a"));
+            });
+
+            assertThat(f.inScope()).isEqualTo(3);
+            assertThat(f.top1()).isEqualTo(1);
+            assertThat(f.rightOrOffered()).isEqualTo(2);
+            assertThat(f.wrongConfident()).isEqualTo(1);
+            assertThat(f.outOfScope()).isEqualTo(2);
+            assertThat(f.correctNoAnswer()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Floors {
+        @Test
+        void tuningPartStaysAboveItsMeasuredFigures() {
+            FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.TUNING);
+
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.90);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.88);
+        }
+
+        @Test
+        void heldOutPartStaysAboveItsMeasuredFigures() {
+            FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.HELD_OUT);
+
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.70);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.90);
+        }
+    }
+}
