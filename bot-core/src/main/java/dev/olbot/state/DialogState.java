@@ -1,6 +1,5 @@
 package dev.olbot.state;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +23,7 @@ public record DialogState(
         String timeoutName) {
 
     public DialogState {
-        vars = Map.copyOf(vars);
+        vars = OrderedPairs.copyOf(vars); // compact: a dialog carries a handful of variables
         timeoutName = timeoutName == null ? "" : timeoutName;
     }
 
@@ -50,11 +49,12 @@ public record DialogState(
     }
 
     public DialogState withVar(String name, String value) {
-        Map<String, String> next = new HashMap<>(vars);
+        Map<String, String> next;
         if (value == null) {
+            next = new java.util.LinkedHashMap<>(vars);
             next.remove(name);
         } else {
-            next.put(name, value);
+            next = OrderedPairs.with(vars, name, value);
         }
         return new DialogState(key, version, owner, sessionId, flow, next, failures, timeoutAtMillis, timeoutName);
     }

@@ -10,7 +10,7 @@ public record FlowPosition(String flow, int step, int attempts, Map<String, Stri
 
     public FlowPosition {
         // in the order they were given, so summaries list them as asked
-        answers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
+        answers = OrderedPairs.copyOf(answers);
     }
 
     public FlowPosition withStep(int step) {
@@ -22,8 +22,6 @@ public record FlowPosition(String flow, int step, int attempts, Map<String, Stri
     }
 
     public FlowPosition withAnswer(String name, String value) {
-        java.util.LinkedHashMap<String, String> next = new java.util.LinkedHashMap<>(answers);
-        next.put(name, value);
-        return new FlowPosition(flow, step, attempts, next);
+        return new FlowPosition(flow, step, attempts, OrderedPairs.with(answers, name, value));
     }
 }

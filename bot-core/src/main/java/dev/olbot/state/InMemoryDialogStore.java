@@ -13,11 +13,22 @@ public class InMemoryDialogStore implements DialogStore {
     private final Map<DialogKey, DialogState> states = new ConcurrentHashMap<>();
     private final ConcurrentSkipListSet<Due> timeouts = new ConcurrentSkipListSet<>();
 
-    private record Due(long at, String key) implements Comparable<Due> {
+    /** A pending timeout; {@code key} null sorts after every key of the same time (a search bound). */
+    private record Due(long at, DialogKey key) implements Comparable<Due> {
         @Override
         public int compareTo(Due o) {
             int c = Long.compare(at, o.at);
-            return c != 0 ? c : key.compareTo(o.key);
+            if (c != 0 || key == o.key) {
+                return c;
+            }
+            if (key == null || o.key == null) {
+                return key == null ? 1 : -1;
+            }
+            c = key.portal().compareTo(o.key.portal());
+            if (c == 0) {
+                c = Long.compare(key.botId(), o.key.botId());
+            }
+            return c != 0 ? c : key.dialogId().compareTo(o.key.dialogId());
         }
     }
 
@@ -61,10 +72,10 @@ public class InMemoryDialogStore implements DialogStore {
 
     private void reindex(DialogState previous, DialogState next) {
         if (previous != null && previous.timeoutAtMillis() > 0) {
-            timeouts.remove(new Due(previous.timeoutAtMillis(), previous.key().toString()));
+            timeouts.remove(new Due(previous.timeoutAtMillis(), previous.key()));
         }
         if (next != null && next.timeoutAtMillis() > 0) {
-            timeouts.add(new Due(next.timeoutAtMillis(), next.key().toString()));
+            timeouts.add(new Due(next.timeoutAtMillis(), next.key()));
         }
     }
 
@@ -80,8 +91,8 @@ public class InMemoryDialogStore implements DialogStore {
     @Override
     public List<DialogState> dueTimeouts(long nowMillis) {
         List<DialogState> due = new ArrayList<>();
-        for (Due d : timeouts.headSet(new Due(nowMillis, "\uffff"), true)) {
-            DialogState s = states.get(DialogKey.parse(d.key()));
+        for (Due d : timeouts.headSet(new Due(nowMillis, null), true)) {
+            DialogState s = states.get(d.key());
             if (s != null && s.timeoutAtMillis() == d.at()) {
                 due.add(s);
             } else {
