@@ -62,7 +62,8 @@ final class IntentRouter {
         }
         log.info("No handler for \"{}\" in dialog {} of bot {}. Add one, e.g.:%n  .on(Intent.keywords(\"{}\"), ctx -> ctx.reply(\"...\"))"
                         .replace("%n", System.lineSeparator()),
-                abbreviate(u.text()), ctx.state().key().dialogId(), bot.code(), abbreviate(u.normalized()));
+                dev.olbot.wire.LogSafe.escape(abbreviate(u.text())), ctx.state().key().dialogId(), bot.code(),
+                dev.olbot.wire.LogSafe.escape(abbreviate(u.normalized())));
     }
 
     private record Run(Precedence kind, Match.Hit hit, Handler handler) {}
