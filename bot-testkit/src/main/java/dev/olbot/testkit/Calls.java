@@ -16,6 +16,7 @@ public final class Calls {
     private final LinkedBlockingQueue<RecordedCall> queue = new LinkedBlockingQueue<>();
     private final List<RecordedCall> all = new ArrayList<>();
     private final Transcript transcript;
+    private final java.util.Map<Long, java.util.Map<String, Object>> responses = new java.util.concurrent.ConcurrentHashMap<>();
 
     Calls(Transcript transcript) {
         this.transcript = transcript;
@@ -26,6 +27,18 @@ public final class Calls {
             all.add(call);
         }
         queue.add(call);
+    }
+
+    void respond(long seq, java.util.Map<String, Object> body) {
+        responses.put(seq, body);
+    }
+
+    /**
+     * The JSON body the account answered {@code call} with; empty for a command of a {@code batch} (its result is
+     * in the batch's answer) and for a call not answered yet.
+     */
+    public java.util.Optional<java.util.Map<String, Object>> response(RecordedCall call) {
+        return java.util.Optional.ofNullable(responses.get(call.seq()));
     }
 
     /** The next call not yet taken, waiting up to ten (real) seconds for it; fails when none comes. */

@@ -82,8 +82,13 @@ public final class FakeBitrix24 implements AutoCloseable {
 
     /** Starts listening on 127.0.0.1, a free port; blocks until bound. */
     public FakeBitrix24 start() {
+        return start(0);
+    }
+
+    /** Starts listening on 127.0.0.1:{@code port} (0 = a free one); blocks until bound. */
+    public FakeBitrix24 start(int port) {
         HttpFront f = new HttpFront(this, vertx);
-        int port = f.listen();
+        port = f.listen(port);
         synchronized (lock) {
             front = f;
             baseUrl = "http://127.0.0.1:" + port;

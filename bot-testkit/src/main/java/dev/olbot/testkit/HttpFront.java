@@ -30,12 +30,12 @@ final class HttpFront {
         this.vertx = vertx;
     }
 
-    int listen() {
+    int listen(int port) {
         server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> serve(req, body)));
         try {
-            return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+            return server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
         } catch (Exception e) {
-            throw new IllegalStateException("the fake could not listen on 127.0.0.1", e);
+            throw new IllegalStateException("the fake could not listen on 127.0.0.1:" + port, e);
         }
     }
 

@@ -57,13 +57,14 @@ final class RestDispatcher {
                 BitrixError e = refusal(fault.kind(), at);
                 int status = fault.kind() == Faults.Kind.DROP_CONNECTION ? 0 : e.status();
                 long call = record(method, params, auth.kind(), caller.portal(), at, status, e.code(), "");
+                respond(call, e.body());
                 fake.faults().logInjected(method, fault.kind(), call);
                 return new Outcome(status, e.body(), fault.kind(), new java.util.concurrent.CompletableFuture<>());
             }
             Object result = execute(spec, method, params, caller);
             Map<String, Object> body = envelope(result, at);
             if (fault == null) {
-                record(method, params, auth.kind(), caller.portal(), at, 200, "", "");
+                respond(record(method, params, auth.kind(), caller.portal(), at, 200, "", ""), body);
                 return Outcome.answer(200, body);
             }
             java.util.concurrent.CompletableFuture<Void> released = new java.util.concurrent.CompletableFuture<>();
@@ -74,14 +75,16 @@ final class RestDispatcher {
             if (fault.kind() == Faults.Kind.INTERNAL_ERROR_AFTER_EXECUTING) {
                 BitrixError e = refusal(fault.kind(), at);
                 long call = record(method, params, auth.kind(), caller.portal(), at, 500, e.code(), "");
+                respond(call, e.body());
                 fake.faults().logInjected(method, fault.kind(), call);
                 return new Outcome(500, e.body(), fault.kind(), released);
             }
             long call = record(method, params, auth.kind(), caller.portal(), at, fault.kind() == Faults.Kind.DELAY ? 200 : 0, "", "");
+            respond(call, body);
             fake.faults().logInjected(method, fault.kind(), call);
             return new Outcome(200, body, fault.kind(), released);
         } catch (BitrixError e) {
-            record(method, params, auth.kind(), caller == null ? null : caller.portal(), at, e.status(), e.code(), "");
+            respond(record(method, params, auth.kind(), caller == null ? null : caller.portal(), at, e.status(), e.code(), ""), e.body());
             return Outcome.answer(e.status(), e.body());
         }
     }
@@ -181,6 +184,10 @@ final class RestDispatcher {
 
     /** How far ahead an injected {@code OPERATION_TIME_LIMIT} puts {@code operating_reset_at}. */
     static final long OPERATING_FAULT_SECONDS = 10;
+
+    private void respond(long seq, Map<String, Object> body) {
+        fake.calls().respond(seq, body);
+    }
 
     private long recordNow(String method, Map<String, Object> params, AuthKind kind, FakePortal portal, Instant at, int status,
                 String error, String viaBatch) {

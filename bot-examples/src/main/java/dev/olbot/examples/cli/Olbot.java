@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             "2:a mistake in what was given (option, bot, file, properties key, config value)",
             "3:the environment stands in the way (port taken, file unreadable)",
             "4:an unexpected error (run again with --verbose and report it)"},
-        subcommands = {CommandLine.HelpCommand.class, ChatCommand.class, ServeCommand.class, ScenarioCommand.class, InspectCommand.class, BenchCommand.class, WebchatCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ChatCommand.class, ServeCommand.class, ScenarioCommand.class, InspectCommand.class, BenchCommand.class, WebchatCommand.class,
+            PortalCommand.class, EmulatorCommand.class})
 public final class Olbot implements Runnable {
 
     @CommandLine.Spec

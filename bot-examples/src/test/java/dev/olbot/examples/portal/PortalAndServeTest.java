@@ -1,0 +1,87 @@
+package dev.olbot.examples.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code olbot portal} and {@code olbot serve} as two processes, wired only by what the portal prints. */
+class PortalAndServeTest {
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Nested
+    class EndToEnd {
+
+        @Test
+        void serveInstallsRegistersAndAnswersAClientOfThePortal(@TempDir Path data) throws Exception {
+            walk(data, "v1", "bot TechMarket \\(#\\d+, triage_bot, TYPE=O, OPENLINE=Y\\) registered");
+        }
+
+        @Test
+        void aChatbots2BotDoesTheSame(@TempDir Path data) throws Exception {
+            walk(data, "v2", "bot TechMarket \\(#\\d+, triage_bot, .*\\) registered");
+        }
+
+        private void walk(Path data, String api, String registered) throws Exception {
+            try (OlbotProcess portal = new OlbotProcess(Map.of("OLBOT_LOG", "WARN"), "portal", "--port", "0")) {
+                String base = portal.await("a local Bitrix24 portal at (http://127\\.0\\.0\\.1:\\d+)");
+                String clientId = portal.await("OLBOT_CLIENT_ID=(\\S+)");
+                String secret = portal.await("OLBOT_CLIENT_SECRET=(\\S+)");
+                String oauth = portal.await("OLBOT_OAUTH_SERVER=(\\S+)");
+                assertThat(oauth).isEqualTo(base + "/");
+                int port = freePort();
+                String url = "http://127.0.0.1:" + port + "/bitrix/events";
+                try (OlbotProcess serve = new OlbotProcess(Map.of("OLBOT_CLIENT_ID", clientId, "OLBOT_CLIENT_SECRET", secret,
+                        "OLBOT_OAUTH_SERVER", oauth, "OLBOT_PUBLIC_URL", url, "OLBOT_HOST", "127.0.0.1", "OLBOT_API", api,
+                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.toString()), "serve", "triage")) {
+                    serve.await("events at " + url);
+
+                    portal.type("install " + url);
+                    portal.await(registered);
+                    portal.await("\\* app installed; bot (\\d+) is the chatbot of line 1");
+                    portal.type("say здравствуйте");
+                    portal.await("bot [^:]*: (Здравствуйте, Anna!)");
+                    portal.await("bot [^:]*: (Выберите тему обращения)");
+                    portal.type("say 0");
+                    portal.await("(chat\\d+ moved to the queue of line 1)");
+                    portal.type("accept");
+                    portal.await("(operator Olga Operator \\(#\\d+\\) accepted chat\\d+)");
+
+                    assertThat(portal.output()).containsOnlyOnce(secret); // in the banner only
+                    portal.type("quit");
+                    assertThat(portal.waitFor()).isZero();
+                }
+            }
+        }
+    }
+
+    @Nested
+    class Mistakes {
+
+        @Test
+        void aTakenPortIsOneLineAndExitCodeThree() throws Exception {
+            try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                 OlbotProcess portal = new OlbotProcess(Map.of(), "portal", "--port", Integer.toString(taken.getLocalPort()))) {
+                assertThat(portal.waitFor()).isEqualTo(3);
+                assertThat(portal.output().strip()).startsWith("olbot portal: port " + taken.getLocalPort() + " on 127.0.0.1 is not free")
+                        .doesNotContain("\n\tat ");
+            }
+        }
+
+        @Test
+        void anUnknownRatePlanIsAUsageError() throws Exception {
+            try (OlbotProcess portal = new OlbotProcess(Map.of(), "portal", "--port", "0", "--rate", "fast")) {
+                assertThat(portal.waitFor()).isEqualTo(2);
+                assertThat(portal.output()).contains("--rate takes standard, enterprise or off, not 'fast'");
+            }
+        }
+    }
+}
