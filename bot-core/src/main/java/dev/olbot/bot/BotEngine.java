@@ -26,6 +26,7 @@ import dev.olbot.state.DialogState;
 import dev.olbot.state.DialogStore;
 import dev.olbot.state.InMemoryDialogStore;
 import dev.olbot.state.Owner;
+import dev.olbot.state.StoreUnavailableException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -147,8 +148,19 @@ public final class BotEngine implements EventSink {
         handle(event);
     }
 
-    /** Handles one event to the end of its turn and returns what the turn sent. */
+    /**
+     * Handles one event to the end of its turn and returns what the turn sent. When another
+     * instance saved the dialog first (the store refused this turn's save, or the stored version
+     * moved before the turn's first call left), the turn runs again on the fresh state, up to
+     * 3 times — never last-writer-wins; while a shared store is
+     * unreachable the turn waits in its lane until it answers.
+     */
     public Turn handle(BotEvent event) {
+        return ConcurrentTurns.run(() -> handleOnce(event), Turn.NONE,
+                event.meta().type() + " of portal " + event.meta().portal().key());
+    }
+
+    private Turn handleOnce(BotEvent event) {
         String portal = event.meta().portal().key();
         if (event instanceof MessageAdded m) {
             return dialogTurn(event, m.bot(), m.dialog(), m.user(), Utterance.of(m.message().text()), m.message().system());
@@ -254,6 +266,18 @@ public final class BotEngine implements EventSink {
         return close(ctx);
     }
 
+    /** Called before a turn's first REST call leaves: a turn on a stale state sends nothing and is run again. */
+    void checkFresh(TurnContext ctx) {
+        DialogKey key = ctx.state().key();
+        if (key.dialogId().isEmpty()) {
+            return; // an app-level handler: no dialog state
+        }
+        long stored = store.get(key).map(DialogState::version).orElse(0L);
+        if (stored != ctx.state().version()) {
+            throw new ConcurrentTurns.StaleState(key);
+        }
+    }
+
     private Turn sessionFinished(SessionFinished f) {
         String portal = f.meta().portal().key();
         for (Bot bot : bots.values()) {
@@ -290,9 +314,16 @@ public final class BotEngine implements EventSink {
     public int fireDueTimeouts() {
         List<DialogState> due = store.dueTimeouts(clock.millis());
         for (DialogState s : due) {
-            lanes.accept(s.key().portal() + "/" + s.key().dialogId(), () -> fireTimeout(s.key()));
+            lanes.accept(s.key().portal() + "/" + s.key().dialogId(), () -> fireTimeoutRerunning(s.key()));
         }
         return due.size();
+    }
+
+    private void fireTimeoutRerunning(DialogKey key) {
+        ConcurrentTurns.run(() -> {
+            fireTimeout(key);
+            return null;
+        }, null, "the timeout of dialog " + key);
     }
 
     private void fireTimeout(DialogKey key) {
@@ -407,6 +438,8 @@ public final class BotEngine implements EventSink {
                     ctx.flush();
                 }
             }
+        } catch (ConcurrentTurns.StaleState | StoreUnavailableException notTheHandlers) {
+            throw notTheHandlers; // not the handler's failure: the whole turn runs again
         } catch (Exception e) {
             ctx.discardUnsent();
             if (e instanceof CallOutcomeUnknownException unknown) {
@@ -448,13 +481,11 @@ public final class BotEngine implements EventSink {
         return new Turn(ctx.sent(), ctx.state());
     }
 
+    /** Compare-and-set: a refused save means another instance saved first, and the turn runs again. */
     private void saveState(DialogState state) {
-        if (store.save(state).isPresent()) {
-            return;
+        if (store.save(state).isEmpty()) {
+            throw new ConcurrentTurns.StaleState(state.key());
         }
-        DialogState current = store.get(state.key()).orElse(null);
-        log.warn("dialog {} was updated concurrently (another instance?); keeping this turn's state", state.key());
-        store.save(state.withVersion(current == null ? 0 : current.version()));
     }
 
     /** What one turn sent, and the dialog state it left. */

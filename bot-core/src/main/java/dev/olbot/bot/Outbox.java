@@ -63,6 +63,8 @@ final class Outbox {
     private final List<Action> sent = new ArrayList<>();
     private final List<CallOutcome> outcomes = new ArrayList<>();
     private Instant deadline;
+    private Runnable beforeFirstCall = () -> {};
+    private boolean called;
 
     /**
      * @param waitMillis how long past the deadline the turn waits for one call's answer before it
@@ -87,6 +89,11 @@ final class Outbox {
     /** A fresh deadline from now (the error policy's words are a new piece of the turn). */
     void renewDeadline() {
         deadline = clock.instant().plus(turnDeadline);
+    }
+
+    /** Runs once, before the turn's first call leaves (the engine checks there that no other instance saved the dialog). */
+    void beforeFirstCall(Runnable check) {
+        this.beforeFirstCall = check;
     }
 
     /** Sends everything queued; stops at and throws the first refused call (the rest stays queued). */
@@ -129,6 +136,10 @@ final class Outbox {
     }
 
     private CallOutcome deliver(Action action) {
+        if (!called) {
+            beforeFirstCall.run(); // may throw: the turn then sends nothing
+            called = true;
+        }
         CallOutcome outcome = attempt(action);
         outcomes.add(outcome);
         if (outcome.kind() != CallOutcome.Kind.REFUSED) {

@@ -60,6 +60,7 @@ final class TurnContext implements BotContext {
                 : new ReplyLookup(engine.rest(), portal, turnMessageId(event), engine.clock().instant(), engine.callTimeoutMillis());
         this.outbox = new Outbox(engine.rest(), portal, orderKey, engine.clock(), engine.turnDeadline(),
                 engine.callTimeoutMillis(), lookup);
+        outbox.beforeFirstCall(() -> engine.checkFresh(this));
     }
 
     /** The id of the client message that started the turn (0 when none did). */

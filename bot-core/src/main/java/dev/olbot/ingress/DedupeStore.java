@@ -19,6 +19,14 @@ public interface DedupeStore {
     boolean firstSeen(String key);
 
     /**
+     * Like {@link #firstSeen} without blocking the caller, for a store that asks a server (call this
+     * one on an event loop). The default answers {@link #firstSeen} at once.
+     */
+    default java.util.concurrent.CompletionStage<Boolean> firstSeenAsync(String key) {
+        return java.util.concurrent.CompletableFuture.completedFuture(firstSeen(key));
+    }
+
+    /**
      * An in-memory store that keeps keys for {@code retention}, at most {@code maxKeys} of them
      * (the oldest go first).
      */

@@ -12,6 +12,8 @@ public final class RestClientOptions {
 
     private OAuthApp oauth;
     private TokenStore tokenStore = TokenStore.inMemory();
+    private RefreshLock refreshLock = RefreshLock.inProcess();
+    private SharedBucket sharedBucket;
     private OAuthServers oauthServers = OAuthServers.DEFAULT;
     private WebhookCredentials webhook;
     private RateLimit rateLimit = RateLimit.STANDARD;
@@ -49,6 +51,26 @@ public final class RestClientOptions {
     public RestClientOptions tokenStore(TokenStore store) {
         this.tokenStore = Objects.requireNonNull(store);
         return this;
+    }
+
+    /** The lock that makes one refresh per portal across instances sharing the token store (default: this process only). */
+    public RestClientOptions refreshLock(RefreshLock lock) {
+        this.refreshLock = Objects.requireNonNull(lock);
+        return this;
+    }
+
+    public RefreshLock refreshLock() {
+        return refreshLock;
+    }
+
+    /** A per-portal bucket shared by every instance, consulted after the client's own (default: none). */
+    public RestClientOptions sharedBucket(SharedBucket bucket) {
+        this.sharedBucket = Objects.requireNonNull(bucket);
+        return this;
+    }
+
+    public Optional<SharedBucket> sharedBucket() {
+        return Optional.ofNullable(sharedBucket);
     }
 
     /** One inbound webhook; the {@code portal} argument of calls is then only a label for pacing. */

@@ -7,22 +7,20 @@ import dev.olbot.event.ApiVersion;
 import dev.olbot.event.Portal;
 import dev.olbot.ingress.ApplicationTokenVerifier;
 import dev.olbot.ingress.EventPoller;
-import dev.olbot.ingress.DedupeStore;
 import dev.olbot.ingress.FileInbox;
-import dev.olbot.ingress.FileInstallRegistry;
 import dev.olbot.ingress.Ingress;
 import dev.olbot.ingress.IngressServer;
 import dev.olbot.ingress.InstallConfirmer;
 import dev.olbot.ingress.InstallGate;
 import dev.olbot.ingress.InstallRegistry;
-import dev.olbot.rest.FileTokenStore;
 import dev.olbot.rest.RestClient;
+import dev.olbot.rest.TokenStore;
 import dev.olbot.rest.WebhookCredentials;
-import dev.olbot.state.FileDialogStore;
 import dev.olbot.metrics.MetricsRoute;
 import dev.olbot.metrics.OlbotMetrics;
 import dev.olbot.trace.TurnTrace;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.olbot.state.DialogStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -60,14 +58,15 @@ public final class BotServer implements AutoCloseable {
     private final Vertx vertx;
     private final RestClient rest;
     private final InstallRegistry installs;
-    private final FileDialogStore dialogs;
+    private final DialogStore dialogs;
+    private final ServerStores stores;
     private final FileInbox inbox;
     /** How long dedupe keys are kept: Bitrix24's duplicate deliveries arrive within minutes. */
     static final java.time.Duration DEDUPE_WINDOW = java.time.Duration.ofHours(1);
     /** With OLBOT_DEBUG_TOKEN: the last 20 turns of the 1,000 most recently active dialogs. */
     static final int TRACE_DIALOGS = 1000;
     static final int TRACE_TURNS = 20;
-    private final FileTokenStore tokens;
+    private final TokenStore tokens;
     private final BotEngine engine;
     private final Ingress ingress;
     private final IngressServer server;
@@ -92,11 +91,13 @@ public final class BotServer implements AutoCloseable {
         this.vertx = registries == null ? Vertx.vertx() : Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registries.recordInto())).build();
-        this.tokens = config.oauthApp() ? FileTokenStore.open(config.dataDir().resolve("tokens.json")) : null;
+        this.stores = ServerStores.open(config, vertx, DEDUPE_WINDOW);
+        this.tokens = stores.tokens;
         this.rest = RestClient.create(vertx, o -> {
             o.rateLimit(config.rateLimit()).metrics(metrics);
+            stores.configure(o);
             if (config.oauthApp()) {
-                o.oauth(config.clientId(), config.clientSecret()).tokenStore(tokens).oauthServers(config.oauthServers());
+                o.oauth(config.clientId(), config.clientSecret()).oauthServers(config.oauthServers());
             } else {
                 WebhookCredentials w = new WebhookCredentials(config.webhookUrl());
                 if (!config.botClientId().isEmpty()) {
@@ -108,8 +109,8 @@ public final class BotServer implements AutoCloseable {
                 o.webhook(w);
             }
         });
-        this.installs = FileInstallRegistry.open(config.dataDir().resolve("installs.json"));
-        this.dialogs = FileDialogStore.open(config.dataDir().resolve("dialogs.jsonl"));
+        this.installs = stores.installs;
+        this.dialogs = stores.dialogs;
         this.inbox = FileInbox.open(config.dataDir().resolve("inbox.jsonl"), DEDUPE_WINDOW);
         BotIdFile botIdFile = new BotIdFile(config.dataDir().resolve("bots.json"));
         Ingress[] lanes = new Ingress[1];
@@ -132,8 +133,11 @@ public final class BotServer implements AutoCloseable {
         InstallGate gate = config.oauthApp() ? InstallGate.of(installs, InstallConfirmer.oauthServer(rest)) : null;
         this.ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.of(installs, webhookClients).trusting(config.oauthServers()))
                 .installGate(gate).inbox(inbox).workerThreads(config.handlerThreads()).metrics(metrics)
-                .dedupe(DedupeStore.inMemory(DEDUPE_WINDOW, 200_000, java.time.Clock.systemUTC()))
+                .dedupe(stores.dedupe)
                 .sink(event -> {
+                    if (stores.takenElsewhere(event)) {
+                        return; // cluster mode: the same delivery reached another instance first
+                    }
                     engine.accept(event);
                     botIdFile.saveIfChanged(engine.botIds());
                     if (event instanceof dev.olbot.event.AppInstalled && config.fetchMode()) {
@@ -159,7 +163,8 @@ public final class BotServer implements AutoCloseable {
             url[0] = url[0].replaceFirst(":0/", ":" + server.port() + "/");
         }
         this.publicUrl = url[0];
-        this.timer = vertx.setPeriodic(1000, t -> engine.fireDueTimeouts());
+        // off the event loop: a shared (Redis) dialog store blocks; ordered, so runs never overlap
+        this.timer = vertx.setPeriodic(1000, t -> vertx.executeBlocking(engine::fireDueTimeouts));
         if (config.inboundWebhook()) {
             ingress.submit(WEBHOOK_PORTAL, () -> {
                 try {
@@ -313,9 +318,10 @@ public final class BotServer implements AutoCloseable {
         }
         ingress.close();
         inbox.close();
-        dialogs.close();
-        if (tokens != null) {
-            tokens.close();
+        try {
+            stores.close();
+        } catch (Exception e) {
+            log.warn("closing the stores failed: {}", e.getMessage());
         }
         rest.close();
         vertx.close();

@@ -37,6 +37,9 @@ import java.util.Optional;
  *                      format; {@code off} records nothing
  * @param debugToken    {@code OLBOT_DEBUG_TOKEN}: when set (16 characters or more), {@code GET /debug/dialogs/{id}} shows
  *                      a dialog's last turns to a request with {@code Authorization: Bearer <token>}; empty (default): off
+ * @param redisUrl      {@code OLBOT_REDIS_URL}: cluster mode — dialogs, installs, tokens, dedupe keys, the refresh lock
+ *                      and the rate bucket in this Redis ({@code redis://[:password@]host[:port][/db]}), shared by every
+ *                      instance; empty = one instance with files in {@link #dataDir}
  */
 public record ServerConfig(
         String publicUrl,
@@ -54,7 +57,8 @@ public record ServerConfig(
         OAuthServers oauthServers,
         int handlerThreads,
         boolean metrics,
-        String debugToken) {
+        String debugToken,
+        String redisUrl) {
 
     /**
      * Reads {@code OLBOT_*} from the environment, over an optional properties file. Throws
@@ -105,7 +109,21 @@ public record ServerConfig(
                 oauthServers(values.get("OLBOT_OAUTH_SERVER")),
                 integer(values.getOrDefault("OLBOT_HANDLER_THREADS", "200"), "OLBOT_HANDLER_THREADS"),
                 onOff(values.getOrDefault("OLBOT_METRICS", "on"), "OLBOT_METRICS"),
-                debugToken(values.getOrDefault("OLBOT_DEBUG_TOKEN", "")));
+                debugToken(values.getOrDefault("OLBOT_DEBUG_TOKEN", "")),
+                redisUrl(values.getOrDefault("OLBOT_REDIS_URL", "")));
+    }
+
+    private static String redisUrl(String url) {
+        if (!url.isEmpty() && !url.startsWith("redis://") && !url.startsWith("rediss://") && !url.startsWith("unix://")) {
+            throw new IllegalArgumentException("OLBOT_REDIS_URL must look like redis://host:6379 (or rediss://, unix://), was '"
+                    + dev.olbot.wire.LogSafe.escape(dev.olbot.redis.RedisLink.withoutPassword(url)) + "'");
+        }
+        return url;
+    }
+
+    /** Cluster mode: the shared stores are in Redis. */
+    public boolean cluster() {
+        return !redisUrl.isEmpty();
     }
 
     private static OAuthServers oauthServers(String value) {
@@ -177,7 +195,8 @@ public record ServerConfig(
                 + (oauthApp() ? "app " + clientId : inboundWebhook() ? "inbound webhook (secret hidden)" : "none")
                 + ", api=" + api + (fetchMode ? " fetch" : " webhook") + ", dataDir=" + dataDir + ", rate="
                 + rateLimit + ", oauthServers=" + oauthServers + ", metrics=" + (metrics ? "on" : "off")
-                + ", debug=" + (debugToken.isEmpty() ? "off" : "on (token hidden)") + "]";
+                + ", debug=" + (debugToken.isEmpty() ? "off" : "on (token hidden)")
+                + (cluster() ? ", redis=" + dev.olbot.redis.RedisLink.withoutPassword(redisUrl) : "") + "]";
     }
 
     private static boolean onOff(String s, String name) {

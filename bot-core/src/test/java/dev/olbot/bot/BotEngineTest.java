@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.olbot.state.FileDialogStore;
 import dev.olbot.testsupport.BotHarness;
 import dev.olbot.state.InMemoryDialogStore;
+import dev.olbot.state.DialogKey;
+import dev.olbot.state.DialogState;
 import dev.olbot.state.Owner;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -414,6 +417,97 @@ class BotEngineTest {
 
                 assertThat(harness.replies()).containsExactly("Thanks, Oleg! We will call +79991234567.");
             }
+        }
+    }
+
+    /**
+     * Another instance of the bot shares the dialog store: it saves the dialog while this
+     * instance's turn runs. The turn must then run again on the fresh state — never overwrite it.
+     */
+    @Nested
+    class ConcurrentInstances {
+
+        /** A store where "another instance" counts one message at a chosen moment of this instance's turn. */
+        final class SharedStore extends InMemoryDialogStore {
+            volatile String interfereAt = "";
+
+            private void otherInstanceCounts(DialogKey key) {
+                interfereAt = "";
+                DialogState s = super.get(key).orElseGet(() -> DialogState.fresh(key));
+                int n = Integer.parseInt(s.vars().getOrDefault("count", "0"));
+                super.save(s.withVar("count", String.valueOf(n + 1))).orElseThrow();
+            }
+
+            @Override
+            public Optional<DialogState> get(DialogKey key) {
+                Optional<DialogState> read = super.get(key);
+                if (interfereAt.equals("afterRead") && key.dialogId().equals("chat6")) {
+                    otherInstanceCounts(key);
+                }
+                return read;
+            }
+
+            @Override
+            public Optional<DialogState> save(DialogState next) {
+                if (interfereAt.equals("beforeSave") && next.key().dialogId().equals("chat6")) {
+                    otherInstanceCounts(next.key());
+                }
+                return super.save(next);
+            }
+        }
+
+        private final SharedStore store = new SharedStore();
+
+        private BotHarness counting() {
+            harness = new BotHarness(Bot.builder("olbot_test").fallback(ctx -> {
+                int n = Integer.parseInt(ctx.var("count").orElse("0")) + 1;
+                ctx.set("count", String.valueOf(n));
+                ctx.reply("message " + n);
+            }).build(), store);
+            return harness;
+        }
+
+        @Test
+        void aTurnWhoseDialogChangedBeforeItsFirstCallSendsNothingAndRunsAgainOnTheFreshState() {
+            var h = counting();
+            store.interfereAt = "afterRead";
+
+            h.clientSays(6, "hello");
+
+            assertThat(h.replies()).containsExactly("message 2");
+            assertThat(h.state(6).vars()).containsEntry("count", "2");
+        }
+
+        @Test
+        void aTurnWaitsWhileTheSharedStoreIsUnreachableAndRunsOnceItAnswers() {
+            java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger();
+            InMemoryDialogStore flaky = new InMemoryDialogStore() {
+                @Override
+                public Optional<DialogState> get(DialogKey key) {
+                    if (key.dialogId().equals("chat6") && outages.get() > 0 && outages.getAndDecrement() > 0) {
+                        throw new dev.olbot.state.StoreUnavailableException("Redis did not answer", null);
+                    }
+                    return super.get(key);
+                }
+            };
+            harness = new BotHarness(Bot.builder("olbot_test").fallback(ctx -> ctx.reply("answer")).build(), flaky);
+            outages.set(2);
+
+            harness.clientSays(6, "hello");
+
+            assertThat(harness.replies()).as("no apology from the error policy, one answer").containsExactly("answer");
+            assertThat(harness.state(6).failures()).isZero();
+        }
+
+        @Test
+        void aTurnThatLosesTheSaveToAnotherInstanceRunsAgainInsteadOfOverwritingIt() {
+            var h = counting();
+            store.interfereAt = "beforeSave";
+
+            h.clientSays(6, "hello");
+
+            assertThat(h.state(6).vars()).as("the other instance's update is kept").containsEntry("count", "2");
+            assertThat(h.state(6).version()).isEqualTo(2);
         }
     }
 

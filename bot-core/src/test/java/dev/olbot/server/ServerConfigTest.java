@@ -77,6 +77,27 @@ class ServerConfigTest {
     }
 
     @Nested
+    class ClusterMode {
+
+        @Test
+        void takesTheRedisUrlFromTheEnvironmentOrTheFileAndNeverPrintsItsPassword() throws IOException {
+            ServerConfig c = ServerConfig.load(Optional.of(file("olbot.redis.url=redis://:s3cret@redis.internal:6379/2\n")), Map.of());
+
+            assertThat(c.cluster()).isTrue();
+            assertThat(c.redisUrl()).isEqualTo("redis://:s3cret@redis.internal:6379/2");
+            assertThat(c.toString()).contains("redis=redis://***@redis.internal:6379/2").doesNotContain("s3cret");
+            assertThat(ServerConfig.load(Optional.empty(), Map.of()).cluster()).isFalse();
+        }
+
+        @Test
+        void refusesAUrlThatIsNotRedisNamingTheVariable() {
+            assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_REDIS_URL", "localhost:6379")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("OLBOT_REDIS_URL must look like redis://host:6379 (or rediss://, unix://), was 'localhost:6379'");
+        }
+    }
+
+    @Nested
     class Start {
 
         @Test

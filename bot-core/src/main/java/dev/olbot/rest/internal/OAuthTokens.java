@@ -7,6 +7,7 @@ import dev.olbot.rest.OAuthApp;
 import dev.olbot.rest.OAuthServers;
 import dev.olbot.rest.PortalCredentials;
 import dev.olbot.rest.ReinstallRequiredException;
+import dev.olbot.rest.RefreshLock;
 import dev.olbot.rest.RestClock;
 import dev.olbot.rest.RestException;
 import dev.olbot.rest.TokenStore;
@@ -15,8 +16,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +43,7 @@ public final class OAuthTokens implements Auth {
     private final long timeoutMs;
     private final ConcurrentHashMap<String, PortalCredentials> cache = new ConcurrentHashMap<>();
     private final Map<String, Future<PortalCredentials>> refreshing = new HashMap<>();
+    private RefreshLock lock = RefreshLock.inProcess();
     /** Portals whose rotated pair is held in memory only, while its save is retried. */
     private final java.util.Set<String> unsaved = ConcurrentHashMap.newKeySet();
     private dev.olbot.metrics.OlbotMetrics metrics = dev.olbot.metrics.OlbotMetrics.noop();
@@ -58,6 +62,12 @@ public final class OAuthTokens implements Auth {
         this.transport = transport;
         this.clock = clock;
         this.timeoutMs = timeoutMs;
+    }
+
+    /** The cluster-wide refresh lock (default: this process's single flight only). */
+    public OAuthTokens refreshLock(RefreshLock lock) {
+        this.lock = lock;
+        return this;
     }
 
     public Future<Void> register(PortalCredentials credentials) {
@@ -119,7 +129,7 @@ public final class OAuthTokens implements Auth {
             promise = Promise.promise();
             refreshing.put(portal, promise.future());
         }
-        stored(portal).compose(this::exchange).onComplete(ar -> {
+        lockedRefresh(portal, usedToken).onComplete(ar -> {
             synchronized (refreshing) {
                 refreshing.remove(portal);
             }
@@ -127,6 +137,50 @@ public final class OAuthTokens implements Auth {
             promise.handle(ar);
         });
         return promise.future().mapEmpty();
+    }
+
+    private record Locked(Optional<RefreshLock.Held> held, PortalCredentials stored) {}
+
+    /**
+     * Takes the portal's refresh lock, then reads the store again: if another instance rotated the
+     * pair meanwhile, that pair is used and nothing is refreshed (its refresh token is spent); else
+     * this instance refreshes and saves, then releases the lock.
+     */
+    private Future<PortalCredentials> lockedRefresh(String portal, String usedToken) {
+        Duration lease = Duration.ofMillis(2 * timeoutMs + 5_000);
+        return vertx.executeBlocking(() -> {
+            Optional<RefreshLock.Held> held = lock.acquire(portal, lease, lease);
+            try {
+                PortalCredentials stored = store.load(portal).orElseThrow(() -> new RestException("", 401, "NO_AUTH_FOUND",
+                        "no credentials stored for portal " + portal + "; register the install first"));
+                return new Locked(held, stored);
+            } catch (RuntimeException e) {
+                held.ifPresent(RefreshLock.Held::release);
+                throw e;
+            }
+        }).compose(l -> {
+            PortalCredentials cached = cache.get(portal);
+            boolean ours = cached != null && cached.accessToken().equals(usedToken);
+            if (!l.stored().accessToken().equals(usedToken) && (!ours || !l.stored().expiresAt().isBefore(cached.expiresAt()))) {
+                release(l.held());
+                cache.put(portal, l.stored());
+                LOG.debug("the access token of portal {} was already refreshed (another instance); using the stored pair", portal);
+                return Future.succeededFuture(l.stored());
+            }
+            if (l.held().isEmpty()) {
+                return Future.failedFuture(new RestException(TOKEN_METHOD, 0, "ERROR_OAUTH", "the refresh lock of portal " + portal
+                        + " was held elsewhere for " + lease.toSeconds() + " s and the stored token did not change"));
+            }
+            // the store may be behind this process (a save still being retried): refresh from the newer pair
+            return exchange(ours ? cached : l.stored()).andThen(ar -> release(l.held()));
+        });
+    }
+
+    private void release(Optional<RefreshLock.Held> held) {
+        held.ifPresent(h -> vertx.executeBlocking(() -> {
+            h.release();
+            return null;
+        }).onFailure(e -> LOG.warn("could not release a refresh lock: {}", e.getMessage())));
     }
 
     private Future<PortalCredentials> exchange(PortalCredentials current) {

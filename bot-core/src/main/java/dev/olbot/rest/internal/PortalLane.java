@@ -89,6 +89,44 @@ public final class PortalLane {
         pump();
     }
 
+    /**
+     * A shared bucket (all instances) refused jobs this lane let go: they go back to their places in
+     * the queue, not to leave before {@code delayNanos}, and this lane's bucket counts as full.
+     */
+    public void deferred(List<Job> jobs, long delayNanos) {
+        synchronized (this) {
+            leak(clock.nanoTime());
+            level = Math.max(level, limit.burst());
+            long at = clock.nanoTime() + Math.max(0, delayNanos);
+            for (Job job : jobs) {
+                release(job);
+                job.notBeforeNanos = at;
+                queue.put(job.seq, job);
+            }
+        }
+        pump();
+    }
+
+    /** Jobs this lane let go come back unsent: their places in the queue again, after {@code delayNanos}, the request not counted. */
+    public void requeueUncounted(List<Job> jobs, long delayNanos) {
+        synchronized (this) {
+            level = Math.max(0, level - 1);
+            long at = clock.nanoTime() + Math.max(0, delayNanos);
+            for (Job job : jobs) {
+                release(job);
+                job.notBeforeNanos = at;
+                queue.put(job.seq, job);
+            }
+        }
+        pump();
+    }
+
+    /** The shared bucket is this full: this lane's bucket is at least as full (so it paces and gathers as if alone). */
+    public synchronized void sharedLevel(double shared) {
+        leak(clock.nanoTime());
+        level = Math.max(level, Math.min(shared, limit.burst()));
+    }
+
     /** The portal said the bucket is full ({@code QUERY_LIMIT_EXCEEDED}): behave as if it were. */
     public synchronized void markFull() {
         leak(clock.nanoTime());

@@ -48,6 +48,7 @@ public final class RestClientImpl implements RestClient {
         long timeoutMs = options.requestTimeout().toMillis();
         if (options.oauth().isPresent()) {
             this.tokens = new OAuthTokens(vertx, options.tokenStore(), options.oauth().get(), options.oauthServers(), transport, clock, timeoutMs);
+            tokens.refreshLock(options.refreshLock());
             this.auth = tokens;
         } else {
             this.tokens = null;
@@ -86,7 +87,9 @@ public final class RestClientImpl implements RestClient {
     }
 
     private PortalLane lane(String portal) {
-        return lanes.computeIfAbsent(portal, p -> new PortalLane(p, clock, options.rateLimit(), options.coalescing(), sender));
+        PortalLane.Dispatcher dispatcher = options.sharedBucket()
+                .<PortalLane.Dispatcher>map(b -> new SharedGate(b, options.rateLimit(), sender)).orElse(sender);
+        return lanes.computeIfAbsent(portal, p -> new PortalLane(p, clock, options.rateLimit(), options.coalescing(), dispatcher));
     }
 
     @Override

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /** {@code olbot bench ...}: the committed benchmarks whose figures the README reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         subcommands = {BenchCommand.Ingress.class, BenchCommand.State.class, BenchCommand.Outbound.class,
-                BenchCommand.Conversation.class, BenchCommand.Hostile.class, BenchCommand.FaultsRun.class, BenchCommand.Faq.class})
+                BenchCommand.Conversation.class, BenchCommand.Hostile.class, BenchCommand.FaultsRun.class, BenchCommand.Faq.class,
+                BenchCommand.RedisSizing.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -53,6 +54,25 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             boolean met = new dev.olbot.examples.bench.StateBenchmark(dialogs, System.out).run();
             System.out.println(met ? "target met" : "target NOT met");
+            return 0;
+        }
+    }
+
+    @Command(name = "redis", mixinStandardHelpOptions = true,
+            description = "Cluster-mode sizing on a Redis you started: memory per dialog and per dedupe key, turns/s.")
+    static final class RedisSizing implements Callable<Integer> {
+        @Option(names = "--url", defaultValue = "redis://127.0.0.1:6379", description = "The Redis (default ${DEFAULT-VALUE}).")
+        String url;
+
+        @Option(names = "--dialogs", defaultValue = "100000", description = "Open dialogs to store (default ${DEFAULT-VALUE}).")
+        int dialogs;
+
+        @Option(names = "--threads", defaultValue = "8", description = "Threads doing turns (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Override
+        public Integer call() throws Exception {
+            new dev.olbot.examples.bench.RedisBenchmark(url, dialogs, threads, System.out).run();
             return 0;
         }
     }

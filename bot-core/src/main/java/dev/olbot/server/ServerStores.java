@@ -1,0 +1,128 @@
+package dev.olbot.server;
+
+import dev.olbot.ingress.DedupeStore;
+import dev.olbot.ingress.FileInstallRegistry;
+import dev.olbot.ingress.InstallRegistry;
+import dev.olbot.redis.RedisBucket;
+import dev.olbot.redis.RedisDedupeStore;
+import dev.olbot.redis.RedisDialogStore;
+import dev.olbot.redis.RedisInstallRegistry;
+import dev.olbot.redis.RedisLink;
+import dev.olbot.redis.RedisRefreshLock;
+import dev.olbot.redis.RedisTokenStore;
+import dev.olbot.redis.RedisUnavailableException;
+import dev.olbot.rest.FileTokenStore;
+import dev.olbot.rest.RestClientOptions;
+import dev.olbot.rest.TokenStore;
+import dev.olbot.state.DialogStore;
+import dev.olbot.state.FileDialogStore;
+import dev.olbot.event.BotEvent;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The stores a {@link BotServer} keeps its state in: files in the data folder for one instance, or
+ * — with {@code OLBOT_REDIS_URL} — one Redis shared by every instance (dialogs, installs, tokens,
+ * dedupe keys, plus the cluster-wide refresh lock and the portal's rate bucket for the REST client).
+ */
+final class ServerStores implements AutoCloseable {
+
+    final TokenStore tokens;
+    final InstallRegistry installs;
+    final DialogStore dialogs;
+    final DedupeStore dedupe;
+    private final RedisLink redis;
+    private final List<AutoCloseable> closing = new ArrayList<>();
+
+    private ServerStores(TokenStore tokens, InstallRegistry installs, DialogStore dialogs, DedupeStore dedupe, RedisLink redis) {
+        this.tokens = tokens;
+        this.installs = installs;
+        this.dialogs = dialogs;
+        this.dedupe = dedupe;
+        this.redis = redis;
+        for (Object store : new Object[] {dialogs, installs, tokens}) {
+            if (store instanceof AutoCloseable c) {
+                closing.add(c);
+            }
+        }
+        if (redis != null) {
+            closing.add(redis);
+        }
+    }
+
+    /** Opens the files or connects to Redis; a Redis that does not answer {@code PING} stops the start with one line. */
+    static ServerStores open(ServerConfig config, Vertx vertx, Duration dedupeWindow) {
+        if (!config.cluster()) {
+            return new ServerStores(config.oauthApp() ? FileTokenStore.open(config.dataDir().resolve("tokens.json")) : null,
+                    FileInstallRegistry.open(config.dataDir().resolve("installs.json")),
+                    FileDialogStore.open(config.dataDir().resolve("dialogs.jsonl")),
+                    DedupeStore.inMemory(dedupeWindow, 200_000, java.time.Clock.systemUTC()), null);
+        }
+        RedisLink redis = RedisLink.create(vertx, config.redisUrl());
+        try {
+            redis.ping();
+        } catch (RedisUnavailableException e) {
+            redis.close();
+            throw new IllegalArgumentException("OLBOT_REDIS_URL: " + e.getMessage());
+        }
+        return new ServerStores(config.oauthApp() ? new RedisTokenStore(redis) : null, RedisInstallRegistry.open(vertx, redis),
+                RedisDialogStore.create(redis), RedisDedupeStore.create(redis, dedupeWindow, instanceId(config.dataDir())), redis);
+    }
+
+    /** This instance's id in the cluster, kept in its data folder so a restart keeps it. */
+    private static String instanceId(Path dataDir) {
+        Path file = dataDir.resolve("instance.id");
+        try {
+            if (Files.exists(file)) {
+                String id = Files.readString(file).strip();
+                if (!id.isEmpty()) {
+                    return id;
+                }
+            }
+            String id = UUID.randomUUID().toString();
+            Files.writeString(file, id + "\n");
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the instance id in " + file, e);
+        }
+    }
+
+    /**
+     * In cluster mode: true when another instance took this event (the same delivery reached both);
+     * called in the event's lane, before it is handled.
+     */
+    boolean takenElsewhere(BotEvent event) {
+        if (!(dedupe instanceof RedisDedupeStore shared) || event.dedupeKey().isEmpty()) {
+            return false;
+        }
+        try {
+            return !shared.takenHere(event.dedupeKey().get());
+        } catch (RedisUnavailableException down) {
+            return false; // Redis is down: handle it (the turn waits for the dialog store); dedupe is per instance meanwhile
+        }
+    }
+
+    /** The token store, and in cluster mode the shared refresh lock and rate bucket. */
+    void configure(RestClientOptions o) {
+        if (tokens != null) {
+            o.tokenStore(tokens);
+        }
+        if (redis != null) {
+            o.refreshLock(new RedisRefreshLock(redis)).sharedBucket(new RedisBucket(redis));
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable c : closing) {
+            c.close();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.olbot.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.olbot.bot.Bot;
+import dev.olbot.redis.LocalRedis;
+import dev.olbot.server.BotServer;
+import dev.olbot.server.ServerConfig;
+import dev.olbot.testkit.Client;
+import dev.olbot.testkit.FakeBitrix24;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two production servers on one Redis ({@code OLBOT_REDIS_URL}) behind one handler URL: a
+ * round-robin proxy hands Bitrix24's deliveries to them in turn, as a load balancer would.
+ */
+@Timeout(120)
+class ClusterModeTest {
+
+    @RegisterExtension
+    static final LocalRedis REDIS = new LocalRedis();
+
+    private Vertx vertx;
+    private HttpServer balancer;
+    private final int[] backends = new int[2];
+    private final AtomicIntegerArray handledBy = new AtomicIntegerArray(2);
+    private final java.util.List<String[]> received = new java.util.concurrent.CopyOnWriteArrayList<>(); // {content type, body}
+
+    /** Counts the client's messages in the dialog state: only a shared state counts 1, 2, 3 … across instances. */
+    private static Bot countingBot() {
+        return Bot.builder("cluster_test").name("Cluster test").fallback(ctx -> {
+            int n = Integer.parseInt(ctx.var("count").orElse("0")) + 1;
+            ctx.set("count", String.valueOf(n));
+            ctx.reply("message " + n);
+        }).build();
+    }
+
+    @BeforeEach
+    void startBalancer() throws Exception {
+        vertx = Vertx.vertx();
+        WebClient http = WebClient.create(vertx);
+        AtomicInteger turn = new AtomicInteger();
+        balancer = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+            received.add(new String[] {req.getHeader("Content-Type"), body.toString()});
+            int i = Math.floorMod(turn.getAndIncrement(), 2);
+            handledBy.incrementAndGet(i);
+            var forward = http.post(backends[i], "127.0.0.1", req.uri());
+            req.headers().forEach((k, v) -> {
+                if (k.equalsIgnoreCase("content-type")) {
+                    forward.putHeader(k, v);
+                }
+            });
+            forward.sendBuffer(body).onComplete(ar -> {
+                if (ar.succeeded()) {
+                    req.response().setStatusCode(ar.result().statusCode())
+                            .end(Optional.ofNullable(ar.result().body()).orElse(Buffer.buffer()));
+                } else {
+                    req.response().setStatusCode(502).end("backend down");
+                }
+            });
+        })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stopBalancer() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private String handlerUrl() {
+        return "http://127.0.0.1:" + balancer.actualPort() + "/bitrix/events";
+    }
+
+    private ServerConfig config(FakeBitrix24 fake, Path dir, String redisUrl) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "OLBOT_PUBLIC_URL", handlerUrl(), "OLBOT_HOST", "127.0.0.1", "OLBOT_PORT", "0",
+                "OLBOT_CLIENT_ID", fake.clientId(), "OLBOT_CLIENT_SECRET", fake.clientSecret(),
+                "OLBOT_DATA_DIR", dir.toString(), "OLBOT_OAUTH_SERVER", fake.baseUrl() + "/"));
+        env.put("OLBOT_REDIS_URL", redisUrl);
+        return ServerConfig.load(Optional.empty(), env);
+    }
+
+    /**
+     * The client's first message: the platform delivers the bot's joining and the message together,
+     * and the balancer may hand them to both instances at once — the case the README names (the turn
+     * that lost runs again, and may answer twice), which Redis Streams partitioning will remove.
+     */
+    private static void joinedAndAnswered(Client client, BotServer first, BotServer second) throws Exception {
+        client.says("hello").await();
+        assertThat(first.awaitIdle(10_000) && second.awaitIdle(10_000)).isTrue();
+    }
+
+    @Test
+    void twoInstancesBehindOneUrlShareInstallTokensAndDialogState(@TempDir Path a, @TempDir Path b) throws Exception {
+        try (FakeBitrix24 fake = FakeBitrix24.create().start();
+                BotServer first = BotServer.start(List.of(countingBot()), config(fake, a, REDIS.url()));
+                BotServer second = BotServer.start(List.of(countingBot()), config(fake, b, REDIS.url()))) {
+            backends[0] = first.port();
+            backends[1] = second.port();
+
+            fake.installApp(handlerUrl()).delivery().join(); // the install reaches the first instance
+            assertThat(first.awaitIdle(10_000)).isTrue();
+            int botId = fake.portal().botId("cluster_test").orElseThrow();
+            Client client = fake.portal().client(fake.portal().addLine("Support", l -> l.welcomeBot(botId, 0)).id(), "Anna");
+            joinedAndAnswered(client, first, second);
+            for (int i = 0; i < 6; i++) {
+                client.says("question " + i).await();
+                assertThat(first.awaitIdle(10_000)).isTrue();
+                assertThat(second.awaitIdle(10_000)).isTrue();
+            }
+
+            assertThat(client.botMessages()).extracting(m -> m.text()).endsWith("message 2", "message 3", "message 4", "message 5",
+                    "message 6", "message 7");
+            assertThat(handledBy.get(1)).as("deliveries the second instance handled").isGreaterThanOrEqualTo(3);
+            assertThat(second.selfCheck()).noneMatch(p -> p.startsWith("no install received yet"));
+            assertThat(a.resolve("tokens.json")).doesNotExist();
+            assertThat(b.resolve("dialogs.jsonl")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aDeliveryThatReachesBothInstancesIsHandledOnce(@TempDir Path a, @TempDir Path b) throws Exception {
+        try (FakeBitrix24 fake = FakeBitrix24.create().start();
+                BotServer first = BotServer.start(List.of(countingBot()), config(fake, a, REDIS.url()));
+                BotServer second = BotServer.start(List.of(countingBot()), config(fake, b, REDIS.url()))) {
+            backends[0] = first.port();
+            backends[1] = second.port();
+            fake.installApp(handlerUrl()).delivery().join();
+            assertThat(first.awaitIdle(10_000)).isTrue();
+            int botId = fake.portal().botId("cluster_test").orElseThrow();
+            Client client = fake.portal().client(fake.portal().addLine("Support", l -> l.welcomeBot(botId, 0)).id(), "Anna");
+            joinedAndAnswered(client, first, second);
+            int before = client.botMessages().size();
+            client.says("question").await();
+            assertThat(first.awaitIdle(10_000) && second.awaitIdle(10_000)).isTrue();
+            String[] message = received.stream().filter(r -> r[1].contains("ONIMBOTMESSAGEADD")).reduce((x, y) -> y).orElseThrow();
+
+            // Bitrix24 delivers the same event again; the balancer hands it to the other instance
+            int status = WebClient.create(vertx).postAbs(handlerUrl()).putHeader("Content-Type", message[0])
+                    .sendBuffer(Buffer.buffer(message[1])).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+                    .statusCode();
+            assertThat(first.awaitIdle(10_000) && second.awaitIdle(10_000)).isTrue();
+
+            assertThat(status).isEqualTo(200);
+            assertThat(client.botMessages()).hasSize(before + 1).last().extracting(m -> m.text()).isEqualTo("message 2");
+        }
+    }
+
+    @Test
+    void refusesToStartWhenRedisDoesNotAnswerNamingTheVariable(@TempDir Path dir) throws Exception {
+        try (FakeBitrix24 fake = FakeBitrix24.create().start()) {
+            assertThatThrownBy(() -> BotServer.start(List.of(countingBot()), config(fake, dir, "redis://127.0.0.1:1")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("OLBOT_REDIS_URL: ")
+                    .hasMessageNotContaining("\n");
+        }
+    }
+}
