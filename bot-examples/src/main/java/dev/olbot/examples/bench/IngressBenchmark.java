@@ -163,7 +163,7 @@ public final class IngressBenchmark {
                 fixed.completed() + " ok", fixed.percentileMillis(50), fixed.percentileMillis(99));
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] v = values.clone();
         java.util.Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
@@ -180,7 +180,7 @@ public final class IngressBenchmark {
     }
 
     /** The floor: a raw handler that reads the whole body as a string, the cheapest way Vert.x offers, and answers 200. */
-    private static io.vertx.core.Future<HttpServer> bareRoute(Vertx vertx) {
+    static io.vertx.core.Future<HttpServer> bareRoute(Vertx vertx) {
         Router router = Router.router(vertx);
         router.post("/bare").handler(ctx -> {
             Buffer body = Buffer.buffer();
@@ -194,7 +194,7 @@ public final class IngressBenchmark {
         return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1");
     }
 
-    private static <T> T await(io.vertx.core.Future<T> f) throws Exception {
+    static <T> T await(io.vertx.core.Future<T> f) throws Exception {
         return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

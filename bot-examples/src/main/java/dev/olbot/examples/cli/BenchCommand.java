@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code olbot bench ...}: the committed benchmarks whose figures the README reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         subcommands = {BenchCommand.Ingress.class, BenchCommand.State.class, BenchCommand.Outbound.class,
-                BenchCommand.Conversation.class, BenchCommand.Hostile.class, BenchCommand.FaultsRun.class, BenchCommand.Faq.class,
+                BenchCommand.Conversation.class, BenchCommand.Hostile.class, BenchCommand.Journal.class, BenchCommand.FaultsRun.class, BenchCommand.Faq.class,
                 BenchCommand.RedisSizing.class})
 public final class BenchCommand implements Runnable {
 
@@ -204,6 +204,29 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             dev.olbot.examples.bench.FaqBenchmark.shipped().run(System.out, misses, heldOutMisses);
+            return 0;
+        }
+    }
+
+    @Command(name = "journal", mixinStandardHelpOptions = true,
+            description = "What 'accepted means on disk' costs: the ingress with the in-memory inbox and with the journal, beside a raw handler.")
+    static final class Journal implements Callable<Integer> {
+        @Option(names = "--seconds", defaultValue = "5", description = "Duration of each measured run (default ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--connections", defaultValue = "32", description = "Requests in flight in the throughput runs (default ${DEFAULT-VALUE}).")
+        int connections;
+
+        @Option(names = "--rate", defaultValue = "1000", description = "Events per second in the latency runs (default ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Alternating rounds; medians are reported (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            boolean met = new dev.olbot.examples.bench.JournalBenchmark(seconds, connections, rate, rounds, System.out).run();
+            System.out.println(met ? "targets met: >= 0.6x raw, p99 < 2 ms" : "targets NOT met (>= 0.6x raw, p99 < 2 ms)");
             return 0;
         }
     }

@@ -1,0 +1,116 @@
+package dev.olbot.examples.bench;
+
+import dev.olbot.ingress.ApplicationTokenVerifier;
+import dev.olbot.ingress.FileInbox;
+import dev.olbot.ingress.Inbox;
+import dev.olbot.ingress.Ingress;
+import dev.olbot.ingress.IngressServer;
+import dev.olbot.ingress.InstallGate;
+import dev.olbot.ingress.InstallRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * {@code olbot bench journal}: what "accepted means on disk" costs. The same ingress with the
+ * in-memory inbox and with the {@link FileInbox} journal (group commit, fdatasync before the 200),
+ * beside a raw Vert.x handler, in alternating rounds: events/s with {@code inFlight} requests in
+ * flight, and p99 time-to-200 at a fixed rate.
+ */
+public final class JournalBenchmark {
+
+    private final double seconds;
+    private final int inFlight;
+    private final int rate;
+    private final int rounds;
+    private final PrintStream out;
+
+    public JournalBenchmark(double seconds, int inFlight, int rate, int rounds, PrintStream out) {
+        this.seconds = seconds;
+        this.inFlight = inFlight;
+        this.rate = rate;
+        this.rounds = rounds;
+        this.out = out;
+    }
+
+    /** Runs it; true when the journalled ingress reaches 0.6 of the raw handler and p99 < 2 ms at the fixed rate. */
+    public boolean run() throws Exception {
+        SampleEvents events = new SampleEvents();
+        LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessage(1000 + seq % 1000, seq));
+        Path dir = Files.createTempDirectory("olbot-journal-bench");
+        Vertx vertx = Vertx.vertx();
+        FileInbox journal = FileInbox.open(dir.resolve("inbox.jsonl"), Duration.ofHours(1));
+        Ingress memory = ingress(Inbox.inMemory());
+        Ingress durable = ingress(journal);
+        IngressServer memoryServer = IngressBenchmark.await(IngressServer.start(vertx, memory,
+                IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0)));
+        IngressServer durableServer = IngressBenchmark.await(IngressServer.start(vertx, durable,
+                IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0)));
+        HttpServer raw = IngressBenchmark.await(IngressBenchmark.bareRoute(vertx));
+        try (LoadGenerator load = new LoadGenerator(inFlight)) {
+            load.closedLoop(raw.actualPort(), "/bare", body, inFlight, 2);
+            load.closedLoop(memoryServer.port(), "/bitrix/events", body, inFlight, 2);
+            load.closedLoop(durableServer.port(), "/bitrix/events", body, inFlight, 2);
+            List<double[]> rows = new ArrayList<>(); // raw/s, memory/s, journal/s, memory p99, journal p99
+            for (int round = 0; round < rounds; round++) {
+                double r = load.closedLoop(raw.actualPort(), "/bare", body, inFlight, seconds).perSecond();
+                double m;
+                double j;
+                if (round % 2 == 0) {
+                    m = load.closedLoop(memoryServer.port(), "/bitrix/events", body, inFlight, seconds).perSecond();
+                    j = load.closedLoop(durableServer.port(), "/bitrix/events", body, inFlight, seconds).perSecond();
+                } else {
+                    j = load.closedLoop(durableServer.port(), "/bitrix/events", body, inFlight, seconds).perSecond();
+                    m = load.closedLoop(memoryServer.port(), "/bitrix/events", body, inFlight, seconds).perSecond();
+                }
+                double mp = load.openLoop(memoryServer.port(), "/bitrix/events", body, rate, seconds).percentileMillis(99);
+                double jp = load.openLoop(durableServer.port(), "/bitrix/events", body, rate, seconds).percentileMillis(99);
+                rows.add(new double[] {r, m, j, mp, jp});
+                out.printf("round %d: raw %.0f/s, in-memory inbox %.0f/s, journal %.0f/s; p99 at %d/s: %.2f ms vs %.2f ms%n",
+                        round + 1, r, m, j, rate, mp, jp);
+            }
+            double raw50 = IngressBenchmark.median(rows.stream().mapToDouble(x -> x[0]).toArray());
+            double mem50 = IngressBenchmark.median(rows.stream().mapToDouble(x -> x[1]).toArray());
+            double jou50 = IngressBenchmark.median(rows.stream().mapToDouble(x -> x[2]).toArray());
+            double jRatio = IngressBenchmark.median(rows.stream().mapToDouble(x -> x[2] / x[0]).toArray());
+            double mRatio = IngressBenchmark.median(rows.stream().mapToDouble(x -> x[1] / x[0]).toArray());
+            double jp99 = IngressBenchmark.median(rows.stream().mapToDouble(x -> x[4]).toArray());
+            double mp99 = IngressBenchmark.median(rows.stream().mapToDouble(x -> x[3]).toArray());
+            out.printf("medians of %d rounds: raw %.0f/s; in-memory inbox %.0f/s (%.2f× raw); journal %.0f/s (%.2f× raw); "
+                    + "p99 time-to-200 at %d/s: %.2f ms in memory, %.2f ms with the journal%n",
+                    rounds, raw50, mem50, mRatio, jou50, jRatio, rate, mp99, jp99);
+            memory.drain(30_000);
+            durable.drain(30_000);
+            out.printf("journal: %d events handled, %d still pending%n", durable.stats().handled(), journal.pendingCount());
+            return jRatio >= 0.6 && jp99 < 2.0;
+        } finally {
+            memory.close();
+            durable.close();
+            journal.close();
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static Ingress ingress(Inbox inbox) throws Exception {
+        InstallRegistry installs = InstallRegistry.inMemory();
+        Ingress ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.forApp(installs))
+                .installGate(InstallGate.of(installs, install -> {})) // no authorisation server here: the sample install counts as confirmed
+                .inbox(inbox).sink(e -> { }));
+        if (ingress.receive("application/x-www-form-urlencoded", SampleEvents.install(), Map.of()).status() != 200
+                || !ingress.awaitIdle(10_000)) {
+            throw new IllegalStateException("benchmark install was not accepted");
+        }
+        return ingress;
+    }
+}
