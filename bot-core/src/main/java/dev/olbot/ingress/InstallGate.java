@@ -62,7 +62,7 @@ public final class InstallGate {
         }
         String token = install.meta().auth().applicationToken().orElse("");
         installs.remember(portal, token);
-        log.info("install of portal {} ({}) confirmed by the OAuth server", portal,
+        log.info("install of portal {} ({}) confirmed", portal,
                 dev.olbot.wire.LogSafe.escape(install.meta().portal().domain()));
         return true;
     }
