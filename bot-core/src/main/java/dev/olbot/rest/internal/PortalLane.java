@@ -199,6 +199,7 @@ public final class PortalLane {
                     break;
                 }
                 level += 1;
+                lastSentNanos = now;
                 for (Job job : picked) {
                     queue.remove(job.seq);
                     job.orderKey.ifPresent(k -> busyKeys.merge(k, 1, Integer::sum));
@@ -278,8 +279,14 @@ public final class PortalLane {
         return picked;
     }
 
-    /** How long a lone call waits for others to join its batch once half the burst is spent. */
+    /** How long a lone call waits for others to join its batch, when the portal is busy or half the burst is spent. */
     static final long GATHER_NANOS = 20_000_000L;
+
+    /** A portal that sent a request this recently is busy: more calls are likely on their way. */
+    static final long BUSY_NANOS = 100_000_000L;
+
+    /** When the last request of this lane left ({@code Long.MIN_VALUE}: never). */
+    private long lastSentNanos = Long.MIN_VALUE;
 
     /**
      * With coalescing, requests with fewer than 50 calls may use only half the burst: past that, a
@@ -288,9 +295,12 @@ public final class PortalLane {
      * requests and then batches. Small buckets (burst under 10) are not reserved.
      */
     private boolean waitsForCompany(List<Job> picked, long now) {
-        if (!coalesce || picked.size() >= MAX_BATCH || !picked.get(0).batchable || limit.burst() < 10
-                || level + 1 <= limit.burst() / 2.0) {
+        if (!coalesce || picked.size() >= MAX_BATCH || !picked.get(0).batchable || limit.burst() < 10) {
             return false;
+        }
+        boolean busy = lastSentNanos != Long.MIN_VALUE && now - lastSentNanos < BUSY_NANOS;
+        if (!busy && level + 1 <= limit.burst() / 2.0) {
+            return false; // an idle portal: a lone call leaves at once
         }
         Job lone = picked.get(0);
         if (lone.gatherUntilNanos == Long.MIN_VALUE) {
