@@ -58,9 +58,7 @@ public final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (System.getProperty("OLBOT_LOG") == null && System.getenv("OLBOT_LOG") == null) {
-            System.setProperty("OLBOT_LOG", "WARN");
-        }
+        VerboseOption.quietOwnLogsUnlessAsked();
         out = spec.commandLine().getOut();
         BotCatalog.Chosen chosen = choice.choose(olbot.catalog(), botName);
         try (BotTestKit kit = BotTestKit.start(EmbeddedAccount.of(chosen.bot(), chosen.provider()))) {

@@ -44,9 +44,7 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (System.getProperty("OLBOT_LOG") == null && System.getenv("OLBOT_LOG") == null) {
-            System.setProperty("OLBOT_LOG", "WARN");
-        }
+        VerboseOption.quietOwnLogsUnlessAsked();
         PrintWriter out = spec.commandLine().getOut();
         BotCatalog.Chosen chosen = choice.choose(olbot.catalog(), botName);
         Vertx vertx = Vertx.vertx();

@@ -51,9 +51,7 @@ public final class PortalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (System.getProperty("OLBOT_LOG") == null && System.getenv("OLBOT_LOG") == null) {
-            System.setProperty("OLBOT_LOG", "WARN");
-        }
+        VerboseOption.quietOwnLogsUnlessAsked();
         PrintWriter out = spec.commandLine().getOut();
         RatePlan plan = switch (rate) {
             case "standard" -> RatePlan.STANDARD;

@@ -40,9 +40,7 @@ public final class ScenarioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (System.getProperty("OLBOT_LOG") == null && System.getenv("OLBOT_LOG") == null) {
-            System.setProperty("OLBOT_LOG", "WARN");
-        }
+        VerboseOption.quietOwnLogsUnlessAsked();
         PrintWriter out = spec.commandLine().getOut();
         BotCatalog.Chosen chosen = choice.choose(olbot.catalog(), null);
         List<Path> scenarios = new ArrayList<>();
