@@ -165,8 +165,18 @@ public interface BotContext {
 
     // ---- escape hatches
 
-    /** Sends everything queued so far, in order; throws the first failure. */
+    /**
+     * Sends everything queued so far, in order; throws the first call the platform refused (a call
+     * whose outcome stays unknown is recorded in {@link #outcomes()} and does not throw).
+     */
     void flush();
+
+    /**
+     * What became of every call this turn sent so far, in order: delivered, refused, or unknown
+     * (see {@link CallOutcome}). Unknown outcomes were already checked against the dialog where the
+     * platform allows it.
+     */
+    java.util.List<CallOutcome> outcomes();
 
     /** The raw REST caller for methods OLBot does not wrap (call {@link #flush()} first to keep order). */
     RestCaller rest();

@@ -15,6 +15,7 @@ import dev.olbot.event.MessageUpdated;
 import dev.olbot.event.SessionFinished;
 import dev.olbot.event.User;
 import dev.olbot.ingress.EventSink;
+import dev.olbot.rest.CallOutcomeUnknownException;
 import dev.olbot.rest.RestCaller;
 import dev.olbot.state.DialogKey;
 import dev.olbot.state.DialogState;
@@ -57,6 +58,7 @@ public final class BotEngine implements EventSink {
     private final DialogStore store;
     private final Clock clock;
     private final long callTimeoutMillis;
+    private final java.time.Duration turnDeadline;
     private final BiConsumer<String, Runnable> lanes;
     private final FlowRunner flows = new FlowRunner();
     private final IntentRouter router = new IntentRouter(flows);
@@ -77,6 +79,7 @@ public final class BotEngine implements EventSink {
         this.store = o.store;
         this.clock = o.clock;
         this.callTimeoutMillis = o.callTimeoutMillis;
+        this.turnDeadline = o.turnDeadline;
         this.lanes = o.lanes;
         this.botIds.putAll(o.knownBotIds);
         this.registrar = new Registrar(rest, o.handlerUrl, o.registerAs, o.eventMode, o.beforeRegister, botIds, o.botToken);
@@ -98,6 +101,10 @@ public final class BotEngine implements EventSink {
 
     long callTimeoutMillis() {
         return callTimeoutMillis;
+    }
+
+    java.time.Duration turnDeadline() {
+        return turnDeadline;
     }
 
     FlowRunner flows() {
@@ -373,6 +380,13 @@ public final class BotEngine implements EventSink {
             }
         } catch (Exception e) {
             ctx.discardUnsent();
+            if (e instanceof CallOutcomeUnknownException unknown) {
+                // the platform may have done it: no apology, and it does not count toward a handoff
+                log.warn("turn in dialog {} of portal {} (bot {}) stopped: {}", ctx.state().key().dialogId(), ctx.portal(),
+                        ctx.bot().code(), dev.olbot.wire.LogSafe.escape(unknown.getMessage()));
+                return;
+            }
+            ctx.renewDeadline();
             int failures = ctx.state().failures() + 1;
             ctx.state(ctx.state().withFailures(failures));
             log.error("turn failed in dialog {} of portal {} (bot {}, failure {} in a row)", ctx.state().key().dialogId(),
@@ -422,6 +436,7 @@ public final class BotEngine implements EventSink {
         private DialogStore store = new InMemoryDialogStore();
         private Clock clock = Clock.systemUTC();
         private long callTimeoutMillis = 65_000;
+        private java.time.Duration turnDeadline = java.time.Duration.ofSeconds(60);
         private BiConsumer<String, Runnable> lanes = (lane, task) -> task.run();
         private java.util.function.Supplier<String> handlerUrl = () -> "";
         private ApiVersion registerAs = ApiVersion.V1;
@@ -454,9 +469,25 @@ public final class BotEngine implements EventSink {
             return this;
         }
 
-        /** How long a turn waits for one REST call before giving up (default 65 s, above the client's own). */
+        /**
+         * How long past a call's deadline the turn still waits for its answer (default 65 s, above the
+         * REST client's request timeout); a call still unanswered then is recorded as unknown.
+         */
         public Options callTimeoutMillis(long millis) {
             this.callTimeoutMillis = millis;
+            return this;
+        }
+
+        /**
+         * How long (on the engine's clock) a turn's calls stay wanted (default 60 s): a call not sent
+         * by then is dropped by the REST client and never arrives, retries after rate limits stop at
+         * it, and the error policy's apology gets a deadline of its own. Must be positive.
+         */
+        public Options turnDeadline(java.time.Duration deadline) {
+            if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("turnDeadline must be positive, was " + deadline);
+            }
+            this.turnDeadline = deadline;
             return this;
         }
 

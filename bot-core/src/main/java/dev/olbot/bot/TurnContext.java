@@ -49,7 +49,19 @@ final class TurnContext implements BotContext {
         this.botId = botId;
         this.state = state;
         this.calls = new MessageCalls(event.meta().version(), botId);
-        this.outbox = new Outbox(engine.rest(), portal, engine.callTimeoutMillis());
+        Optional<String> orderKey = dialog == null ? Optional.empty() : Optional.of(dialog.dialogId());
+        ReplyLookup lookup = dialog == null ? null
+                : new ReplyLookup(engine.rest(), portal, turnMessageId(event), engine.clock().instant(), engine.callTimeoutMillis());
+        this.outbox = new Outbox(engine.rest(), portal, orderKey, engine.clock(), engine.turnDeadline(),
+                engine.callTimeoutMillis(), lookup);
+    }
+
+    /** The id of the client message that started the turn (0 when none did). */
+    private static long turnMessageId(BotEvent event) {
+        if (event instanceof dev.olbot.event.MessageAdded m) {
+            return m.message().id();
+        }
+        return event instanceof CommandInvoked c ? c.message().id() : 0;
     }
 
     // ---- accessors
@@ -347,6 +359,16 @@ final class TurnContext implements BotContext {
 
     void discardUnsent() {
         outbox.discard();
+    }
+
+    /** The error policy's calls get a deadline of their own. */
+    void renewDeadline() {
+        outbox.renewDeadline();
+    }
+
+    @Override
+    public List<CallOutcome> outcomes() {
+        return outbox.outcomes();
     }
 
     List<Action> sent() {

@@ -23,4 +23,13 @@ public interface RestCaller {
      * @param params parameters; nested maps and lists become JSON objects and arrays
      */
     Future<RestResponse> call(String portal, String method, Map<String, ?> params);
+
+    /**
+     * Calls a method with per-call options (order key, idempotency key, deadline). A caller that
+     * does not pace or queue (an in-process fake, a recording test double) may ignore them: this
+     * default does.
+     */
+    default Future<RestResponse> call(String portal, String method, Map<String, ?> params, CallOptions options) {
+        return call(portal, method, params);
+    }
 }

@@ -22,8 +22,11 @@ import java.util.function.Consumer;
  * <p><b>What is retried.</b> A call the portal rejected before running it (rate limit), a call
  * that never reached it (connection refused), a held method ({@code OPERATION_TIME_LIMIT}) and a
  * call with an expired token (once, after one shared refresh) are sent again without the caller
- * noticing. A read with no answer is sent again. A write with no answer fails with
- * {@link CallOutcomeUnknownException} and is never sent again by the client.
+ * noticing — but never past the call's {@link CallOptions#deadline() deadline}, which fails it with
+ * {@link DeadlineExceededException} (not executed). A read with no answer (or a 500) is sent again.
+ * A write with no answer, or answered by a 500 or a body that is not the platform's envelope —
+ * each command of a coalesced {@code batch} alike — fails with {@link CallOutcomeUnknownException}
+ * and is never sent again by the client (see the package documentation for why).
  */
 public interface RestClient extends RestCaller {
 

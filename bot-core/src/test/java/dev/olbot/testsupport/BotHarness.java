@@ -9,6 +9,7 @@ import dev.olbot.ingress.Ingress;
 import dev.olbot.ingress.InstallGate;
 import dev.olbot.ingress.InstallRegistry;
 import dev.olbot.ingress.Outcome;
+import dev.olbot.rest.CallOptions;
 import dev.olbot.rest.RestCaller;
 import dev.olbot.rest.RestException;
 import dev.olbot.rest.RestResponse;
@@ -42,7 +43,12 @@ public final class BotHarness implements AutoCloseable {
     public record Call(String method, Map<String, Object> params) {}
 
     public final List<Call> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The options of every call that came with options, in order. */
+    public final List<CallOptions> options = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, RestException> failures = new HashMap<>();
+    private final Map<String, Boolean> executedFailures = new HashMap<>();
+    /** Bot messages that reached a chat: {@code im.dialog.messages.get} answers from these. */
+    private final List<Map<String, Object>> chatMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong messageIds = new AtomicLong(1000);
     private final AtomicLong messageSeq = new AtomicLong(500);
     public final MutableClock clock = new MutableClock();
@@ -57,7 +63,18 @@ public final class BotHarness implements AutoCloseable {
     }
 
     public BotHarness(Bot bot, DialogStore store, java.util.function.Consumer<BotHarness> beforeInstall) {
-        RestCaller rest = this::answer;
+        RestCaller rest = new RestCaller() {
+            @Override
+            public Future<RestResponse> call(String portal, String method, Map<String, ?> params) {
+                return answer(portal, method, params);
+            }
+
+            @Override
+            public Future<RestResponse> call(String portal, String method, Map<String, ?> params, CallOptions options) {
+                BotHarness.this.options.add(options);
+                return answer(portal, method, params);
+            }
+        };
         Ingress[] ref = new Ingress[1];
         this.engine = BotEngine.create(o -> o.bot(bot).rest(rest).store(store).clock(clock)
                 .handlerUrl("https://bot.example.com/bitrix/events")
@@ -78,7 +95,23 @@ public final class BotHarness implements AutoCloseable {
         calls.add(new Call(method, (Map<String, Object>) params));
         RestException failure = failures.remove(method);
         if (failure != null) {
+            if (Boolean.TRUE.equals(executedFailures.remove(method))) {
+                posted(method, params, messageIds.incrementAndGet());
+            }
             return Future.failedFuture(failure);
+        }
+        if (method.equals("im.dialog.messages.get")) {
+            List<Map<String, Object>> messages = new java.util.ArrayList<>(chatMessages.stream()
+                    .filter(m -> m.get("dialog").equals(String.valueOf(params.get("DIALOG_ID")))).toList());
+            java.util.Collections.reverse(messages);
+            return Future.succeededFuture(new RestResponse(method, JSON.valueToTree(Map.of("messages", messages)),
+                    Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+        if (method.equals("imbot.message.add")) {
+            long id = messageIds.incrementAndGet();
+            posted(method, params, id);
+            return Future.succeededFuture(new RestResponse(method, JSON.valueToTree(id), Optional.empty(), Optional.empty(),
+                    Optional.empty()));
         }
         JsonNode result = switch (method) {
             case "imbot.message.add", "imbot.command.answer" -> JSON.valueToTree(messageIds.incrementAndGet());
@@ -90,6 +123,23 @@ public final class BotHarness implements AutoCloseable {
             default -> JSON.valueToTree(true);
         };
         return Future.succeededFuture(new RestResponse(method, result, Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    private void posted(String method, Map<String, ?> params, long id) {
+        if (method.equals("imbot.message.add")) {
+            chatMessages.add(Map.of("id", id, "author_id", Long.parseLong(String.valueOf(params.get("BOT_ID"))),
+                    "text", String.valueOf(params.get("MESSAGE")).strip(), "date", "2026-03-02T09:00:00+00:00",
+                    "dialog", String.valueOf(params.get("DIALOG_ID"))));
+        }
+    }
+
+    /**
+     * The next call to {@code method} fails with {@code error}; with {@code executed} the effect
+     * happened first (a bot message reaches the chat, as when an answer is lost after the write).
+     */
+    public void failNext(String method, RestException error, boolean executed) {
+        failures.put(method, error);
+        executedFailures.put(method, executed);
     }
 
     /** The next call to {@code method} fails the way the platform fails. */
@@ -146,6 +196,11 @@ public final class BotHarness implements AutoCloseable {
     }
 
     /** What the client saw: bot messages, without the operator-only ones ({@code SKIP_CONNECTOR=Y}). */
+    /** The texts of the bot messages that reached chats (what clients saw), in order. */
+    public List<String> chatTexts() {
+        return chatMessages.stream().map(m -> (String) m.get("text")).toList();
+    }
+
     public List<String> replies() {
         return clientMessages().stream().map(c -> (String) c.params().get("MESSAGE")).toList();
     }

@@ -54,6 +54,7 @@ public final class FakeBitrix24 implements AutoCloseable {
         this.deliverer = new Deliverer(vertx, transcript);
         BotMethods.register(dispatcher);
         MessageMethods.register(dispatcher);
+        DialogMessagesMethod.register(dispatcher);
         SessionMethods.register(dispatcher);
         OpenLineMethods.register(dispatcher);
         OperatorMethods.register(dispatcher);
@@ -192,14 +193,11 @@ public final class FakeBitrix24 implements AutoCloseable {
     public CompletableFuture<Map.Entry<Integer, Map<String, Object>>> handle(String method, Map<String, Object> params, CallAuth auth) {
         Outcome o = dispatcher.dispatch(method, params, auth);
         CompletableFuture<Map.Entry<Integer, Map<String, Object>>> f = new CompletableFuture<>();
-        if (o.fault() == null) {
-            f.complete(Map.entry(o.status(), o.body()));
-        } else if (o.fault() == Faults.Kind.INTERNAL_ERROR) {
-            f.complete(Map.entry(500, o.body()));
-        } else if (o.fault() == Faults.Kind.DELAY) {
-            o.released().thenRun(() -> f.complete(Map.entry(o.status(), o.body())));
-        } else if (o.fault() == Faults.Kind.DROP_CONNECTION) {
-            f.completeExceptionally(new java.io.IOException("connection closed by the fake (injected fault)"));
+        switch (o.fault() == null ? Outcome.Action.ANSWER : o.action()) {
+            case ANSWER -> f.complete(Map.entry(o.status(), o.body()));
+            case ANSWER_LATER -> o.released().thenRun(() -> f.complete(Map.entry(o.status(), o.body())));
+            case DROP -> f.completeExceptionally(new java.io.IOException("connection closed by the fake (injected fault)"));
+            case NEVER -> { }
         }
         return f;
     }

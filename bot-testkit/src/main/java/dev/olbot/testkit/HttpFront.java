@@ -86,15 +86,15 @@ final class HttpFront {
         }
         Outcome o = fake.dispatcher().dispatch(method, params, auth);
         HttpServerResponse resp = req.response();
-        if (o.fault() == null || o.fault() == Faults.Kind.INTERNAL_ERROR) {
-            json(resp, o.status(), o.body());
-        } else if (o.fault() == Faults.Kind.DROP_CONNECTION) {
-            req.connection().close();
-        } else if (o.fault() == Faults.Kind.DELAY) {
-            Context ctx = vertx.getOrCreateContext();
-            o.released().thenRun(() -> ctx.runOnContext(v -> json(resp, o.status(), o.body())));
+        switch (o.fault() == null ? Outcome.Action.ANSWER : o.action()) {
+            case ANSWER -> json(resp, o.status(), o.body());
+            case ANSWER_LATER -> {
+                Context ctx = vertx.getOrCreateContext();
+                o.released().thenRun(() -> ctx.runOnContext(v -> json(resp, o.status(), o.body())));
+            }
+            case DROP -> req.connection().close();
+            case NEVER -> { } // TIMEOUT_AFTER_EXECUTING: the effect happened; no response is ever written
         }
-        // TIMEOUT_AFTER_EXECUTING: the effect happened; no response is ever written.
     }
 
     private static Map<String, Object> bodyParams(HttpServerRequest req, Buffer body) {

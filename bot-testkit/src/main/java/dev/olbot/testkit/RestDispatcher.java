@@ -53,10 +53,11 @@ final class RestDispatcher {
             caller.portal().limits().admit();
             caller.portal().limits().checkOperating(method);
             Faults.Fault fault = fake.faults().take(method);
-            if (fault != null && (fault.kind() == Faults.Kind.INTERNAL_ERROR || fault.kind() == Faults.Kind.DROP_CONNECTION)) {
-                BitrixError e = new BitrixError(500, "INTERNAL_SERVER_ERROR", "Internal server error");
-                int status = fault.kind() == Faults.Kind.INTERNAL_ERROR ? 500 : 0;
-                record(method, params, auth.kind(), caller.portal(), at, status, e.code(), "");
+            if (fault != null && !fault.kind().executes()) {
+                BitrixError e = refusal(fault.kind(), at);
+                int status = fault.kind() == Faults.Kind.DROP_CONNECTION ? 0 : e.status();
+                long call = record(method, params, auth.kind(), caller.portal(), at, status, e.code(), "");
+                fake.faults().logInjected(method, fault.kind(), call);
                 return new Outcome(status, e.body(), fault.kind(), new java.util.concurrent.CompletableFuture<>());
             }
             Object result = execute(spec, method, params, caller);
@@ -70,7 +71,14 @@ final class RestDispatcher {
                 // scheduled before the call is recorded, so a test that saw the call can advance past it
                 fake.clock().schedule(fault.delay(), () -> released.complete(null));
             }
-            record(method, params, auth.kind(), caller.portal(), at, fault.kind() == Faults.Kind.DELAY ? 200 : 0, "", "");
+            if (fault.kind() == Faults.Kind.INTERNAL_ERROR_AFTER_EXECUTING) {
+                BitrixError e = refusal(fault.kind(), at);
+                long call = record(method, params, auth.kind(), caller.portal(), at, 500, e.code(), "");
+                fake.faults().logInjected(method, fault.kind(), call);
+                return new Outcome(500, e.body(), fault.kind(), released);
+            }
+            long call = record(method, params, auth.kind(), caller.portal(), at, fault.kind() == Faults.Kind.DELAY ? 200 : 0, "", "");
+            fake.faults().logInjected(method, fault.kind(), call);
             return new Outcome(200, body, fault.kind(), released);
         } catch (BitrixError e) {
             record(method, params, auth.kind(), caller == null ? null : caller.portal(), at, e.status(), e.code(), "");
@@ -149,20 +157,37 @@ final class RestDispatcher {
         }
     }
 
-    void record(String method, Map<String, Object> params, AuthKind kind, FakePortal portal, Instant at, int status,
+    /** Records the call (and, for a top-level call, the batch commands it ran); returns its sequence number. */
+    long record(String method, Map<String, Object> params, AuthKind kind, FakePortal portal, Instant at, int status,
                 String error, String viaBatch) {
-        recordNow(method, params, kind, portal, at, status, error, viaBatch);
+        long n = recordNow(method, params, kind, portal, at, status, error, viaBatch);
         if (viaBatch.isEmpty()) {
             java.util.List<Runnable> pending = new java.util.ArrayList<>(deferred.get());
             deferred.get().clear();
             pending.forEach(Runnable::run);
         }
+        return n;
     }
 
-    private void recordNow(String method, Map<String, Object> params, AuthKind kind, FakePortal portal, Instant at, int status,
+    /** The error answer of a fault that answers with one. */
+    private static BitrixError refusal(Faults.Kind kind, Instant at) {
+        return switch (kind) {
+            case QUERY_LIMIT_EXCEEDED -> new BitrixError(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
+            case OPERATION_TIME_LIMIT -> new BitrixError(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit",
+                    Map.of("operating_reset_at", at.getEpochSecond() + OPERATING_FAULT_SECONDS));
+            default -> new BitrixError(500, "INTERNAL_SERVER_ERROR", "Internal server error");
+        };
+    }
+
+    /** How far ahead an injected {@code OPERATION_TIME_LIMIT} puts {@code operating_reset_at}. */
+    static final long OPERATING_FAULT_SECONDS = 10;
+
+    private long recordNow(String method, Map<String, Object> params, AuthKind kind, FakePortal portal, Instant at, int status,
                 String error, String viaBatch) {
-        fake.calls().record(new RecordedCall(seq.incrementAndGet(), method, Params.freeze(params), kind,
+        long n = seq.incrementAndGet();
+        fake.calls().record(new RecordedCall(n, method, Params.freeze(params), kind,
                 portal == null ? "" : portal.memberId(), at, status, error, viaBatch));
+        return n;
     }
 
     Map<String, Object> envelope(Object result, Instant at) {

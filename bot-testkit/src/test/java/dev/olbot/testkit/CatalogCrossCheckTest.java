@@ -30,7 +30,9 @@ class CatalogCrossCheckTest extends FakeAccountTest {
             "imopenlines.bot.session.send.message", "the platform's older alias of imopenlines.bot.session.message.send",
             "user.get", "a core REST method outside the Open Lines catalogue; the fake serves it for bots that look users up",
             "event.bind", "a core REST method: a connector app subscribes to OnImConnector*/OnSession*/OnOpenLineMessage* with it",
-            "event.unbind", "a core REST method, the counterpart of event.bind");
+            "event.unbind", "a core REST method, the counterpart of event.bind",
+            "im.dialog.messages.get", "a core im read the turn outbox calls itself (ReplyLookup) to learn whether a reply whose "
+                    + "answer was lost arrived; not a typed method");
 
     /**
      * Catalogue requirements the fake deliberately does not enforce as written, because the platform does not

@@ -40,7 +40,26 @@ public final class Envelope {
 
     public static RestException error(String method, int status, JsonNode node) {
         JsonNode description = node.path("error_description");
+        if ("OPERATION_TIME_LIMIT".equalsIgnoreCase(node.path("error").asText(""))) {
+            JsonNode reset = node.path("operating_reset_at");
+            return new OperatingLimitError(method, status, description.isMissingNode() || description.isNull() ? "" : description.asText(),
+                    reset.canConvertToLong() && reset.asLong() > 0 ? java.time.Instant.ofEpochSecond(reset.asLong()) : null);
+        }
         return new RestException(method, status, node.path("error").asText(""), description.isMissingNode() || description.isNull() ? "" : description.asText());
+    }
+
+    /**
+     * True when an error answer to the whole request leaves open whether the method ran: a 5xx
+     * other than the platform's documented refusals ({@code QUERY_LIMIT_EXCEEDED},
+     * {@code OVERLOAD_LIMIT}, {@code PORTAL_DELETED}), or an answer that is not the platform's
+     * envelope. A PHP fatal error late in a request (a {@code batch} runs its commands one after
+     * another in one request) answers 500 after writes happened.
+     */
+    public static boolean outcomeUnknown(RestException e) {
+        if (e.is("QUERY_LIMIT_EXCEEDED") || e.is("OVERLOAD_LIMIT") || e.is("PORTAL_DELETED") || e.is("OPERATION_TIME_LIMIT")) {
+            return false;
+        }
+        return e.httpStatus() >= 500 || e.is(UNEXPECTED);
     }
 
     public static RestResponse response(String method, JsonNode root) {

@@ -17,6 +17,8 @@ public final class Job {
     final Promise<RestResponse> promise;
     final boolean read;
     final boolean batchable;
+    /** When the call stops being wanted (on the lane's clock), or null. */
+    final java.time.Instant deadline;
 
     long notBeforeNanos = Long.MIN_VALUE;
     /** Until when this call waits for company before leaving alone (coalescing under load); none yet. */
@@ -35,6 +37,12 @@ public final class Job {
         this.promise = promise;
         this.read = MethodKinds.isRead(method);
         this.batchable = MethodKinds.isBatchable(method);
+        this.deadline = options.deadline().orElse(null);
+    }
+
+    /** True when the deadline has passed at {@code now}. */
+    boolean expiredAt(java.time.Instant now) {
+        return deadline != null && !now.isBefore(deadline);
     }
 
     public String method() {

@@ -40,6 +40,8 @@ public final class OAuthTokens implements Auth {
     private final long timeoutMs;
     private final ConcurrentHashMap<String, PortalCredentials> cache = new ConcurrentHashMap<>();
     private final Map<String, Future<PortalCredentials>> refreshing = new HashMap<>();
+    /** Portals whose rotated pair is held in memory only, while its save is retried. */
+    private final java.util.Set<String> unsaved = ConcurrentHashMap.newKeySet();
 
     public OAuthTokens(Vertx vertx, TokenStore store, OAuthApp app, OAuthServers servers, HttpTransport transport, RestClock clock,
             long timeoutMs) {
@@ -139,9 +141,14 @@ public final class OAuthTokens implements Auth {
                         + portal + " got no answer: " + Secrets.mask(e.getMessage(), app.clientSecret(), current.refreshToken()))))
                 .compose(reply -> {
                     PortalCredentials next = parse(current, reply);
+                    // the old refresh token is spent now: the new pair must never be lost, saved or not
+                    cache.put(portal, next);
                     return vertx.executeBlocking(() -> {
                         store.save(next);
                         return next;
+                    }).recover(e -> {
+                        unsaved(portal, e);
+                        return Future.succeededFuture(next);
                     });
                 })
                 .onSuccess(next -> {
@@ -149,6 +156,34 @@ public final class OAuthTokens implements Auth {
                     LOG.info("refreshed the access token of portal {}", portal);
                 })
                 .onFailure(e -> LOG.warn("token refresh for portal {} failed: {}", portal, Secrets.mask(e.getMessage(), app.clientSecret())));
+    }
+
+    /**
+     * The rotated pair could not be saved: it stays in memory (and in use), the save is retried with
+     * back-off (1 s doubling to 60 s) until it succeeds, and one ERROR says so. Saves the newest pair
+     * held at each retry.
+     */
+    private void unsaved(String portal, Throwable e) {
+        if (unsaved.add(portal)) {
+            LOG.error("could not save the rotated tokens of portal {} ({}); they are kept in memory and the save is retried"
+                    + " — if this process stops first the app must be reinstalled on that portal", portal,
+                    Secrets.mask(String.valueOf(e.getMessage()), app.clientSecret()));
+            retrySave(portal, 0);
+        }
+    }
+
+    private void retrySave(String portal, int attempt) {
+        vertx.setTimer(Math.min(60_000L, 1000L << Math.min(attempt, 6)), id -> vertx.executeBlocking(() -> {
+            store.save(cache.get(portal));
+            return null;
+        }).onComplete(ar -> {
+            if (ar.succeeded()) {
+                unsaved.remove(portal);
+                LOG.info("saved the rotated tokens of portal {} after {} retries", portal, attempt + 1);
+            } else {
+                retrySave(portal, attempt + 1);
+            }
+        }));
     }
 
     /**

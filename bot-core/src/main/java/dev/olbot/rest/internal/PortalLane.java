@@ -1,6 +1,7 @@
 package dev.olbot.rest.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.olbot.rest.DeadlineExceededException;
 import dev.olbot.rest.RateLimit;
 import dev.olbot.rest.RestClock;
 import java.time.Duration;
@@ -58,6 +59,11 @@ public final class PortalLane {
         return portal;
     }
 
+    /** The lane clock's wall time. */
+    public Instant clockNow() {
+        return clock.now();
+    }
+
     public void submit(Job job) {
         synchronized (this) {
             queue.put(job.seq, job);
@@ -89,15 +95,29 @@ public final class PortalLane {
         level = Math.max(level, limit.burst());
     }
 
-    /** Holds {@code method} ({@code OPERATION_TIME_LIMIT}) until {@code operating_reset_at}, or 10 minutes when unknown. */
-    public synchronized void holdMethod(String method) {
+    /**
+     * Holds {@code method} ({@code OPERATION_TIME_LIMIT}) until {@code resetAt} (from the error), else
+     * the last {@code operating_reset_at} seen, else 10 minutes.
+     */
+    public void holdMethod(String method) {
+        holdMethod(method, Optional.empty());
+    }
+
+    public synchronized void holdMethod(String method, Optional<Instant> resetAt) {
         long now = clock.nanoTime();
         Instant wallNow = clock.now();
-        Duration wait = holds.usage(method).flatMap(MethodHolds.Usage::resetAt)
+        Duration wait = resetAt.or(() -> holds.usage(method).flatMap(MethodHolds.Usage::resetAt))
                 .filter(at -> at.isAfter(wallNow))
                 .map(at -> Duration.between(wallNow, at))
                 .orElse(Duration.ofMinutes(10));
         holds.hold(method, now + wait.toNanos());
+    }
+
+    /** Until when {@code method} is held, on the wall clock (or now when it is not). */
+    public synchronized Instant heldUntil(String method) {
+        long now = clock.nanoTime();
+        long held = holds.heldUntil(method, now);
+        return later(held, now) ? clock.now().plusNanos(held - now) : clock.now();
     }
 
     public synchronized void observe(String method, JsonNode time) {
@@ -119,11 +139,13 @@ public final class PortalLane {
         return queue.size();
     }
 
-    /** Sends whatever may leave now and schedules a wake-up for the rest. */
+    /** Sends whatever may leave now, drops what is past its deadline, and schedules a wake-up for the rest. */
     public void pump() {
         List<List<Job>> leaving = new ArrayList<>();
+        List<Job> expired = new ArrayList<>();
         synchronized (this) {
             long now = clock.nanoTime();
+            expire(now, expired);
             leak(now);
             while (!queue.isEmpty()) {
                 if (level + 1 > limit.burst()) {
@@ -146,9 +168,39 @@ public final class PortalLane {
                 leaving.add(picked);
             }
         }
+        for (Job job : expired) {
+            job.promise.tryFail(new DeadlineExceededException(job.method, job.method + " was not sent to portal " + portal
+                    + ": its deadline " + job.deadline + " passed while it waited (rate limit, held method or back-off)", null));
+        }
         for (List<Job> jobs : leaving) {
             dispatcher.dispatch(this, jobs);
         }
+    }
+
+    /** Removes waiting jobs whose deadline has passed and wakes the lane at the next deadline. */
+    private void expire(long now, List<Job> expired) {
+        Instant wallNow = clock.now();
+        Instant next = null;
+        for (var it = queue.values().iterator(); it.hasNext(); ) {
+            Job job = it.next();
+            if (job.expiredAt(wallNow)) {
+                it.remove();
+                expired.add(job);
+            } else if (job.deadline != null && (next == null || job.deadline.isBefore(next))) {
+                next = job.deadline;
+            }
+        }
+        if (next != null) {
+            scheduleWake(now, now + Duration.between(wallNow, next).toNanos());
+        }
+    }
+
+    /**
+     * True when a retry of {@code job} after {@code delayNanos} would leave after its deadline (so
+     * the caller should fail it now rather than requeue it).
+     */
+    public boolean pastDeadlineAfter(Job job, long delayNanos) {
+        return job.deadline != null && !clock.now().plusNanos(Math.max(0, delayNanos)).isBefore(job.deadline);
     }
 
     private List<Job> pick(long now) {

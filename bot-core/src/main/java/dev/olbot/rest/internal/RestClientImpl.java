@@ -4,6 +4,7 @@ import dev.olbot.event.Portal;
 import dev.olbot.rest.BatchResult;
 import dev.olbot.rest.Call;
 import dev.olbot.rest.CallOptions;
+import dev.olbot.rest.CallOutcomeUnknownException;
 import dev.olbot.rest.PortalCredentials;
 import dev.olbot.rest.RestClient;
 import dev.olbot.rest.RestClientOptions;
@@ -105,16 +106,33 @@ public final class RestClientImpl implements RestClient {
                 }
                 Map<String, Call> decorated = new LinkedHashMap<>();
                 c.forEach((key, call) -> decorated.put(key, Call.of(call.method(), auth.decorate(call.method(), call.params()))));
-                return call(portal, "batch", BatchCodec.params(decorated, halt)).map(response -> {
-                    BatchCodec.split(response.result(), c, 200).forEach((key, outcome) -> {
-                        outcome.response().ifPresent(r -> results.put(key, r));
-                        outcome.error().ifPresent(e -> errors.put(key, e));
-                    });
-                    return null;
+                return call(portal, "batch", BatchCodec.params(decorated, halt)).transform(ar -> {
+                    if (ar.succeeded()) {
+                        BatchCodec.split(ar.result().result(), c, 200).forEach((key, outcome) -> {
+                            outcome.response().ifPresent(r -> results.put(key, r));
+                            outcome.error().ifPresent(e -> errors.put(key, e));
+                        });
+                    } else {
+                        c.forEach((key, call) -> errors.put(key, commandError(call.method(), key, ar.cause())));
+                    }
+                    return Future.succeededFuture();
                 });
             });
         }
         return chain.map(x -> new BatchResult(results, errors));
+    }
+
+    /** A command's share of a failed {@code batch} request: unknown stays unknown, anything else keeps its code. */
+    private static RestException commandError(String method, String key, Throwable cause) {
+        if (cause instanceof CallOutcomeUnknownException) {
+            return new CallOutcomeUnknownException(method, "command '" + key + "' was in a batch whose outcome is unknown ("
+                    + cause.getMessage() + "); it may or may not have run", cause);
+        }
+        if (cause instanceof RestException e) {
+            return new RestException(method, e.httpStatus(), e.error(), "command '" + key + "' was not run: the batch failed ("
+                    + e.errorDescription() + ")", e);
+        }
+        return new RestException(method, 0, "BATCH_FAILED", "command '" + key + "': " + cause, cause);
     }
 
     @Override

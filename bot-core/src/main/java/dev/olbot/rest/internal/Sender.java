@@ -2,6 +2,7 @@ package dev.olbot.rest.internal;
 
 import dev.olbot.rest.Call;
 import dev.olbot.rest.CallOutcomeUnknownException;
+import dev.olbot.rest.DeadlineExceededException;
 import dev.olbot.rest.RestException;
 import dev.olbot.rest.RestResponse;
 import io.vertx.core.Future;
@@ -63,7 +64,11 @@ public final class Sender implements PortalLane.Dispatcher {
                 lane.finished(job);
                 job.promise.tryComplete(response);
             } catch (RestException e) {
-                restError(lane, job, e);
+                if (Envelope.outcomeUnknown(e)) {
+                    unknownAnswer(lane, job, e);
+                } else {
+                    restError(lane, job, e);
+                }
             }
         });
     }
@@ -84,7 +89,18 @@ public final class Sender implements PortalLane.Dispatcher {
             try {
                 batch = Envelope.parse("batch", ar.result().status(), ar.result().body());
             } catch (RestException e) {
-                jobs.forEach(job -> restError(lane, job, new RestException(job.method, e.httpStatus(), e.error(), e.errorDescription())));
+                // the batch as a whole was refused (not run) or failed in a way that leaves each command's fate open
+                boolean unknown = Envelope.outcomeUnknown(e);
+                for (Job job : jobs) {
+                    RestException own = e instanceof OperatingLimitError held
+                            ? new OperatingLimitError(job.method, e.httpStatus(), e.errorDescription(), held.resetAt().orElse(null))
+                            : new RestException(job.method, e.httpStatus(), e.error(), e.errorDescription());
+                    if (unknown) {
+                        unknownAnswer(lane, job, own);
+                    } else {
+                        restError(lane, job, own);
+                    }
+                }
                 return;
             }
             Map<String, BatchCodec.Outcome> outcomes = BatchCodec.split(batch.result(), calls, ar.result().status());
@@ -119,14 +135,26 @@ public final class Sender implements PortalLane.Dispatcher {
 
     private void restError(PortalLane lane, Job job, RestException e) {
         if (e.is("OPERATION_TIME_LIMIT")) {
-            LOG.warn("{} on portal {} hit OPERATION_TIME_LIMIT; holding the method", job.method, lane.portal());
-            lane.holdMethod(job.method);
-            lane.requeue(job, 0);
+            lane.holdMethod(job.method, e instanceof OperatingLimitError held ? held.resetAt() : java.util.Optional.empty());
+            long waitNanos = java.time.Duration.between(lane.clockNow(), lane.heldUntil(job.method)).toNanos();
+            if (lane.pastDeadlineAfter(job, waitNanos)) {
+                fail(lane, job, tooLate(lane, job, "the method is held (OPERATION_TIME_LIMIT) past the call's deadline", e));
+            } else if (job.limitRetries < policy.limitRetries()) {
+                LOG.warn("{} on portal {} hit OPERATION_TIME_LIMIT; holding the method until {}", job.method, lane.portal(),
+                        lane.heldUntil(job.method));
+                job.limitRetries++;
+                lane.requeue(job, 0);
+            } else {
+                fail(lane, job, e);
+            }
         } else if (e.is("QUERY_LIMIT_EXCEEDED") || e.httpStatus() == 429) {
             lane.markFull();
-            if (job.limitRetries < policy.limitRetries()) {
+            long delay = backoffNanos(job.limitRetries + 1);
+            if (lane.pastDeadlineAfter(job, delay)) {
+                fail(lane, job, tooLate(lane, job, "the rate limit refused it and a retry would come after the call's deadline", e));
+            } else if (job.limitRetries < policy.limitRetries()) {
                 job.limitRetries++;
-                lane.requeue(job, backoffNanos(job.limitRetries));
+                lane.requeue(job, delay);
             } else {
                 fail(lane, job, e);
             }
@@ -144,18 +172,44 @@ public final class Sender implements PortalLane.Dispatcher {
         }
     }
 
+    /**
+     * An answer that leaves open whether the method ran (a 500, an answer that is not the envelope):
+     * a read is sent again like one without an answer; a write fails as outcome unknown.
+     */
+    private void unknownAnswer(PortalLane lane, Job job, RestException e) {
+        if (job.read && job.transportRetries < policy.retries() && !lane.pastDeadlineAfter(job, backoffNanos(job.transportRetries + 1))) {
+            job.transportRetries++;
+            lane.requeue(job, backoffNanos(job.transportRetries));
+        } else if (job.read) {
+            fail(lane, job, e);
+        } else {
+            fail(lane, job, new CallOutcomeUnknownException(job.method, job.method + " on portal " + lane.portal()
+                    + " was answered " + e.error() + " [HTTP " + e.httpStatus() + "]; it may or may not have been executed"
+                    + " and is not sent again", e));
+        }
+    }
+
+    private DeadlineExceededException tooLate(PortalLane lane, Job job, String why, Throwable cause) {
+        return new DeadlineExceededException(job.method, job.method + " was not executed on portal " + lane.portal() + ": " + why, cause);
+    }
+
     private void transportFailure(PortalLane lane, Job job, Throwable cause) {
         boolean sent = !(cause instanceof HttpTransport.TransportException te) || te.sent();
         String message = Secrets.mask(cause.getMessage());
-        if ((!sent || job.read) && job.transportRetries < policy.retries()) {
+        boolean mayRetry = (!sent || job.read) && job.transportRetries < policy.retries();
+        if (mayRetry && lane.pastDeadlineAfter(job, backoffNanos(job.transportRetries + 1)) && !sent) {
+            fail(lane, job, tooLate(lane, job, "it did not reach the portal (" + message + ") and a retry would come after its deadline", cause));
+        } else if (mayRetry) {
             job.transportRetries++;
             LOG.debug("{} on portal {}: {}; retry {} of {}", job.method, lane.portal(), message, job.transportRetries, policy.retries());
             lane.requeue(job, backoffNanos(job.transportRetries));
         } else if (!sent || job.read) {
             fail(lane, job, new RestException(job.method, 0, sent ? "TIMEOUT" : "CONNECTION_FAILED", message, cause));
         } else {
+            boolean stillRunning = cause instanceof HttpTransport.TransportException te && te.timedOut();
             fail(lane, job, new CallOutcomeUnknownException(job.method, job.method + " was sent to portal " + lane.portal()
-                    + " but no answer came (" + message + "); it may or may not have been executed and is not sent again", cause));
+                    + " but no answer came (" + message + "); it may or may not have been executed and is not sent again", cause,
+                    stillRunning));
         }
     }
 
@@ -164,9 +218,12 @@ public final class Sender implements PortalLane.Dispatcher {
         job.promise.tryFail(e);
     }
 
+    /** No single back-off is longer than this (the platform's bucket drains 2 requests a second). */
+    static final long MAX_BACKOFF_MS = 30_000;
+
     /** Exponential back-off with "equal jitter": between half and all of {@code base * 2^(n-1)}. */
     private long backoffNanos(int attempt) {
-        long ms = policy.backoffBaseMs() << Math.min(attempt - 1, 16);
+        long ms = Math.min(MAX_BACKOFF_MS, policy.backoffBaseMs() << Math.min(attempt - 1, 16));
         long jittered = ms / 2 + ThreadLocalRandom.current().nextLong(ms / 2 + 1);
         return jittered * 1_000_000L;
     }

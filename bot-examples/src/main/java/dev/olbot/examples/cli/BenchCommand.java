@@ -1,6 +1,7 @@
 package dev.olbot.examples.cli;
 
 import dev.olbot.examples.bench.IngressBenchmark;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code olbot bench ...}: the committed benchmarks whose figures the README reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         subcommands = {BenchCommand.Ingress.class, BenchCommand.State.class, BenchCommand.Outbound.class,
-                BenchCommand.Conversation.class, BenchCommand.Hostile.class, BenchCommand.Faq.class})
+                BenchCommand.Conversation.class, BenchCommand.Hostile.class, BenchCommand.FaultsRun.class, BenchCommand.Faq.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -104,6 +105,49 @@ public final class BenchCommand implements Runnable {
             dev.olbot.examples.bench.ConversationBenchmark.Result r =
                     new dev.olbot.examples.bench.ConversationBenchmark(runs, warmup, http).run(System.out);
             return r.failures() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "faults", mixinStandardHelpOptions = true,
+            description = "What clients see when the platform fails: client turns through a bot against the embedded fake "
+                    + "account injecting one fault kind on a share of REST requests (seeded), one run per kind.")
+    static final class FaultsRun implements Callable<Integer> {
+        @Option(names = "--dialogs", defaultValue = "20", description = "Clients writing at once (default ${DEFAULT-VALUE}).")
+        int dialogs;
+
+        @Option(names = "--rounds", defaultValue = "100", description = "Messages per client (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--share", defaultValue = "0.10", description = "Share of REST requests faulted (default ${DEFAULT-VALUE}).")
+        double share;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed of the random faults (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--speed", defaultValue = "5", description = "How much faster than real time the fake's clock runs (default ${DEFAULT-VALUE}).")
+        double speed;
+
+        @Option(names = "--kind", split = ",", description = "Fault kinds to run (default: all): ${COMPLETION-CANDIDATES}.")
+        List<dev.olbot.testkit.Faults.Kind> kinds;
+
+        @Option(names = "--mixed", description = "Also one run with every kind mixed (each faulted request gets one at random).")
+        boolean mixed;
+
+        @Option(names = "--log", description = "Keep the bot's log (every failed turn logs an ERROR; off by default).")
+        boolean log;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!log && org.slf4j.LoggerFactory.getLogger("dev.olbot") instanceof ch.qos.logback.classic.Logger l) {
+                l.setLevel(ch.qos.logback.classic.Level.OFF);
+            }
+            List<dev.olbot.testkit.Faults.Kind> run = kinds == null || kinds.isEmpty()
+                    ? List.of(dev.olbot.testkit.Faults.Kind.values()) : kinds;
+            List<dev.olbot.examples.bench.FaultsBenchmark.Result> results =
+                    new dev.olbot.examples.bench.FaultsBenchmark(dialogs, rounds, share, seed, speed).run(run, mixed, System.out);
+            boolean met = results.stream().allMatch(dev.olbot.examples.bench.FaultsBenchmark.Result::targetsMet);
+            System.out.println(met ? "targets met" : "targets NOT met");
+            return 0;
         }
     }
 

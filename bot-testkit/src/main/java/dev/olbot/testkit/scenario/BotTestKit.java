@@ -21,6 +21,7 @@ import dev.olbot.testkit.Delivery;
 import dev.olbot.testkit.FakeBitrix24;
 import dev.olbot.testkit.FakePortal;
 import dev.olbot.testkit.OpenLine;
+import dev.olbot.testkit.RatePlan;
 import dev.olbot.testkit.Operator;
 import dev.olbot.testkit.VirtualClock;
 import io.vertx.core.Vertx;
@@ -78,6 +79,9 @@ public final class BotTestKit implements AutoCloseable {
         this.vertx = Vertx.vertx();
         this.fake = FakeBitrix24.create(new VirtualClock(o.start), vertx).start();
         FakePortal portal = fake.portal();
+        if (o.rateLimit != null) {
+            portal.enforceRateLimit(o.rateLimit);
+        }
         this.operatorId = portal.addUser(o.operatorName);
         while (o.employeesUpTo > operatorId && portal.user(o.employeesUpTo).isEmpty()) {
             portal.addUser("Employee");
@@ -326,6 +330,7 @@ public final class BotTestKit implements AutoCloseable {
         private Instant start = Instant.parse("2026-03-02T09:00:00Z");
         private final InstallRegistry installs = InstallRegistry.inMemory();
         private Registrar.EventMode eventMode;
+        private RatePlan rateLimit = RatePlan.STANDARD;
 
         public Options bot(Bot bot) {
             bots.add(bot);
@@ -382,6 +387,16 @@ public final class BotTestKit implements AutoCloseable {
 
         public Options operatorName(String name) {
             this.operatorName = name;
+            return this;
+        }
+
+        /**
+         * The leaky bucket the fake portal enforces from the start (default {@link RatePlan#STANDARD}: 2 requests a
+         * second, burst 50, as on a live portal; the virtual clock drains it when time passes in a scenario), or
+         * {@code null} for no limit.
+         */
+        public Options rateLimit(RatePlan plan) {
+            this.rateLimit = plan;
             return this;
         }
 
