@@ -93,7 +93,10 @@ final class IntentRouter {
     }
 
     private static void personRequest(TurnContext ctx) throws Exception {
-        ctx.state(ctx.state().withFlow(null).withoutTimeout().withVar(BotEngine.MENU_VAR, null));
+        // the answers a left flow had collected stay readable in ctx.answers() (for a note to the operator)
+        ctx.state().flowPosition().ifPresent(p -> ctx.completedAnswers(p.answers()));
+        ctx.state(ctx.state().withFlow(null).withoutTimeout().withVar(BotEngine.MENU_VAR, null)
+                .withVar(FlowRunner.CONFIRMING, null));
         ctx.match(new Match.Hit(1.0, java.util.Map.of(), "person request"));
         ctx.bot().personRequest().handler().handle(ctx);
     }

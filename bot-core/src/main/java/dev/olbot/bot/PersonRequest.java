@@ -49,7 +49,10 @@ public final class PersonRequest {
         return NONE;
     }
 
-    /** The same words, another handler (e.g. one that also leaves a note for the operator). */
+    /**
+     * The same words, another handler (e.g. one that also leaves a note for the operator; when the
+     * client was in a flow, {@code ctx.answers()} holds what it had collected).
+     */
     public PersonRequest then(Handler handler) {
         return new PersonRequest(words, handler);
     }

@@ -195,15 +195,16 @@ public final class BenchCommand implements Runnable {
     @Command(name = "faq", mixinStandardHelpOptions = true,
             description = "Accuracy of the FAQ bot's matching on the labelled evaluation set (tuning and held-out parts).")
     static final class Faq implements Callable<Integer> {
-        @Option(names = "--misses", description = "Also list the tuning part's misses.")
-        boolean misses;
+        @Option(names = "--part", defaultValue = "both",
+                description = "tuning, held-out or both (default ${DEFAULT-VALUE}); while tuning, look at the tuning part only.")
+        String part;
 
-        @Option(names = "--held-out-misses", description = "Also list the held-out part's misses (look only after tuning is done).")
-        boolean heldOutMisses;
+        @Option(names = "--misses", description = "Also list the misses of the printed parts.")
+        boolean misses;
 
         @Override
         public Integer call() {
-            dev.olbot.examples.bench.FaqBenchmark.shipped().run(System.out, misses, heldOutMisses);
+            dev.olbot.examples.bench.FaqBenchmark.shipped().run(System.out, part, misses);
             return 0;
         }
     }

@@ -58,7 +58,13 @@ public final class TriageBot {
 
     private Bot build() {
         NumberedMenu.Builder menu = NumberedMenu.named(MENU).header(c.menuHeader());
-        Bot.Builder bot = Bot.builder(c.code()).name(c.name()).property("WORK_POSITION", "Triage");
+        Bot.Builder bot = Bot.builder(c.code()).name(c.name()).property("WORK_POSITION", "Triage")
+                // asking for a person from anywhere: the operator also gets what was collected so far
+                .personRequest(dev.olbot.bot.PersonRequest.defaults().then(ctx -> {
+                    ctx.reply(dev.olbot.bot.BotTexts.PERSON_HANDOFF.in(ctx.language()));
+                    OperatorNote.post(ctx, note(ctx, "клиент попросил оператора", ctx.answers()));
+                    ctx.toOperator();
+                }));
         int n = 1;
         for (TriageConfig.Branch b : c.branches()) {
             menu.item(n++, b.title(), ctx -> ctx.startFlow(flowName(b)));
