@@ -1,7 +1,6 @@
 package dev.olbot.ingress;
 
 import dev.olbot.wire.LogSafe;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
@@ -13,31 +12,17 @@ import org.slf4j.Logger;
 final class BadInputLog {
 
     private final Logger log;
-    private final int perWindow;
-    private final long windowNanos;
-    private final AtomicLong windowStart = new AtomicLong(System.nanoTime());
-    private final AtomicLong inWindow = new AtomicLong();
-    private final AtomicLong suppressed = new AtomicLong();
+    private final FixedWindow window;
 
     BadInputLog(Logger log, int perWindow, long windowMillis) {
         this.log = log;
-        this.perWindow = perWindow;
-        this.windowNanos = windowMillis * 1_000_000L;
+        this.window = new FixedWindow(perWindow, windowMillis);
     }
 
     /** Logs {@code format} with escaped {@code args}, unless this window's lines are spent. */
     void warn(String format, Object... args) {
-        long now = System.nanoTime();
-        long start = windowStart.get();
-        if (now - start >= windowNanos && windowStart.compareAndSet(start, now)) {
-            inWindow.set(0);
-            long missed = suppressed.getAndSet(0);
-            if (missed > 0) {
-                log.warn("{} more bad requests were not logged in the last {} s", missed, windowNanos / 1_000_000_000L);
-            }
-        }
-        if (inWindow.incrementAndGet() > perWindow) {
-            suppressed.incrementAndGet();
+        if (!window.tryAcquire(missed -> log.warn("{} more bad requests were not logged in the last {} s", missed,
+                window.windowSeconds()))) {
             return;
         }
         Object[] safe = new Object[args.length];

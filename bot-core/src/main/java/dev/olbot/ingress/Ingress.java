@@ -121,14 +121,10 @@ public final class Ingress implements AutoCloseable {
                     event.meta().portal().key(), lanes.pending());
             return done(reject(503, kind(event), Rejection.BUSY, "busy: " + maxQueued + " events are waiting to be handled"));
         }
-        java.util.Optional<String> key = event.dedupeKey();
-        if (key.isPresent() && !dedupe.firstSeen(key.get())) {
-            duplicates.incrementAndGet();
-            metrics.eventReceived(kind(event), "duplicate", "none");
-            log.debug("duplicate delivery of {} ignored", dev.olbot.wire.LogSafe.escape(key.get()));
+        if (duplicate(event)) {
             return done(new Outcome.Duplicate(event));
         }
-        Inbox.Delivery delivery = new Inbox.Delivery(key.orElse(""), ct, body, query);
+        Inbox.Delivery delivery = new Inbox.Delivery(event.dedupeKey().orElse(""), ct, body, query);
         long received = System.nanoTime();
         return inbox.append(delivery).handle((id, failure) -> {
             if (failure != null) {
@@ -138,13 +134,7 @@ public final class Ingress implements AutoCloseable {
             }
             accepted.incrementAndGet();
             metrics.eventReceived(kind(event), "accepted", "none");
-            lanes.submit(event.laneKey(), () -> {
-                try {
-                    dispatch(event, received);
-                } finally {
-                    inbox.handled(id);
-                }
-            });
+            enqueue(event, received, () -> inbox.handled(id));
             return new Outcome.Accepted(event);
         });
     }
@@ -174,19 +164,36 @@ public final class Ingress implements AutoCloseable {
                 continue;
             }
             accepted.incrementAndGet();
-            lanes.submit(event.laneKey(), () -> {
-                try {
-                    dispatch(event, -1);
-                } finally {
-                    inbox.handled(e.id());
-                }
-            });
+            enqueue(event, -1, () -> inbox.handled(e.id()));
             n++;
         }
         if (n > 0) {
             log.info("{} event(s) accepted before the last stop and not yet handled are being handled now", n);
         }
         return n;
+    }
+
+    /** True (and counted) when the event's dedupe key was seen within the window. */
+    private boolean duplicate(BotEvent event) {
+        java.util.Optional<String> key = event.dedupeKey();
+        if (key.isEmpty() || dedupe.firstSeen(key.get())) {
+            return false;
+        }
+        duplicates.incrementAndGet();
+        metrics.eventReceived(kind(event), "duplicate", "none");
+        log.debug("duplicate delivery of {} ignored", dev.olbot.wire.LogSafe.escape(key.get()));
+        return true;
+    }
+
+    /** Queues the event on its dialog's lane; {@code after} runs once it was handled (or failed). */
+    private void enqueue(BotEvent event, long receivedNanos, Runnable after) {
+        lanes.submit(event.laneKey(), () -> {
+            try {
+                dispatch(event, receivedNanos);
+            } finally {
+                after.run();
+            }
+        });
     }
 
     private static java.util.concurrent.CompletableFuture<Outcome> done(Outcome o) {
@@ -201,26 +208,16 @@ public final class Ingress implements AutoCloseable {
      */
     public java.util.concurrent.CompletableFuture<Outcome> accept(BotEvent event) {
         if (closed) {
-            return java.util.concurrent.CompletableFuture.completedFuture(new Outcome.Rejected(503, "shutting down"));
+            return done(new Outcome.Rejected(503, "shutting down"));
         }
-        java.util.Optional<String> key = event.dedupeKey();
-        if (key.isPresent() && !dedupe.firstSeen(key.get())) {
-            duplicates.incrementAndGet();
-            metrics.eventReceived(kind(event), "duplicate", "none");
-            return java.util.concurrent.CompletableFuture.completedFuture(new Outcome.Duplicate(event));
+        if (duplicate(event)) {
+            return done(new Outcome.Duplicate(event));
         }
         accepted.incrementAndGet();
         metrics.eventReceived(kind(event), "accepted", "none");
-        long received = System.nanoTime();
-        java.util.concurrent.CompletableFuture<Outcome> done = new java.util.concurrent.CompletableFuture<>();
-        lanes.submit(event.laneKey(), () -> {
-            try {
-                dispatch(event, received);
-            } finally {
-                done.complete(new Outcome.Accepted(event));
-            }
-        });
-        return done;
+        java.util.concurrent.CompletableFuture<Outcome> handled = new java.util.concurrent.CompletableFuture<>();
+        enqueue(event, System.nanoTime(), () -> handled.complete(new Outcome.Accepted(event)));
+        return handled;
     }
 
     /** Runs one event's turn on its lane thread, with the event's ids in the MDC and its time measured. */

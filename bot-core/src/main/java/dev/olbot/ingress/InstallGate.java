@@ -2,7 +2,6 @@ package dev.olbot.ingress;
 
 import dev.olbot.event.AppInstalled;
 import dev.olbot.rest.InstallNotConfirmedException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +21,13 @@ public final class InstallGate {
     private final InstallConfirmer confirmer;
     private final int perMinute;
     private final BadInputLog refused = new BadInputLog(log, 10, 60_000);
-    private final AtomicLong windowStart = new AtomicLong(System.nanoTime());
-    private final AtomicLong inWindow = new AtomicLong();
+    private final FixedWindow budget;
 
     private InstallGate(InstallRegistry installs, InstallConfirmer confirmer, int perMinute) {
         this.installs = installs;
         this.confirmer = confirmer;
         this.perMinute = perMinute;
+        this.budget = new FixedWindow(perMinute, 60_000);
     }
 
     /** A gate that learns confirmed installs into {@code installs}; 60 confirmations a minute at most. */
@@ -50,7 +49,7 @@ public final class InstallGate {
      */
     public boolean admit(AppInstalled install) {
         String portal = install.meta().portal().key();
-        if (!withinBudget()) {
+        if (!budget.tryAcquire(missed -> { })) {
             refused.warn("install of portal {} not confirmed: more than {} installs a minute", portal, perMinute);
             return false;
         }
@@ -65,14 +64,5 @@ public final class InstallGate {
         log.info("install of portal {} ({}) confirmed", portal,
                 dev.olbot.wire.LogSafe.escape(install.meta().portal().domain()));
         return true;
-    }
-
-    private boolean withinBudget() {
-        long now = System.nanoTime();
-        long start = windowStart.get();
-        if (now - start >= 60_000_000_000L && windowStart.compareAndSet(start, now)) {
-            inWindow.set(0);
-        }
-        return inWindow.incrementAndGet() <= perMinute;
     }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
@@ -107,10 +106,7 @@ public final class JournalBenchmark {
         Ingress ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.forApp(installs))
                 .installGate(InstallGate.of(installs, install -> {})) // no authorisation server here: the sample install counts as confirmed
                 .inbox(inbox).sink(e -> { }));
-        if (ingress.receive("application/x-www-form-urlencoded", SampleEvents.install(), Map.of()).status() != 200
-                || !ingress.awaitIdle(10_000)) {
-            throw new IllegalStateException("benchmark install was not accepted");
-        }
+        SampleEvents.installOn(ingress);
         return ingress;
     }
 }

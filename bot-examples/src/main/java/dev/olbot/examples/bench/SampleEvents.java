@@ -25,6 +25,13 @@ final class SampleEvents {
         return template.replace("__CHAT__", Long.toString(chatId)).replace("__MID__", Long.toString(messageId));
     }
 
+    /** Delivers the sample {@code ONAPPINSTALL} to {@code ingress} and waits until its gate confirmed it. */
+    static void installOn(dev.olbot.ingress.Ingress ingress) throws InterruptedException {
+        if (ingress.receive("application/x-www-form-urlencoded", install(), Map.of()).status() != 200 || !ingress.awaitIdle(10_000)) {
+            throw new IllegalStateException("the benchmark's install was not accepted");
+        }
+    }
+
     static String install() {
         return PhpForm.encode(Map.of("event", "ONAPPINSTALL",
                 "data", Map.of("VERSION", "1", "ACTIVE", "Y", "INSTALLED", "Y", "LANGUAGE_ID", "en"),

@@ -13,7 +13,6 @@ import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
