@@ -27,6 +27,20 @@ final class CliFailure extends RuntimeException {
         return new CliFailure(ExitCode.CANNOT_RUN, message, cause);
     }
 
+    /** The local port a command wanted is taken (or cannot be bound): one line naming the port and why. */
+    static CliFailure portNotFree(int port, String why, Throwable cause) {
+        return cannotRun("port " + port + " on 127.0.0.1 is not free: " + BotCatalog.firstLine(why), cause);
+    }
+
+    /** Waits up to 10 s for a server to listen; a failure to bind is {@link #portNotFree}. */
+    static <T> T listening(int port, io.vertx.core.Future<T> started) throws Exception {
+        try {
+            return started.toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw portNotFree(port, e.getCause().getMessage(), e);
+        }
+    }
+
     int exitCode() {
         return exitCode;
     }

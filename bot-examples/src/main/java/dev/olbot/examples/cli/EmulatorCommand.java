@@ -49,13 +49,7 @@ public final class EmulatorCommand implements Callable<Integer> {
         BotCatalog.Chosen chosen = choice.choose(olbot.catalog(), botName);
         Vertx vertx = Vertx.vertx();
         try (Emulator emulator = Emulator.start(chosen.bot(), chosen.provider())) {
-            EmulatorServer server;
-            try {
-                server = EmulatorServer.start(vertx, emulator, "127.0.0.1", port).toCompletionStage().toCompletableFuture()
-                        .get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw CliFailure.cannotRun("port " + port + " on 127.0.0.1 is not free: " + BotCatalog.firstLine(e.getCause().getMessage()), e);
-            }
+            EmulatorServer server = CliFailure.listening(port, EmulatorServer.start(vertx, emulator, "127.0.0.1", port));
             out.println("olbot emulator: " + chosen.provider().name() + " bot at http://127.0.0.1:" + server.port() + "/  (type quit to stop)");
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(olbot.input(), StandardCharsets.UTF_8));

@@ -63,7 +63,7 @@ public final class PortalCommand implements Callable<Integer> {
         try {
             portal = LocalPortal.start(port, plan);
         } catch (IllegalStateException e) {
-            throw CliFailure.cannotRun("port " + port + " on 127.0.0.1 is not free: " + BotCatalog.firstLine(rootMessage(e)), e);
+            throw CliFailure.portNotFree(port, rootMessage(e), e);
         }
         try (portal; TranscriptPrinter printer = new TranscriptPrinter(portal.fake(), out)) {
             printBanner(portal, out);

@@ -66,13 +66,7 @@ public final class WebchatCommand implements Callable<Integer> {
             FakePortal portal = kit.fake().portal();
             WebChatBridge bridge = new WebChatBridge(kit.fake().inProcess(), portal.memberId(),
                     WebChatBridge.Settings.of("webchat", kit.line("Support").id()), new WebChat(), Clock.systemUTC());
-            WebChatServer server;
-            try {
-                server = WebChatServer.start(vertx, bridge, portal::applicationToken, "127.0.0.1", port)
-                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw CliFailure.cannotRun("port " + port + " on 127.0.0.1 is not free: " + BotCatalog.firstLine(e.getCause().getMessage()), e);
-            }
+            WebChatServer server = CliFailure.listening(port, WebChatServer.start(vertx, bridge, portal::applicationToken, "127.0.0.1", port));
             String base = "http://127.0.0.1:" + server.port();
             bridge.connect(base + "/bitrix/events").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             out.println("* widget: " + base + "/  (connector 'webchat' on line " + kit.line("Support").id() + ")");
