@@ -109,7 +109,8 @@ public final class BotServer implements AutoCloseable {
         });
         this.installs = stores.installs;
         this.dialogs = stores.dialogs;
-        this.inbox = FileInbox.open(config.dataDir().resolve("inbox.jsonl"), DEDUPE_WINDOW);
+        this.inbox = FileInbox.open(FileInbox.adopt(config.dataDir().resolve("inbox.jsonl"), config.dataDir().resolve("inbox.journal")),
+                DEDUPE_WINDOW);
         BotIdFile botIdFile = new BotIdFile(config.dataDir().resolve("bots.json"));
         Ingress[] lanes = new Ingress[1];
         String[] url = {config.publicUrl()};

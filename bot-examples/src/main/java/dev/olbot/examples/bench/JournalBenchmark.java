@@ -46,7 +46,7 @@ public final class JournalBenchmark {
         LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessage(1000 + seq % 1000, seq));
         Path dir = Files.createTempDirectory("olbot-journal-bench");
         Vertx vertx = Vertx.vertx();
-        FileInbox journal = FileInbox.open(dir.resolve("inbox.jsonl"), Duration.ofHours(1));
+        FileInbox journal = FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1));
         Ingress memory = ingress(Inbox.inMemory());
         Ingress durable = ingress(journal);
         IngressServer memoryServer = IngressBenchmark.await(IngressServer.start(vertx, memory,
