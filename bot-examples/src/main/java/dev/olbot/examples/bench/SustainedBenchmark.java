@@ -98,6 +98,7 @@ public final class SustainedBenchmark {
                 Thread.sleep((long) (settleSeconds * 1000));
                 SustainedRun r = new Phase(rate, clients, botId, watcher, depth, server).run();
                 out.println(r.line());
+                out.println(r.harnessLine());
                 out.println(r.depthLine());
                 runs.add(r);
             }
@@ -141,6 +142,8 @@ public final class SustainedBenchmark {
         private final BotServer server;
         private final String tag;
         private final List<Integer> depths = new ArrayList<>();
+        /** p99 of the client's send lag (the fake's lock), p50 and p99 from the scheduled send to the ingress's 200, ms. */
+        private double[] harness = new double[3];
 
         Phase(int rate, List<Client> clients, int botId, ReplyWatcher watcher, Gauge depth, BotServer server) {
             this.rate = rate;
@@ -156,6 +159,8 @@ public final class SustainedBenchmark {
             int total = (int) Math.round(rate * seconds);
             String[] texts = new String[total];
             long[] due = new long[total];
+            long[] sentAt = new long[total];
+            java.util.concurrent.atomic.AtomicLongArray acceptedAt = new java.util.concurrent.atomic.AtomicLongArray(total);
             int[] perDialog = new int[clients.size()];
             int repliesBefore = watcher.replies();
             int requestsBefore = watcher.requests();
@@ -174,7 +179,12 @@ public final class SustainedBenchmark {
                 }
                 int d = n % clients.size();
                 texts[n] = tag + "d" + d + "-" + perDialog[d]++;
-                clients.get(d).says(texts[n]);
+                List<java.util.concurrent.CompletableFuture<dev.olbot.testkit.Delivery>> deliveries =
+                        clients.get(d).says(texts[n]).deliveries();
+                sentAt[n] = System.nanoTime();
+                int index = n;
+                java.util.concurrent.CompletableFuture.allOf(deliveries.toArray(java.util.concurrent.CompletableFuture[]::new))
+                        .thenRun(() -> acceptedAt.set(index, System.nanoTime()));
             }
             long windowEnd = System.nanoTime();
             double window = (windowEnd - start) / 1e9;
@@ -191,6 +201,19 @@ public final class SustainedBenchmark {
             }
             double[] sorted = Arrays.copyOf(latencies, seen);
             Arrays.sort(sorted);
+            double[] lag = new double[total];
+            double[] accepted = new double[total];
+            int acceptedCount = 0;
+            for (int n = 0; n < total; n++) {
+                lag[n] = (sentAt[n] - due[n]) / 1e6;
+                if (acceptedAt.get(n) != 0) {
+                    accepted[acceptedCount++] = (acceptedAt.get(n) - due[n]) / 1e6;
+                }
+            }
+            Arrays.sort(lag);
+            double[] acceptedSorted = Arrays.copyOf(accepted, acceptedCount);
+            Arrays.sort(acceptedSorted);
+            harness = new double[] {percentile(lag, 99), percentile(acceptedSorted, 50), percentile(acceptedSorted, 99)};
             return judge(total, perDialog, otherBefore, sorted, repliesPerSecond, requestsPerSecond, watcher.refused() - refusedBefore,
                     Math.max(0, lastSeen - windowEnd) / 1e9);
         }
@@ -254,7 +277,7 @@ public final class SustainedBenchmark {
             }
             return new SustainedRun(rate, total, delivered, lost, twice, disordered, otherBotMessages() - otherBefore,
                     percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), repliesPerSecond, requestsPerSecond,
-                    refused, List.copyOf(depths), sampleSeconds, drainSeconds);
+                    refused, List.copyOf(depths), sampleSeconds, drainSeconds, harness[0], harness[1], harness[2]);
         }
 
         /** The error policy's apologies and handoff messages in all chats. */

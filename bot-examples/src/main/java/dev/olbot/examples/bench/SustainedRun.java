@@ -23,10 +23,14 @@ import java.util.stream.Collectors;
  * @param depths           the inbox depth gauge ({@code olbot.inbox.queued}), sampled
  * @param sampleSeconds    seconds between two depth samples
  * @param drainSeconds     from the last message sent until every reply had arrived
+ * @param sendLagP99       how late the fake's client got to send (99th percentile, ms): the fake's own lock, part of every latency
+ * @param acceptedP50      from the scheduled send to the ingress's 200 (median, ms): delivery and the inbox journal
+ * @param acceptedP99      the same, 99th percentile
  */
 public record SustainedRun(int rate, int sent, int delivered, int lost, int duplicated, int outOfOrder, int surfaced,
                            double p50, double p95, double p99, double repliesPerSecond, double requestsPerSecond, int refused,
-                           List<Integer> depths, double sampleSeconds, double drainSeconds) {
+                           List<Integer> depths, double sampleSeconds, double drainSeconds,
+                           double sendLagP99, double acceptedP50, double acceptedP99) {
 
     /** Nothing lost, nothing twice, every dialog in order, no error shown to a client. */
     public boolean intact() {
@@ -43,6 +47,12 @@ public record SustainedRun(int rate, int sent, int delivered, int lost, int dupl
                         + "(resent); drained %.1f s after the last message",
                 rate, sent, delivered, lost, duplicated, outOfOrder, surfaced, p50, p95, p99, repliesPerSecond, requestsPerSecond,
                 refused, drainSeconds);
+    }
+
+    /** Where the latency goes before the bot: the fake's send lag and the delivery to the 200. */
+    public String harnessLine() {
+        return String.format(Locale.ROOT, "       send lag p99 %.0f ms; scheduled send to the ingress's 200: p50 %.0f ms, p99 %.0f ms",
+                sendLagP99, acceptedP50, acceptedP99);
     }
 
     public String depthLine() {
