@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Durability (fsync policy).</b> One writer thread takes every delivery and handled mark
  * waiting at that moment (at most 1,024), encodes them into one reused buffer, writes it with one
- * {@code write} and calls {@code fdatasync} ({@code FileChannel.force(false)}) once for the group;
+ * {@code write} into space reserved ahead in zeros (so the sync need not commit a new file size)
+ * and calls {@code fdatasync} ({@code FileChannel.force(false)}) once for the group;
  * only then do their {@link #append} futures complete and the deliveries get their 200. So a 200
  * always means "on disk" — a power cut included — while a busy server pays one sync per group, not
  * per event. The writer never waits to fill a group: what arrives during a sync forms the next.
@@ -50,6 +51,9 @@ public final class FileInbox implements Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(FileInbox.class);
     private static final int MAX_GROUP = 1024;
+    /** Space reserved ahead in zeros, so a group's sync flushes data only, not the file's growing size. */
+    private static final long RESERVE = 8L << 20;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
 
     private sealed interface Op permits Append, Done, Stop {}
 
@@ -72,7 +76,13 @@ public final class FileInbox implements Inbox {
     private final Recovered recovered;
     private final Thread writer;
     private FileChannel channel;
+    /** Where the next record goes, and the size of the file (zeros from {@code end} to it). */
+    private long end;
+    private long reserved;
     private long written;
+    private final AtomicLong groups = new AtomicLong();
+    private final AtomicLong groupRecords = new AtomicLong();
+    private final AtomicLong syncNanos = new AtomicLong();
     private volatile boolean closed;
 
     private FileInbox(Path file, Duration dedupeWindow, Clock clock, long compactAtRecords) throws IOException {
@@ -159,6 +169,21 @@ public final class FileInbox implements Inbox {
         return file;
     }
 
+    /** What the writer did so far: groups written, records in them, time spent in {@code fdatasync}. */
+    public record WriterStats(long groups, long records, long syncNanos) {
+        public double recordsPerGroup() {
+            return groups == 0 ? 0 : (double) records / groups;
+        }
+
+        public double meanSyncMillis() {
+            return groups == 0 ? 0 : syncNanos / 1e6 / groups;
+        }
+    }
+
+    public WriterStats writerStats() {
+        return new WriterStats(groups.get(), groupRecords.get(), syncNanos.get());
+    }
+
     /** Writes what is queued, syncs, and closes the journal; deliveries not handled stay in it for the next start. */
     @Override
     public void close() {
@@ -201,8 +226,16 @@ public final class FileInbox implements Inbox {
             IOException failure = null;
             try {
                 if (!records.isEmpty()) {
-                    writeFully(channel, records.bytes());
+                    ByteBuffer bytes = records.bytes();
+                    int size = bytes.remaining();
+                    reserve(end + size);
+                    writeFully(channel, bytes, end);
+                    long syncStart = System.nanoTime();
                     channel.force(false);
+                    syncNanos.addAndGet(System.nanoTime() - syncStart);
+                    groups.incrementAndGet();
+                    groupRecords.addAndGet(records.count());
+                    end += size;
                     written += records.count();
                 }
             } catch (IOException e) {
@@ -243,7 +276,7 @@ public final class FileInbox implements Inbox {
             log.error("compacting the inbox journal {} failed (it keeps growing): {}", file, e.getMessage());
             try {
                 if (!channel.isOpen()) {
-                    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                    channel = FileChannel.open(file, StandardOpenOption.WRITE);
                 }
             } catch (IOException again) {
                 throw new UncheckedIOException(again);
@@ -260,23 +293,49 @@ public final class FileInbox implements Inbox {
         List<Entry> live = new ArrayList<>(pending.values());
         live.sort(Comparator.comparingLong(Entry::id));
         live.forEach(out::delivery);
+        ByteBuffer bytes = out.bytes();
+        long size = bytes.remaining();
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            writeFully(ch, out.bytes());
+            writeFully(ch, bytes, 0);
             ch.force(true);
         }
         if (channel != null) {
             channel.close();
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        end = size;
+        reserved = size;
         written = out.count();
     }
 
-    private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
-        while (buf.hasRemaining()) {
-            ch.write(buf);
+    /**
+     * Makes the file at least {@code needed} bytes long by writing zeros ahead (8 MiB at a time) and
+     * syncing its size once: an {@code fdatasync} after an append that grows the file also commits
+     * the new size, one after an overwrite inside the file flushes only the data — about half the
+     * time on ext4 here (median 1.5–4.1 ms → 0.7–1.7 ms in one measurement on this machine).
+     */
+    private void reserve(long needed) throws IOException {
+        if (needed <= reserved) {
+            return;
         }
+        long target = needed + RESERVE;
+        for (long at = reserved; at < target; ) {
+            ByteBuffer zeros = ZEROS.duplicate();
+            zeros.limit((int) Math.min(zeros.capacity(), target - at));
+            at += writeFully(channel, zeros, at);
+        }
+        channel.force(true);
+        reserved = target;
+    }
+
+    private static int writeFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
+        int n = 0;
+        while (buf.hasRemaining()) {
+            n += ch.write(buf, position + n);
+        }
+        return n;
     }
 
     private void closeChannel() {
@@ -331,7 +390,7 @@ public final class FileInbox implements Inbox {
         } else {
             scan = new JournalFormat.Scan(0, 0); // empty, or a header torn at creation
         }
-        if (scan.end() < all.length && scan.end() > 0) {
+        if (scan.end() < all.length && scan.end() > 0 && !JournalFormat.zeroFrom(all, scan.end())) {
             log.warn("cut a torn record of {} bytes off the end of the inbox journal {}", all.length - scan.end(), file);
         }
         if (scan.damaged() > 0) {
@@ -350,12 +409,13 @@ public final class FileInbox implements Inbox {
                 log.info("converted the inbox journal {} to the binary format ({} pending, {} dedupe keys)", file, left.size(), keys.size());
             }
         } else {
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
             if (scan.end() < all.length) {
-                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    ch.truncate(scan.end());
-                }
+                channel.truncate(scan.end()); // a torn tail, and the zeros reserved ahead
+                channel.force(true);
             }
-            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            end = scan.end();
+            reserved = scan.end();
             written = count[0];
         }
         return new Recovered(List.copyOf(left), Map.copyOf(keys));

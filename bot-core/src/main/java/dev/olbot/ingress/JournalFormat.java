@@ -52,10 +52,11 @@ final class JournalFormat {
     }
 
     /**
-     * Reads the records after the magic. A record whose length runs past the end of the file, and
-     * a last record whose CRC does not match, are a torn tail (a write the crash interrupted — never
-     * acknowledged, because its sync never completed); a record in the middle whose CRC does not
-     * match is skipped and counted.
+     * Reads the records after the magic, up to the first zero length (the journal reserves space
+     * ahead in zeros). A record whose length runs past the end of the file, and one whose CRC does
+     * not match with no intact record after it, are a torn tail (a write the crash interrupted —
+     * never acknowledged, because its sync never completed); a record whose CRC does not match
+     * followed by an intact one is skipped and counted.
      */
     static Scan read(byte[] all, Visitor visitor) {
         ByteBuffer in = ByteBuffer.wrap(all);
@@ -75,8 +76,8 @@ final class JournalFormat {
             crc.update(all, pos + HEADER, length);
             int next = pos + HEADER + length;
             if ((int) crc.getValue() != expected) {
-                if (next == all.length) {
-                    return new Scan(pos, damaged);
+                if (!intactAt(all, next, crc)) {
+                    return new Scan(pos, damaged); // nothing good after it: the write a crash tore
                 }
                 damaged++;
             } else {
@@ -89,6 +90,31 @@ final class JournalFormat {
             pos = next;
         }
         return new Scan(pos, damaged);
+    }
+
+    /** True when a whole record with a matching CRC starts at {@code pos}. */
+    private static boolean intactAt(byte[] all, int pos, CRC32C crc) {
+        if (all.length - pos < HEADER) {
+            return false;
+        }
+        ByteBuffer in = ByteBuffer.wrap(all);
+        int length = in.getInt(pos);
+        if (length < 1 || length > MAX_PAYLOAD || length > all.length - pos - HEADER) {
+            return false;
+        }
+        crc.reset();
+        crc.update(all, pos + HEADER, length);
+        return (int) crc.getValue() == in.getInt(pos + 4);
+    }
+
+    /** True when every byte from {@code from} on is zero (space the journal reserved, never written). */
+    static boolean zeroFrom(byte[] all, int from) {
+        for (int i = from; i < all.length; i++) {
+            if (all[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void decode(ByteBuffer p, Visitor visitor) {

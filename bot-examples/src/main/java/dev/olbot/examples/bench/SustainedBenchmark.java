@@ -34,12 +34,16 @@ import java.util.concurrent.locks.LockSupport;
  * ingress, are kept in its inbox journal, run in dialog lanes, and the replies leave through its
  * coalescing REST client.
  *
- * <p>For each rate the clients send messages at that fixed rate for {@code seconds} (round robin
+ * <p>First every client writes once at 80 messages/s (not measured): the dialogs are open and the
+ * JVM warm before the first measured rate. For each rate the clients send messages at that fixed rate for {@code seconds} (round robin
  * over the dialogs), then the bench waits until every reply arrived, sampling the inbox depth gauge
  * meanwhile, and checks each dialog: every message answered once, in order. Between two rates it
  * waits until the buckets are empty again. The portal's ceiling is 100 replies/s (2 batches of 50).
  */
 public final class SustainedBenchmark {
+
+    /** Messages per second that open the dialogs before the measured rates. */
+    private static final int OPEN_RATE = 80;
 
     private final int dialogs;
     private final double seconds;
@@ -93,10 +97,17 @@ public final class SustainedBenchmark {
             }
             portal.enforceRateLimit(RatePlan.STANDARD);
             Gauge depth = registry.get("olbot.inbox.queued").gauge();
+            // every dialog opened (its session, the bot's join) and the JIT warm, at a rate below the ceiling; not a measured rate
+            int openRate = Math.min(OPEN_RATE, dialogs);
+            SustainedRun opening = new Phase(openRate, (double) dialogs / openRate, "open-", clients, botId, watcher, depth, server).run();
+            out.println("opening " + dialogs + " dialogs (not measured): " + opening.line().strip());
+            if (System.getenv("OLBOT_BENCH_DEBUG") != null) {
+                out.println(watcher.methods);
+            }
             List<SustainedRun> runs = new ArrayList<>();
             for (int rate : rates) {
                 Thread.sleep((long) (settleSeconds * 1000));
-                SustainedRun r = new Phase(rate, clients, botId, watcher, depth, server).run();
+                SustainedRun r = new Phase(rate, seconds, "r" + rate + "-", clients, botId, watcher, depth, server).run();
                 out.println(r.line());
                 out.println(r.harnessLine());
                 out.println(r.depthLine());
@@ -135,6 +146,7 @@ public final class SustainedBenchmark {
     /** One rate: send, drain, judge. */
     private final class Phase {
         private final int rate;
+        private final double seconds;
         private final List<Client> clients;
         private final int botId;
         private final ReplyWatcher watcher;
@@ -145,14 +157,16 @@ public final class SustainedBenchmark {
         /** p99 of the client's send lag (the fake's lock), p50 and p99 from the scheduled send to the ingress's 200, ms. */
         private double[] harness = new double[3];
 
-        Phase(int rate, List<Client> clients, int botId, ReplyWatcher watcher, Gauge depth, BotServer server) {
+        Phase(int rate, double seconds, String tag, List<Client> clients, int botId, ReplyWatcher watcher, Gauge depth,
+              BotServer server) {
             this.rate = rate;
+            this.seconds = seconds;
             this.clients = clients;
             this.botId = botId;
             this.watcher = watcher;
             this.depth = depth;
             this.server = server;
-            this.tag = "r" + rate + "-";
+            this.tag = tag;
         }
 
         SustainedRun run() throws Exception {
