@@ -350,74 +350,26 @@ public final class FileInbox implements Inbox {
     // ---- start: read what the last run left
 
     private Recovered read() throws IOException {
-        byte[] all = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
-        Map<Long, Entry> undone = new LinkedHashMap<>();
-        Map<String, Long> keys = new LinkedHashMap<>();
-        long[] maxId = {0};
-        long[] count = {0};
-        JournalFormat.Visitor visitor = new JournalFormat.Visitor() {
-            @Override
-            public void delivery(Entry e) {
-                count[0]++;
-                undone.put(e.id(), e);
-                keys.put(e.delivery().dedupeKey(), e.receivedAtMillis());
-                maxId[0] = Math.max(maxId[0], e.id());
-            }
-
-            @Override
-            public void handled(long id) {
-                count[0]++;
-                undone.remove(id);
-                maxId[0] = Math.max(maxId[0], id);
-            }
-
-            @Override
-            public void seen(String key, long atMillis) {
-                count[0]++;
-                keys.put(key, atMillis);
-            }
-        };
-        boolean legacy = false;
-        JournalFormat.Scan scan;
-        if (JournalFormat.startsWithMagic(all)) {
-            scan = JournalFormat.read(all, visitor);
-        } else if (LegacyJournal.looksLike(all)) {
-            legacy = true;
-            scan = LegacyJournal.read(all, visitor);
-        } else if (all.length > JournalFormat.MAGIC.length) {
-            throw new IOException("not an OLBot inbox journal (it starts neither with " + new String(JournalFormat.MAGIC,
-                    java.nio.charset.StandardCharsets.US_ASCII) + " nor with a JSON line); move it away to start with an empty one");
-        } else {
-            scan = new JournalFormat.Scan(0, 0); // empty, or a header torn at creation
-        }
-        if (scan.end() < all.length && scan.end() > 0 && !JournalFormat.zeroFrom(all, scan.end())) {
-            log.warn("cut a torn record of {} bytes off the end of the inbox journal {}", all.length - scan.end(), file);
-        }
-        if (scan.damaged() > 0) {
-            log.warn("{} damaged record(s) in the inbox journal {} were skipped", scan.damaged(), file);
-        }
-        long now = clock.millis();
-        keys.values().removeIf(at -> now - at > windowMillis);
-        List<Entry> left = new ArrayList<>(undone.values());
-        left.sort(Comparator.comparingLong(Entry::id));
-        left.forEach(e -> pending.put(e.id(), e));
-        keys.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(k -> recent.put(k.getKey(), k.getValue()));
-        ids.set(maxId[0]);
-        if (legacy || scan.end() <= JournalFormat.MAGIC.length) {
+        JournalContents found = JournalContents.read(file, clock.millis() - windowMillis);
+        found.pending().forEach(e -> pending.put(e.id(), e));
+        recent.putAll(found.keys());
+        ids.set(found.maxId());
+        if (found.legacy() || found.end() <= JournalFormat.MAGIC.length) {
             rewrite(); // a new journal gets its header; an old-format one is converted once
-            if (legacy) {
-                log.info("converted the inbox journal {} to the binary format ({} pending, {} dedupe keys)", file, left.size(), keys.size());
+            if (found.legacy()) {
+                log.info("converted the inbox journal {} to the binary format ({} pending, {} dedupe keys)", file,
+                        found.pending().size(), found.keys().size());
             }
         } else {
             channel = FileChannel.open(file, StandardOpenOption.WRITE);
-            if (scan.end() < all.length) {
-                channel.truncate(scan.end()); // a torn tail, and the zeros reserved ahead
+            if (found.end() < found.size()) {
+                channel.truncate(found.end()); // a torn tail, and the zeros reserved ahead
                 channel.force(true);
             }
-            end = scan.end();
-            reserved = scan.end();
-            written = count[0];
+            end = found.end();
+            reserved = found.end();
+            written = found.records();
         }
-        return new Recovered(List.copyOf(left), Map.copyOf(keys));
+        return new Recovered(List.copyOf(found.pending()), Map.copyOf(found.keys()));
     }
 }

@@ -21,7 +21,6 @@ final class ReplyWatcher implements AutoCloseable {
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger replies = new AtomicInteger();
     private final Thread thread;
-    final Map<String, AtomicInteger> methods = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     ReplyWatcher(FakeBitrix24 fake) {
@@ -38,16 +37,10 @@ final class ReplyWatcher implements AutoCloseable {
                 continue;
             }
             long now = System.nanoTime();
-            if (System.getenv("OLBOT_BENCH_DEBUG") != null) {
-                methods.computeIfAbsent(c.method() + (c.viaBatch().isEmpty() ? "" : " (in batch)"), k -> new AtomicInteger()).incrementAndGet();
-            }
             if (c.viaBatch().isEmpty()) {
                 requests.incrementAndGet();
                 if ("QUERY_LIMIT_EXCEEDED".equals(c.error())) {
                     refused.incrementAndGet();
-                    if (System.getenv("OLBOT_BENCH_DEBUG") != null) {
-                        System.err.println("refused: " + c.seq() + " " + c.method() + " at " + c.at() + " requests so far " + requests.get());
-                    }
                 }
             }
             if (c.method().equals("imbot.message.add") && c.error().isEmpty() && c.status() == 200) {

@@ -101,9 +101,6 @@ public final class SustainedBenchmark {
             int openRate = Math.min(OPEN_RATE, dialogs);
             SustainedRun opening = new Phase(openRate, (double) dialogs / openRate, "open-", clients, botId, watcher, depth, server).run();
             out.println("opening " + dialogs + " dialogs (not measured): " + opening.line().strip());
-            if (System.getenv("OLBOT_BENCH_DEBUG") != null) {
-                out.println(watcher.methods);
-            }
             List<SustainedRun> runs = new ArrayList<>();
             for (int rate : rates) {
                 Thread.sleep((long) (settleSeconds * 1000));
