@@ -24,6 +24,30 @@ class ServerConfigTest {
     }
 
     @Nested
+    class EnvironmentVariables {
+
+        @Test
+        void rejectsAMisspelledVariableNamingTheNearestKnownOne() {
+            assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_PUBLC_URL", "https://bot.example.com/e")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("unknown environment variable OLBOT_PUBLC_URL: did you mean OLBOT_PUBLIC_URL?");
+        }
+
+        @Test
+        void ignoresVariablesOfOtherPrograms() {
+            ServerConfig c = ServerConfig.load(Optional.empty(), Map.of("PORT", "1", "OLBOTX", "2", "OLBOT_PORT", "9100"));
+
+            assertThat(c.port()).isEqualTo(9100);
+        }
+
+        @Test
+        void anEmptyMisspelledVariableIsStillNamed() {
+            assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_REDIS_ULR", "")))
+                    .hasMessageEndingWith("did you mean OLBOT_REDIS_URL?");
+        }
+    }
+
+    @Nested
     class PropertiesFile {
 
         @Test
