@@ -235,7 +235,7 @@ class SavedStateTest extends FakeAccountTest {
         @Test
         void aNumberGivenAsTextIsRefused() throws Exception {
             edit(root -> firstChat(root).put("sessionId", "1000"));
-            assertThat(loadError()).startsWith(file + ": portals[0].chats[0].sessionId: ");
+            assertThat(loadError()).isEqualTo(file + ": portals[0].chats[0].sessionId: expected a whole number");
         }
 
         @Test
