@@ -126,9 +126,7 @@ public final class FakeBitrix24 implements AutoCloseable {
     public FakeBitrix24 loadState(Path file) {
         StateSnapshot.Account account = StateFile.read(file);
         synchronized (lock) {
-            FakePortal first = portals.get("portal");
-            if (front != null || portals.size() != 1 || first == null || first.users.size() != 1 || !first.lines.isEmpty()
-                    || !first.bots.isEmpty() || !first.chats.isEmpty() || !first.applicationToken.isEmpty()) {
+            if (front != null || portals.size() != 1 || !portal("portal").untouched()) {
                 throw new IllegalStateException("loadState needs a fresh account: call it before start() and before adding anything");
             }
             Duration behind = Duration.between(clock.instant(), account.clock());

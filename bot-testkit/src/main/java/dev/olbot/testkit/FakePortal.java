@@ -91,6 +91,11 @@ public final class FakePortal {
         this.appRefreshToken = refreshToken;
     }
 
+    /** Nothing was added since creation: only the admin, no lines, bots, chats or install. */
+    boolean untouched() {
+        return users.size() == 1 && lines.isEmpty() && bots.isEmpty() && chats.isEmpty() && applicationToken.isEmpty();
+    }
+
     Limits limits() {
         return limits;
     }

@@ -75,8 +75,8 @@ public final class PortalCommand implements Callable<Integer> {
             throw CliFailure.usage(e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw CliFailure.cannotRun(e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            throw CliFailure.portNotFree(port == null ? LocalPortal.DEFAULT_PORT : port, rootMessage(e), e);
+        } catch (LocalPortal.PortNotFree e) {
+            throw CliFailure.portNotFree(e.port(), rootMessage(e), e);
         }
         SaveOnExit saveOnExit = new SaveOnExit(portal);
         try (portal; TranscriptPrinter printer = new TranscriptPrinter(portal.fake(), out); saveOnExit) {

@@ -50,7 +50,12 @@ public final class LocalPortal implements AutoCloseable {
             if (loaded) {
                 fake.loadState(stateFile);
             }
-            fake.start(port != null ? port : fake.savedPort() > 0 ? fake.savedPort() : DEFAULT_PORT);
+            int listen = port != null ? port : fake.savedPort() > 0 ? fake.savedPort() : DEFAULT_PORT;
+            try {
+                fake.start(listen);
+            } catch (IllegalStateException e) {
+                throw new PortNotFree(listen, e);
+            }
         } catch (RuntimeException e) {
             fake.close();
             closeVertx();
@@ -68,6 +73,20 @@ public final class LocalPortal implements AutoCloseable {
         } else {
             this.operatorId = p.addUser("Olga Operator");
             this.support = p.addLine("Support", l -> l.queue(operatorId));
+        }
+    }
+
+    /** The portal could not listen on {@link #port()}. */
+    public static final class PortNotFree extends IllegalStateException {
+        private final int port;
+
+        PortNotFree(int port, Throwable cause) {
+            super("cannot listen on 127.0.0.1:" + port, cause);
+            this.port = port;
+        }
+
+        public int port() {
+            return port;
         }
     }
 

@@ -109,6 +109,26 @@ class PortalAndServeTest {
     }
 
     @Nested
+    class Saving {
+
+        @Test
+        void saveWritesTheFileAtOnceAndSigtermSavesWhatCameAfter(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("portal.json");
+            OlbotProcess portal = new OlbotProcess(Map.of("OLBOT_LOG", "WARN"), "portal", "--port", "0", "--state", file.toString());
+            try (portal) {
+                portal.await("(Then type here)");
+                portal.type("client Boris Bystrov");
+                portal.type("save");
+                portal.await("(\\* state saved to .*portal\\.json \\(0 bots, 0 chats, app not installed\\))");
+                assertThat(file).content().contains("\"format\" : 1").contains("Boris Bystrov").doesNotContain("Vera Volkova");
+                portal.type("client Vera Volkova");
+                portal.await("(\\* new client Vera Volkova)");
+            }
+            assertThat(file).content().contains("Vera Volkova");
+        }
+    }
+
+    @Nested
     class Mistakes {
 
         @Test
