@@ -33,7 +33,7 @@ final class StateCheck {
         for (int i = 0; i < account.portals().size(); i++) {
             StateSnapshot.Portal p = account.portals().get(i);
             if (!names.add(p.name())) {
-                throw new Broken("portals[" + i + "].name", "\"" + p.name() + "\" appears twice");
+                throw new Broken("portals[" + i + "].name", StateFile.quoted(p.name()) + " appears twice");
             }
             portal(p, "portals[" + i + "]");
         }
@@ -42,7 +42,7 @@ final class StateCheck {
         }
         for (int i = 0; i < account.tokens().size(); i++) {
             if (!names.contains(account.tokens().get(i).portal())) {
-                throw new Broken("tokens[" + i + "].portal", "no portal \"" + account.tokens().get(i).portal() + "\"");
+                throw new Broken("tokens[" + i + "].portal", "no portal " + StateFile.quoted(account.tokens().get(i).portal()));
             }
         }
     }
@@ -90,7 +90,7 @@ final class StateCheck {
     private static int lineId(StateSnapshot.Line line, String at) {
         Object id = line.settings().get("ID");
         if (!(id instanceof String s) || !s.matches("[1-9][0-9]{0,8}")) {
-            throw new Broken(at + ".ID", id == null ? "missing" : id + " is not a line id string (\"1\")");
+            throw new Broken(at + ".ID", id == null ? "missing" : StateFile.quoted(String.valueOf(id)) + " is not a line id string (\"1\")");
         }
         Object queue = line.settings().get("QUEUE");
         if (!(queue instanceof List<?> q) || !q.stream().allMatch(x -> x instanceof String u && u.matches("[1-9][0-9]{0,8}"))) {

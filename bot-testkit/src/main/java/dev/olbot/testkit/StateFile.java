@@ -124,12 +124,12 @@ final class StateFile {
         }
         if (e instanceof InvalidFormatException f) {
             Class<?> type = f.getTargetType();
-            String value = String.valueOf(f.getValue());
+            String value = quoted(String.valueOf(f.getValue()));
             if (type != null && type.isEnum()) {
-                return "\"" + value + "\" is not one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                return value + " is not one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
                         .collect(Collectors.joining(", "));
             }
-            return "\"" + value + "\" is not " + expected(type);
+            return value + " is not " + expected(type);
         }
         String message = firstLine(e.getOriginalMessage());
         if (message.startsWith("Missing creator property") || message.startsWith("Missing required creator property")) {
@@ -164,6 +164,25 @@ final class StateFile {
             return "an object";
         }
         return "a " + type.getSimpleName();
+    }
+
+    /**
+     * {@code value} in double quotes for a one-line message: quotes, backslashes and control characters escaped,
+     * cut after 60 characters.
+     */
+    static String quoted(String value) {
+        String v = value.length() > 60 ? value.substring(0, 60) + "…" : value;
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : v.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     private static String firstLine(String s) {

@@ -221,6 +221,13 @@ class SavedStateTest extends FakeAccountTest {
         }
 
         @Test
+        void aValueWithLineBreaksStaysOnOneLine() throws Exception {
+            edit(root -> firstChat(root).put("owner", "BOT\nat dev.olbot.Fake(Fake.java:1)"));
+            assertThat(loadError()).isEqualTo(file + ": portals[0].chats[0].owner: \"BOT\\u000aat dev.olbot.Fake(Fake.java:1)\" is not one of"
+                    + " BOT, QUEUE, OPERATOR, CLOSED");
+        }
+
+        @Test
         void aMissingFieldNamesTheField() throws Exception {
             edit(root -> ((ObjectNode) root.get("portals").get(0)).remove("memberId"));
             assertThat(loadError()).isEqualTo(file + ": portals[0].memberId: missing");
