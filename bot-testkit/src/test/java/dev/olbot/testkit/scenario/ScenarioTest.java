@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.olbot.bot.Bot;
 import dev.olbot.bot.BotContext;
-import dev.olbot.bot.Flow;
-import dev.olbot.bot.Intent;
-import dev.olbot.bot.NumberedMenu;
-import dev.olbot.bot.Validation;
+import dev.olbot.bot.flow.Flow;
+import dev.olbot.bot.routing.Intent;
+import dev.olbot.bot.routing.NumberedMenu;
+import dev.olbot.bot.flow.Validation;
 import dev.olbot.state.FileDialogStore;
 import java.nio.file.Path;
 import java.time.Duration;

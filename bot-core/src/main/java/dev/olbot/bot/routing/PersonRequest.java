@@ -1,5 +1,10 @@
-package dev.olbot.bot;
+package dev.olbot.bot.routing;
 
+import dev.olbot.bot.Bot;
+import dev.olbot.bot.BotContext;
+import dev.olbot.bot.Handler;
+import dev.olbot.bot.text.BotTexts;
+import dev.olbot.bot.text.Language;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -1,5 +1,6 @@
-package dev.olbot.bot;
+package dev.olbot.bot.turn;
 
+import dev.olbot.bot.CallOutcome;
 import dev.olbot.trace.TurnTrace;
 import java.time.Clock;
 import java.util.ArrayList;

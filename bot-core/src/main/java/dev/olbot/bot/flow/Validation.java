@@ -1,4 +1,4 @@
-package dev.olbot.bot;
+package dev.olbot.bot.flow;
 
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package dev.olbot.bot;
+package dev.olbot.bot.text;
 
 /**
  * Bitrix24 message markup. {@link #escape} neutralizes a client's own text before it is echoed,

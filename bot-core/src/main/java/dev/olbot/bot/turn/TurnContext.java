@@ -1,5 +1,15 @@
-package dev.olbot.bot;
+package dev.olbot.bot.turn;
 
+import dev.olbot.bot.Action;
+import dev.olbot.bot.Bot;
+import dev.olbot.bot.BotContext;
+import dev.olbot.bot.CallOutcome;
+import dev.olbot.bot.Reply;
+import dev.olbot.bot.routing.Match;
+import dev.olbot.bot.routing.NumberedMenu;
+import dev.olbot.bot.routing.Utterance;
+import dev.olbot.bot.text.Language;
+import dev.olbot.bot.text.Template;
 import dev.olbot.metrics.OlbotMetrics;
 import dev.olbot.metrics.OlbotMetrics.HandoffReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,10 +31,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@link BotContext} of one turn; see {@link BotEngine}. */
-final class TurnContext implements BotContext {
+/**
+ * The {@link BotContext} of one turn, and what the turn's stages ({@link TurnPipeline}, the router,
+ * flows) read and change on it: the dialog state, the match, the route taken, the outbox. Handlers
+ * see it only as a {@link BotContext}.
+ */
+public final class TurnContext implements BotContext {
 
-    private final BotEngine engine;
+    private final TurnServices services;
     private final Bot bot;
     private final BotEvent event;
     private final Dialog dialog;
@@ -43,9 +57,9 @@ final class TurnContext implements BotContext {
     private HandoffReason handoffReason = HandoffReason.OTHER;
     private final long startedNanos = System.nanoTime();
 
-    TurnContext(BotEngine engine, Bot bot, BotEvent event, Dialog dialog, User user, Utterance utterance, String portal,
+    public TurnContext(TurnServices services, Bot bot, BotEvent event, Dialog dialog, User user, Utterance utterance, String portal,
             long botId, DialogState state) {
-        this.engine = engine;
+        this.services = services;
         this.bot = bot;
         this.event = event;
         this.dialog = dialog;
@@ -57,10 +71,10 @@ final class TurnContext implements BotContext {
         this.calls = new MessageCalls(event.meta().version(), botId);
         Optional<String> orderKey = dialog == null ? Optional.empty() : Optional.of(dialog.dialogId());
         ReplyLookup lookup = dialog == null ? null
-                : new ReplyLookup(engine.rest(), portal, turnMessageId(event), engine.clock().instant(), engine.callTimeoutMillis());
-        this.outbox = new Outbox(engine.rest(), portal, orderKey, engine.clock(), engine.turnDeadline(),
-                engine.callTimeoutMillis(), lookup);
-        outbox.beforeFirstCall(() -> engine.checkFresh(this));
+                : new ReplyLookup(services.rest(), portal, turnMessageId(event), services.clock().instant(), services.callTimeoutMillis());
+        this.outbox = new Outbox(services.rest(), portal, orderKey, services.clock(), services.turnDeadline(),
+                services.callTimeoutMillis(), lookup);
+        outbox.beforeFirstCall(() -> services.checkFresh(state));
     }
 
     /** The id of the client message that started the turn (0 when none did). */
@@ -101,7 +115,7 @@ final class TurnContext implements BotContext {
         return match;
     }
 
-    void match(Match.Hit hit) {
+    public void match(Match.Hit hit) {
         this.match = hit;
     }
 
@@ -117,7 +131,7 @@ final class TurnContext implements BotContext {
 
     @Override
     public Instant now() {
-        return engine.clock().instant();
+        return services.clock().instant();
     }
 
     @Override
@@ -125,7 +139,7 @@ final class TurnContext implements BotContext {
         return Language.detect(utterance.text()).or(() -> var(Language.VAR)).orElse(bot.language());
     }
 
-    Bot bot() {
+    public Bot bot() {
         return bot;
     }
 
@@ -136,7 +150,7 @@ final class TurnContext implements BotContext {
         return state;
     }
 
-    void state(DialogState next) {
+    public void state(DialogState next) {
         this.state = next;
     }
 
@@ -160,7 +174,7 @@ final class TurnContext implements BotContext {
         return state.flowPosition().map(FlowPosition::answers).orElse(completedAnswers);
     }
 
-    void completedAnswers(Map<String, String> answers) {
+    public void completedAnswers(Map<String, String> answers) {
         this.completedAnswers = answers;
     }
 
@@ -205,13 +219,13 @@ final class TurnContext implements BotContext {
 
     @Override
     public Optional<String> activeMenu() {
-        return var(BotEngine.MENU_VAR);
+        return var(TurnVars.MENU);
     }
 
     @Override
     public void showMenu(String name) {
         NumberedMenu menu = bot.menu(name);
-        set(BotEngine.MENU_VAR, name);
+        set(TurnVars.MENU, name);
         reply(menu.render());
     }
 
@@ -262,7 +276,7 @@ final class TurnContext implements BotContext {
         queue(Action.of("imopenlines.bot.session.operator", MessageCalls.map("CHAT_ID", chatId))
                 .tolerating(e -> e.is("WRONG_CHAT")));
         changeOwner(Owner.WAITING_OPERATOR);
-        engine.metrics().handoff(bot.code(), handoffReason, "queue");
+        services.metrics().handoff(bot.code(), handoffReason, "queue");
     }
 
     @Override
@@ -284,7 +298,7 @@ final class TurnContext implements BotContext {
         queue(Action.of("imopenlines.bot.session.transfer",
                 MessageCalls.map("CHAT_ID", chatId, targetKey, target, "LEAVE", leave ? "Y" : "N")));
         changeOwner(Owner.TRANSFERRED);
-        engine.metrics().handoff(bot.code(), handoffReason, "USER_ID".equals(targetKey) ? "user" : "line");
+        services.metrics().handoff(bot.code(), handoffReason, "USER_ID".equals(targetKey) ? "user" : "line");
     }
 
     @Override
@@ -292,7 +306,7 @@ final class TurnContext implements BotContext {
         queue(Action.of("imopenlines.bot.session.finish", MessageCalls.map("CHAT_ID", lineChatId("finish"))));
         changeOwner(Owner.FINISHED);
         state = state.withFlow(null).withoutTimeout();
-        engine.metrics().sessionFinishedByBot(bot.code());
+        services.metrics().sessionFinishedByBot(bot.code());
     }
 
     @Override
@@ -328,7 +342,7 @@ final class TurnContext implements BotContext {
 
     @Override
     public void startFlow(String name) {
-        engine.flows().start(this, bot.flow(name));
+        services.flows().start(this, bot.flow(name));
     }
 
     @Override
@@ -342,7 +356,7 @@ final class TurnContext implements BotContext {
             throw new IllegalArgumentException("timeout '" + name + "' has no handler; register it with onTimeout(\""
                     + name + "\", ctx -> ...)");
         }
-        state = state.withTimeout(engine.clock().millis() + after.toMillis(), name);
+        state = state.withTimeout(services.clock().millis() + after.toMillis(), name);
     }
 
     @Override
@@ -352,7 +366,7 @@ final class TurnContext implements BotContext {
 
     // ---- outbox
 
-    void queue(Action action) {
+    public void queue(Action action) {
         MethodCatalog.validate(action.method(), action.params());
         outbox.add(action);
     }
@@ -367,12 +381,12 @@ final class TurnContext implements BotContext {
         outbox.flush();
     }
 
-    void discardUnsent() {
+    public void discardUnsent() {
         outbox.discard();
     }
 
     /** The error policy's calls get a deadline of their own. */
-    void renewDeadline() {
+    public void renewDeadline() {
         outbox.renewDeadline();
     }
 
@@ -381,30 +395,30 @@ final class TurnContext implements BotContext {
         return outbox.outcomes();
     }
 
-    List<Action> sent() {
+    public List<Action> sent() {
         return outbox.sent();
     }
 
     /** Notes the route the turn takes now ({@code intent keywords [price]}, {@code fallback}, …) and what a handoff from here counts as. */
-    void route(String route, HandoffReason reason) {
+    public void route(String route, HandoffReason reason) {
         this.route = this.route.isEmpty() ? route : this.route + " > " + route;
         this.handoffReason = reason;
     }
 
-    String route() {
+    public String route() {
         return route;
     }
 
-    long startedNanos() {
+    public long startedNanos() {
         return startedNanos;
     }
 
-    OlbotMetrics metrics() {
-        return engine.metrics();
+    public OlbotMetrics metrics() {
+        return services.metrics();
     }
 
     @Override
     public RestCaller rest() {
-        return engine.rest();
+        return services.rest();
     }
 }

@@ -1,5 +1,7 @@
-package dev.olbot.bot;
+package dev.olbot.bot.turn;
 
+import dev.olbot.bot.Action;
+import dev.olbot.bot.CallOutcome;
 import com.fasterxml.jackson.databind.node.LongNode;
 import dev.olbot.rest.CallOptions;
 import dev.olbot.rest.CallOutcomeUnknownException;

@@ -1,5 +1,8 @@
-package dev.olbot.bot;
+package dev.olbot.bot.routing;
 
+import dev.olbot.bot.Handler;
+import dev.olbot.bot.Reply;
+import dev.olbot.bot.text.BbCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.olbot.bot;
+package dev.olbot.bot.routing;
 
 /**
  * The one place that decides which handler answers a client's message. Before any intent:

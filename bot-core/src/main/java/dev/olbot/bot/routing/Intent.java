@@ -1,5 +1,6 @@
-package dev.olbot.bot;
+package dev.olbot.bot.routing;
 
+import dev.olbot.bot.BotContext;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.olbot.bot;
+package dev.olbot.bot.routing;
 
 import dev.olbot.event.Command;
 import java.text.Normalizer;

@@ -1,5 +1,10 @@
-package dev.olbot.bot;
+package dev.olbot.bot.flow;
 
+import dev.olbot.bot.BotContext;
+import dev.olbot.bot.Handler;
+import dev.olbot.bot.Reply;
+import dev.olbot.bot.routing.Utterance;
+import dev.olbot.bot.text.BotTexts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

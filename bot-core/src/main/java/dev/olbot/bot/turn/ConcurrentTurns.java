@@ -1,5 +1,6 @@
-package dev.olbot.bot;
+package dev.olbot.bot.turn;
 
+import dev.olbot.bot.BotEngine;
 import dev.olbot.state.DialogKey;
 import dev.olbot.state.StoreUnavailableException;
 import java.util.function.Supplier;
@@ -12,18 +13,18 @@ import org.slf4j.LoggerFactory;
  * a turn waits in its lane while the store is unreachable (0.5 s doubling to 30 s), so its event
  * stays unhandled in the inbox meanwhile instead of failing.
  */
-final class ConcurrentTurns {
+public final class ConcurrentTurns {
 
     static final int MAX_RUNS = 3;
-    private static final Logger log = LoggerFactory.getLogger(BotEngine.class);
+    private static final Logger log = LoggerFactory.getLogger(ConcurrentTurns.class);
 
     private ConcurrentTurns() {}
 
     /** The dialog's stored version moved under a running turn. */
-    static final class StaleState extends RuntimeException {
+    public static final class StaleState extends RuntimeException {
         private final DialogKey key;
 
-        StaleState(DialogKey key) {
+        public StaleState(DialogKey key) {
             super("dialog " + key + " was updated concurrently", null, false, false);
             this.key = key;
         }
@@ -35,7 +36,7 @@ final class ConcurrentTurns {
      * @param what    names the turn in log lines (values already checked at the edge)
      * @param dropped what to return when the dialog changed under every run
      */
-    static <T> T run(Supplier<T> turn, T dropped, String what) {
+    public static <T> T run(Supplier<T> turn, T dropped, String what) {
         int outage = 0;
         int run = 1;
         while (true) {

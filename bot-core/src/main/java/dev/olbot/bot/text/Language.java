@@ -1,5 +1,7 @@
-package dev.olbot.bot;
+package dev.olbot.bot.text;
 
+import dev.olbot.bot.Bot;
+import dev.olbot.bot.BotContext;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,8 @@
-package dev.olbot.bot;
+package dev.olbot.bot.text;
 
+import dev.olbot.bot.BotContext;
+import dev.olbot.bot.ErrorPolicy;
+import dev.olbot.bot.routing.PersonRequest;
 import dev.olbot.kb.LocalText;
 
 /**

@@ -1,5 +1,6 @@
-package dev.olbot.bot;
+package dev.olbot.bot.routing;
 
+import dev.olbot.bot.BotContext;
 import java.util.List;
 
 /** Decides whether an utterance is meant for an intent. Must be fast and side-effect free. */

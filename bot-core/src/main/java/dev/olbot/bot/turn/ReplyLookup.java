@@ -1,5 +1,6 @@
-package dev.olbot.bot;
+package dev.olbot.bot.turn;
 
+import dev.olbot.bot.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.olbot.rest.CallOptions;
 import dev.olbot.rest.RestCaller;

@@ -1,26 +1,31 @@
-package dev.olbot.bot;
+package dev.olbot.bot.flow;
 
+import dev.olbot.bot.turn.TurnVars;
+import dev.olbot.bot.routing.Intent;
+import dev.olbot.bot.routing.Match;
+import dev.olbot.bot.routing.Matcher;
+import dev.olbot.bot.routing.Utterance;
+import dev.olbot.bot.turn.TurnContext;
 import dev.olbot.metrics.OlbotMetrics.HandoffReason;
 import dev.olbot.state.FlowPosition;
 import java.util.Optional;
 
 /** Moves a dialog through a {@link Flow}: asks, validates, stores, re-asks, completes, cancels, times out. */
-final class FlowRunner {
+public final class FlowRunner {
 
-    static final String TIMEOUT_PREFIX = "flow:";
-    /** The known value a flow asked the client to confirm. */
-    static final String CONFIRMING = "olbot.flow.confirming";
+    /** A flow's own timeout is stored under this prefix and the flow's name. */
+    public static final String TIMEOUT_PREFIX = "flow:";
     private static final Matcher GREETINGS = Intent.greetings();
 
-    void start(TurnContext ctx, Flow flow) {
+    public void start(TurnContext ctx, Flow flow) {
         ctx.state(ctx.state().withFlow(new FlowPosition(flow.name(), 0, 0, java.util.Map.of()))
-                .withVar(BotEngine.MENU_VAR, null).withVar(CONFIRMING, null));
+                .withVar(TurnVars.MENU, null).withVar(TurnVars.CONFIRMING, null));
         ctx.metrics().flow(ctx.bot().code(), flow.name(), "started", "none");
         ask(ctx, flow, 0);
     }
 
     /** Feeds a client's message to the active flow. */
-    void onMessage(TurnContext ctx, Flow flow, FlowPosition pos) throws Exception {
+    public void onMessage(TurnContext ctx, Flow flow, FlowPosition pos) throws Exception {
         Utterance u = ctx.utterance();
         if (flow.isCancel(u)) {
             ctx.completedAnswers(pos.answers());
@@ -42,9 +47,9 @@ final class FlowRunner {
             }
             return;
         }
-        Optional<String> confirming = ctx.var(CONFIRMING);
+        Optional<String> confirming = ctx.var(TurnVars.CONFIRMING);
         if (confirming.isPresent()) {
-            ctx.set(CONFIRMING, null);
+            ctx.set(TurnVars.CONFIRMING, null);
             if (Flow.NO.contains(u.normalized())) {
                 askPlain(ctx, flow, pos.step());
                 return;
@@ -85,7 +90,7 @@ final class FlowRunner {
         ask(ctx, flow, pos.step());
     }
 
-    void onTimeout(TurnContext ctx, Flow flow) throws Exception {
+    public void onTimeout(TurnContext ctx, Flow flow) throws Exception {
         ctx.completedAnswers(ctx.state().flowPosition().map(FlowPosition::answers).orElse(java.util.Map.of()));
         ctx.state(ctx.state().withFlow(null).withoutTimeout());
         abandoned(ctx, flow, "timeout");
@@ -102,7 +107,7 @@ final class FlowRunner {
         Flow.Step s = flow.steps().get(step);
         Optional<String> known = s.known().apply(ctx);
         if (known.isPresent() && ctx.state().flowPosition().map(FlowPosition::attempts).orElse(0) == 0) {
-            ctx.set(CONFIRMING, known.get());
+            ctx.set(TurnVars.CONFIRMING, known.get());
             ctx.reply(s.confirm().apply(ctx, known.get()));
             armTimeout(ctx, flow);
             return;

@@ -1,5 +1,7 @@
-package dev.olbot.bot;
+package dev.olbot.bot.turn;
 
+import dev.olbot.bot.Bot;
+import dev.olbot.bot.routing.Utterance;
 import dev.olbot.event.ApiVersion;
 import dev.olbot.event.ChatType;
 import dev.olbot.event.CrmBinding;
@@ -25,19 +27,19 @@ final class TimeoutTurns {
 
     private TimeoutTurns() {}
 
-    static TurnContext open(BotEngine engine, Bot bot, DialogState s) {
+    static TurnContext open(TurnServices services, Bot bot, DialogState s) {
         String dialogId = s.key().dialogId();
         Optional<Long> chatId = dialogId.startsWith("chat") ? parse(dialogId.substring(4)) : Optional.empty();
-        Optional<OpenLine> line = Optional.ofNullable(s.vars().get(BotEngine.LINE_VAR)).flatMap(code -> openLine(code, s));
+        Optional<OpenLine> line = Optional.ofNullable(s.vars().get(TurnVars.LINE)).flatMap(code -> openLine(code, s));
         Dialog dialog = new Dialog(dialogId, chatId, line.isPresent() ? ChatType.OPEN_LINE : ChatType.UNKNOWN,
                 Optional.empty(), line.map(l -> "LINES"), line.map(OpenLine::userCode), line);
-        ApiVersion version = "2".equals(s.vars().get(BotEngine.API_VAR)) ? ApiVersion.V2 : ApiVersion.V1;
+        ApiVersion version = "2".equals(s.vars().get(TurnVars.API)) ? ApiVersion.V2 : ApiVersion.V1;
         EventMeta meta = new EventMeta(TYPE, version, new Portal("", s.key().portal(), "", ""), Credentials.NONE,
-                Optional.of(engine.clock().instant()), Optional.empty(), Map.of("timeout", s.timeoutName()));
-        String client = s.vars().getOrDefault(BotEngine.CLIENT_VAR, "");
+                Optional.of(services.clock().instant()), Optional.empty(), Map.of("timeout", s.timeoutName()));
+        String client = s.vars().getOrDefault(TurnVars.CLIENT, "");
         User user = new User(0, client, Optional.of(client), Optional.empty(), Optional.empty(), Optional.empty(), false,
                 true, false, false);
-        return new TurnContext(engine, bot, new OtherEvent(meta), dialog, user, Utterance.of(""), s.key().portal(),
+        return new TurnContext(services, bot, new OtherEvent(meta), dialog, user, Utterance.of(""), s.key().portal(),
                 s.key().botId(), s);
     }
 

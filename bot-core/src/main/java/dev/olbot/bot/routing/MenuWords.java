@@ -1,4 +1,4 @@
-package dev.olbot.bot;
+package dev.olbot.bot.routing;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
-package dev.olbot.bot;
+package dev.olbot.bot.turn;
 
+import dev.olbot.bot.Action;
+import dev.olbot.bot.Reply;
 import dev.olbot.event.ApiVersion;
 import dev.olbot.rest.methods.message.Attach;
 import dev.olbot.rest.methods.message.Keyboard;
