@@ -53,7 +53,8 @@ public final class TextAnalysis {
             "подскажите", "подскажи", "скажите", "пожалуйста", "пожалуйсто", "плиз", "спасибо", "хочу", "хотел", "хотела",
             "можно", "могу", "есть", "это", "мне", "мой", "моя", "мое", "мои", "мою", "моего", "моей", "ваш", "ваша",
             "ваше", "ваши", "вашем", "у", "ли", "уже", "ещё", "еще", "очень", "вопрос", "нужно", "надо", "какой", "какая",
-            "какие", "каким", "какую", "какое", "сколько", "скока", "скоко", "ну", "вот", "а", "и", "там", "тут", "же",
+            "какие", "каким", "какую", "какое", "сколько", "скока", "скоко", "сколко", "почем", "нужен", "нужна", "нужны",
+            "узнать", "интересует", "такое", "ну", "вот", "а", "и", "там", "тут", "же",
             "hi", "hello", "hey", "please", "pls", "plz", "thanks", "i", "me", "my", "you", "your", "we", "our", "us",
             "can", "could", "would", "do", "does", "did", "want", "like", "get", "how", "what", "where", "when", "which",
             "who", "much", "many", "any", "some", "just", "need", "have", "has", "there", "here", "im", "its", "is", "am",
@@ -61,26 +62,66 @@ public final class TextAnalysis {
             "right", "now", "one", "whats", "what's", "wat", "up", "u", "r", "ur", "thx", "ok", "okay", "hiya", "folks", "guys", "ребята",
             "слушайте", "вообще", "короче", "типа", "блин", "всем", "всё", "все");
 
+    /**
+     * Words that are terms but never carry a topic on their own: a match made of these alone ("где
+     * купить хлеб", "whats the time", "what is 2 plus 2") is no match ({@link #generic}).
+     */
+    public static final List<String> GENERIC = List.of(
+            "купить", "покупать", "куплю", "стоит", "стоить", "стоят", "время", "времени", "создать", "создал", "сделать",
+            "делать", "новый", "новое", "новые", "хороший", "дать", "дай", "взять", "найти", "сказать", "рассказать",
+            "сегодня", "завтра", "вчера", "человек", "вещь", "штука", "плюс", "минус", "лучший", "самый", "большой",
+            "buy", "bought", "cost", "costs", "time", "make", "made", "create", "created", "new", "good", "best", "tell",
+            "say", "thing", "stuff", "today", "tomorrow", "yesterday", "plus", "minus", "something", "people", "big",
+            "story");
+
     /** Starts the token that stands for a synonym group (not a letter, so no stemmer touches it). */
     private static final String GROUP_MARK = "\u00a7";
 
     private static final TextAnalysis STANDARD = builder().build();
 
     private final Analyzer content;
+    private final Set<String> generic;
+    private final Map<String, String> synonymStems;
     private final Analyzer everyWord;
     private final Map<String, List<String>> synonyms;
 
     private TextAnalysis(Map<String, List<String>> synonyms, Set<String> extraStopWords) {
         this.synonyms = synonyms;
-        CharArraySet stop = new CharArraySet(RussianAnalyzer.getDefaultStopSet(), false);
-        stop.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        stop.addAll(FILLER);
-        stop.addAll(extraStopWords);
+        CharArraySet stop = new CharArraySet(500, false);
+        for (Collection<?> words : List.of(RussianAnalyzer.getDefaultStopSet(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET,
+                FILLER, extraStopWords)) {
+            for (Object w : words) {
+                String word = w instanceof char[] c ? new String(c) : w.toString();
+                if (!NegationFilter.WORDS.contains(word)) { // a negation is a term of its own
+                    stop.add(word);
+                }
+            }
+        }
         CharArraySet stopSet = CharArraySet.unmodifiableSet(stop);
         // synonyms are matched after stemming, so "пункты выдачи" and "пунктов выдачи" meet "пункт выдачи"
         SynonymMap map = synonymMap(synonyms, new Chain(null, stopSet));
         this.content = new Chain(map, stopSet);
         this.everyWord = new Chain(map, CharArraySet.EMPTY_SET);
+        Set<String> g = new java.util.HashSet<>();
+        for (String w : GENERIC) {
+            g.addAll(run(new Chain(null, CharArraySet.EMPTY_SET), w));
+        }
+        g.removeIf(t -> t.startsWith(GROUP_MARK));
+        this.generic = Set.copyOf(g);
+        Map<String, String> stems = new java.util.HashMap<>();
+        Chain plain = new Chain(null, stopSet);
+        for (Map.Entry<String, List<String>> group : synonyms.entrySet()) {
+            List<String> groupTerm = run(content, group.getKey());
+            List<String> words = new ArrayList<>(group.getValue());
+            words.add(group.getKey());
+            for (String w : words) {
+                List<String> stem = run(plain, w);
+                if (groupTerm.size() == 1 && stem.size() == 1 && !stem.get(0).equals(groupTerm.get(0))) {
+                    stems.put(stem.get(0), groupTerm.get(0));
+                }
+            }
+        }
+        this.synonymStems = Map.copyOf(stems);
     }
 
     /** Lucene's chain with the Russian and English stop words and the built-in filler; no synonyms. */
@@ -127,6 +168,19 @@ public final class TextAnalysis {
     /** Every word's term, stop words included: for phrases that consist of stop words only ("who are you"). */
     public List<String> allTerms(String text) {
         return run(everyWord, text);
+    }
+
+    /**
+     * The stem of each one-word synonym → the term of its group, for typo matching: "доставака" is
+     * one typo from the stem of "доставка", a word the synonym filter turns into its group's term.
+     */
+    public Map<String, String> synonymStems() {
+        return synonymStems;
+    }
+
+    /** Whether an analysed term is one of the {@link #GENERIC} words, which never carry a match alone. */
+    public boolean generic(String term) {
+        return generic.contains(term);
     }
 
     /** The synonym groups, each keyed by its first word. */
@@ -217,6 +271,7 @@ public final class TextAnalysis {
             ts = new LowerCaseFilter(ts);
             ts = new EnglishPossessiveFilter(ts);
             ts = new ASCIIFoldingFilter(ts);
+            ts = new NegationFilter(ts);
             ts = new StopFilter(ts, stop);
             ts = new ScriptStemFilter(ts);
             if (synonyms != null) {
