@@ -62,6 +62,16 @@ public final class PhraseIndex<T> {
     public static final double SIBLING_WEIGHT = 0.8;
     /** A message word found in the value's context (an answer), relative to one found in the phrase. */
     public static final double CONTEXT_WEIGHT = 0.5;
+    /**
+     * Factor on the confidence of a phrase without a negation for a message with one ("не могу
+     * оплатить" against "как можно оплатить"): such a phrase may be offered, rarely answered.
+     */
+    public static final double UNNEGATED_WEIGHT = 0.85;
+    /**
+     * How many words a word the index knows nothing of (no typo, no family either) counts as when
+     * a short message is explained: "open the door" is less "when are you open" than "open now" is.
+     */
+    public static final double UNKNOWN_WORD_WEIGHT = 1.5;
     /** Weight of a Latin-letter word read as Russian, relative to the match of the Cyrillic word. */
     public static final double TRANSLIT_WEIGHT = 0.9;
     private static final String FIELD = "t";
@@ -69,7 +79,7 @@ public final class PhraseIndex<T> {
     /** One candidate: the phrase, what it stands for, and its confidence in [0, 1]. */
     public record Scored<T>(String phrase, T value, double confidence) {}
 
-    private record Phrase<T>(String text, T value, Set<String> terms, double selfScore) {}
+    private record Phrase<T>(String text, T value, Set<String> terms, double selfScore, boolean stopWordsOnly) {}
 
     private final TextAnalysis analysis;
     private final List<Phrase<T>> phrases;
@@ -83,6 +93,7 @@ public final class PhraseIndex<T> {
         this.analysis = analysis;
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         List<Set<String>> termSets = new ArrayList<>();
+        Set<Integer> stopWordPhrases = new HashSet<>();
         Set<String> vocab = new HashSet<>();
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer())
                 .setSimilarity(new BM25Similarity()))) {
@@ -90,6 +101,7 @@ public final class PhraseIndex<T> {
                 List<String> terms = analysis.terms(p);
                 if (terms.isEmpty()) {
                     terms = analysis.allTerms(p); // "who are you": only stop words, keep them all
+                    stopWordPhrases.add(termSets.size());
                 }
                 if (terms.isEmpty()) {
                     throw new IllegalArgumentException("the phrase '" + p + "' has no words");
@@ -114,7 +126,7 @@ public final class PhraseIndex<T> {
             for (Map.Entry<String, ? extends T> e : phrases.entrySet()) {
                 Set<String> terms = termSets.get(doc);
                 double self = searcher.explain(exactQuery(terms), doc).getValue().doubleValue();
-                list.add(new Phrase<>(e.getKey(), e.getValue(), terms, self));
+                list.add(new Phrase<>(e.getKey(), e.getValue(), terms, self, stopWordPhrases.contains(doc)));
                 doc++;
             }
             this.phrases = List.copyOf(list);
@@ -162,6 +174,7 @@ public final class PhraseIndex<T> {
             return List.of();
         }
         Map<String, Map<String, Double>> expansions = stopWordsOnly ? exact(terms) : expand(terms);
+        boolean negated = terms.contains(NegationFilter.TERM);
         List<List<String>> slots = analysis.slots(text);
         if (slots.isEmpty()) {
             slots = terms.stream().map(List::of).toList();
@@ -170,12 +183,15 @@ public final class PhraseIndex<T> {
         try {
             for (ScoreDoc hit : searcher.search(query(expansions), phrases.size()).scoreDocs) {
                 Phrase<T> p = phrases.get(hit.doc);
-                if (!stopWordsOnly && onlyGeneric(expansions, p)) {
+                if (stopWordsOnly ? !p.stopWordsOnly() : onlyGeneric(expansions, p)) {
                     continue; // "где купить хлеб" shares only "купить" with "купить сертификат"
                 }
                 double coverage = Math.min(1.0, hit.score / p.selfScore());
                 double explained = explained(slots, expansions, p);
                 double confidence = coverage * (1 - QUERY_WEIGHT + QUERY_WEIGHT * explained);
+                if (negated && !p.terms().contains(NegationFilter.TERM)) {
+                    confidence *= UNNEGATED_WEIGHT; // "не могу оплатить" is not quite "как можно оплатить"
+                }
                 if (confidence > 0) {
                     best.merge(p.value(), new Scored<>(p.text(), p.value(), confidence),
                             (a, b) -> a.confidence() >= b.confidence() ? a : b);
@@ -273,7 +289,10 @@ public final class PhraseIndex<T> {
         Set<String> siblings = valueTerms.getOrDefault(p.value(), Set.of());
         Set<String> context = contextTerms.getOrDefault(p.value(), Set.of());
         double found = 0;
+        double words = 0;
         for (List<String> slot : slots) {
+            boolean unknown = slot.stream().allMatch(t -> expansions.getOrDefault(t, Map.of()).isEmpty());
+            words += unknown ? UNKNOWN_WORD_WEIGHT : 1;
             double bestTerm = 0;
             for (String t : slot) {
                 for (Map.Entry<String, Double> a : expansions.getOrDefault(t, Map.of()).entrySet()) {
@@ -285,6 +304,6 @@ public final class PhraseIndex<T> {
             }
             found += bestTerm;
         }
-        return Math.min(1.0, found / Math.min(slots.size(), EXPLAINED_WORDS));
+        return Math.min(1.0, found / Math.min(words, EXPLAINED_WORDS));
     }
 }
