@@ -291,7 +291,7 @@ public final class PhraseIndex<T> {
         double found = 0;
         double words = 0;
         for (List<String> slot : slots) {
-            boolean unknown = slot.stream().allMatch(t -> expansions.getOrDefault(t, Map.of()).isEmpty());
+            boolean unknown = slot.stream().allMatch(t -> expansions.getOrDefault(t, Map.of()).isEmpty() && !analysis.generic(t));
             words += unknown ? UNKNOWN_WORD_WEIGHT : 1;
             double bestTerm = 0;
             for (String t : slot) {

@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,45 +36,19 @@ import org.apache.lucene.util.CharsRefBuilder;
 /**
  * Turns a client's message into the terms matching compares, with Apache Lucene's analysis chain:
  * Unicode word tokens ({@link StandardTokenizer}), numbers dropped, lower case, English {@code 's}
- * dropped, {@code ё} → {@code е},
- * accents folded ({@link ASCIIFoldingFilter}), Russian and English stop words plus the filler of
- * chat messages ("подскажите", "пожалуйста", "скока", "hello", ...), the Snowball stemmer of each
- * word's script, then team synonyms ({@link SynonymGraphFilter}, matched on the stems: each word or
- * phrase of a group, in any inflection, becomes one token that stands for the group). The typo in
- * "скока стоит доставака" is left to {@link PhraseIndex}'s edit distance. Immutable and thread-safe.
+ * dropped, {@code ё} → {@code е}, accents folded ({@link ASCIIFoldingFilter}), negations in both
+ * languages kept as one term ({@link NegationFilter}), Russian and English stop words plus the
+ * filler of chat messages ({@link ChatWords#FILLER}: "подскажите", "пожалуйста", "скока", "hello",
+ * ...), the Snowball stemmer of each word's script, then team synonyms ({@link SynonymGraphFilter},
+ * matched on the stems: each word or phrase of a group, in any inflection, becomes one token that
+ * stands for the group). The typo in "скока стоит доставака" is left to {@link PhraseIndex}.
+ * Immutable and thread-safe.
  *
  * <pre>{@code
  * TextAnalysis a = TextAnalysis.builder().synonyms("санкт-петербург", "питер", "спб").build();
  * }</pre>
  */
 public final class TextAnalysis {
-
-    /** Words of chat messages that never decide a topic, beyond Lucene's Russian and English stop sets. */
-    public static final List<String> FILLER = List.of(
-            "здравствуйте", "здраствуйте", "привет", "приветствую", "добрый", "доброе", "доброй", "день", "вечер", "утро",
-            "подскажите", "подскажи", "скажите", "пожалуйста", "пожалуйсто", "плиз", "спасибо", "хочу", "хотел", "хотела",
-            "можно", "могу", "есть", "это", "мне", "мой", "моя", "мое", "мои", "мою", "моего", "моей", "ваш", "ваша",
-            "ваше", "ваши", "вашем", "у", "ли", "уже", "ещё", "еще", "очень", "вопрос", "нужно", "надо", "какой", "какая",
-            "какие", "каким", "какую", "какое", "сколько", "скольки", "скока", "скоко", "сколко", "почем", "нужен", "нужна", "нужны",
-            "узнать", "интересует", "такое", "ну", "вот", "а", "и", "там", "тут", "же",
-            "hi", "hello", "hey", "please", "pls", "plz", "thanks", "i", "me", "my", "you", "your", "we", "our", "us",
-            "can", "could", "would", "do", "does", "did", "want", "like", "get", "how", "what", "where", "when", "which",
-            "who", "much", "many", "any", "some", "just", "need", "have", "has", "there", "here", "im", "its", "is", "am",
-            "are", "was", "good", "morning", "afternoon", "evening", "question", "tell", "know", "about", "also", "still",
-            "right", "now", "one", "whats", "what's", "wat", "up", "u", "r", "ur", "thx", "ok", "okay", "hiya", "folks", "guys", "ребята",
-            "слушайте", "вообще", "короче", "типа", "блин", "всем", "всё", "все");
-
-    /**
-     * Words that are terms but never carry a topic on their own: a match made of these alone ("где
-     * купить хлеб", "whats the time", "what is 2 plus 2") is no match ({@link #generic}).
-     */
-    public static final List<String> GENERIC = List.of(
-            "купить", "покупать", "куплю", "стоит", "стоить", "стоят", "время", "времени", "создать", "создал", "сделать",
-            "делать", "новый", "новое", "новые", "хороший", "дать", "дай", "взять", "найти", "сказать", "рассказать",
-            "сегодня", "завтра", "вчера", "человек", "вещь", "штука", "плюс", "минус", "лучший", "самый", "большой",
-            "buy", "bought", "cost", "costs", "time", "make", "made", "create", "created", "new", "good", "best", "tell",
-            "say", "thing", "stuff", "day", "days", "today", "tomorrow", "yesterday", "plus", "minus", "something", "people", "big",
-            "story");
 
     /** Starts the token that stands for a synonym group (not a letter, so no stemmer touches it). */
     private static final String GROUP_MARK = "\u00a7";
@@ -89,7 +65,7 @@ public final class TextAnalysis {
         this.synonyms = synonyms;
         CharArraySet stop = new CharArraySet(500, false);
         for (Collection<?> words : List.of(RussianAnalyzer.getDefaultStopSet(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET,
-                FILLER, extraStopWords)) {
+                ChatWords.FILLER, extraStopWords)) {
             for (Object w : words) {
                 String word = w instanceof char[] c ? new String(c) : w.toString();
                 if (!NegationFilter.WORDS.contains(word)) { // a negation is a term of its own
@@ -102,26 +78,33 @@ public final class TextAnalysis {
         SynonymMap map = synonymMap(synonyms, new Chain(null, stopSet));
         this.content = new Chain(map, stopSet);
         this.everyWord = new Chain(map, CharArraySet.EMPTY_SET);
-        Set<String> g = new java.util.HashSet<>();
-        for (String w : GENERIC) {
-            g.addAll(run(new Chain(null, CharArraySet.EMPTY_SET), w));
+        this.generic = stems(ChatWords.GENERIC);
+        this.synonymStems = synonymStems(synonyms, new Chain(null, stopSet));
+    }
+
+    private Set<String> stems(List<String> words) {
+        Set<String> out = new HashSet<>();
+        for (String w : words) {
+            out.addAll(run(new Chain(null, CharArraySet.EMPTY_SET), w));
         }
-        g.removeIf(t -> t.startsWith(GROUP_MARK));
-        this.generic = Set.copyOf(g);
-        Map<String, String> stems = new java.util.HashMap<>();
-        Chain plain = new Chain(null, stopSet);
-        for (Map.Entry<String, List<String>> group : synonyms.entrySet()) {
+        return Set.copyOf(out);
+    }
+
+    /** The stem of each one-word synonym → its group's term. */
+    private Map<String, String> synonymStems(Map<String, List<String>> groups, Chain plain) {
+        Map<String, String> out = new HashMap<>();
+        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
             List<String> groupTerm = run(content, group.getKey());
             List<String> words = new ArrayList<>(group.getValue());
             words.add(group.getKey());
             for (String w : words) {
                 List<String> stem = run(plain, w);
                 if (groupTerm.size() == 1 && stem.size() == 1 && !stem.get(0).equals(groupTerm.get(0))) {
-                    stems.put(stem.get(0), groupTerm.get(0));
+                    out.put(stem.get(0), groupTerm.get(0));
                 }
             }
         }
-        this.synonymStems = Map.copyOf(stems);
+        return Map.copyOf(out);
     }
 
     /** Lucene's chain with the Russian and English stop words and the built-in filler; no synonyms. */
@@ -178,7 +161,7 @@ public final class TextAnalysis {
         return synonymStems;
     }
 
-    /** Whether an analysed term is one of the {@link #GENERIC} words, which never carry a match alone. */
+    /** Whether an analysed term is one of the {@link ChatWords#GENERIC} words, which never carry a match alone. */
     public boolean generic(String term) {
         return generic.contains(term);
     }
@@ -323,7 +306,7 @@ public final class TextAnalysis {
             return this;
         }
 
-        /** Words to ignore on top of the built-in stop words and {@link #FILLER}. */
+        /** Words to ignore on top of the built-in stop words and {@link ChatWords#FILLER}. */
         public Builder stopWords(String... words) {
             for (String w : words) {
                 stop.add(Lowered.of(w));

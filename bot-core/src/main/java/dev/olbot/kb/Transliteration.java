@@ -16,8 +16,7 @@ final class Transliteration {
     private static final List<Map.Entry<String, String>> GROUPS = List.of(
             Map.entry("shch", "щ"), Map.entry("sch", "щ"), Map.entry("zh", "ж"), Map.entry("kh", "х"),
             Map.entry("ch", "ч"), Map.entry("sh", "ш"), Map.entry("ts", "ц"), Map.entry("ya", "я"),
-            Map.entry("yu", "ю"), Map.entry("yo", "е"), Map.entry("ja", "я"), Map.entry("ju", "ю"),
-            Map.entry("iy", "ий"), Map.entry("yy", "ый"));
+            Map.entry("yu", "ю"), Map.entry("yo", "е"), Map.entry("ja", "я"), Map.entry("ju", "ю"));
     private static final String LATIN = "abcdefghijklmnopqrstuvwxyz'";
     private static final String[] SINGLE = {
         "а", "б", "ц", "д", "е", "ф", "г", "х", "и", "й", "к", "л", "м", "н", "о", "п", "к", "р", "с", "т", "у",
