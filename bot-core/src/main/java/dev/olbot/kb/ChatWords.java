@@ -23,7 +23,7 @@ public final class ChatWords {
             "can", "could", "would", "do", "does", "did", "want", "like", "get", "how", "what", "where", "when", "which",
             "who", "much", "many", "any", "some", "just", "need", "have", "has", "there", "here", "im", "its", "is", "am",
             "are", "was", "good", "morning", "afternoon", "evening", "question", "tell", "know", "about", "also", "still",
-            "right", "now", "one", "whats", "what's", "wat", "up", "u", "r", "ur", "thx", "ok", "okay", "hiya", "folks", "guys", "ребята",
+            "right", "now", "one", "whats", "what's", "wheres", "hows", "wat", "up", "u", "r", "ur", "thx", "ok", "okay", "hiya", "folks", "guys", "ребята",
             "слушайте", "вообще", "короче", "типа", "блин", "всем", "всё", "все");
 
     /**
@@ -33,8 +33,8 @@ public final class ChatWords {
     public static final List<String> GENERIC = List.of(
             "купить", "покупать", "куплю", "стоит", "стоить", "стоят", "время", "времени", "создать", "создал", "сделать",
             "делать", "новый", "новое", "новые", "хороший", "дать", "дай", "взять", "найти", "сказать", "рассказать",
-            "сегодня", "завтра", "вчера", "человек", "вещь", "штука", "плюс", "минус", "лучший", "самый", "большой",
+            "сегодня", "завтра", "вчера", "человек", "вещь", "штука", "лучший", "самый", "большой",
             "buy", "bought", "cost", "costs", "time", "make", "made", "create", "created", "new", "good", "best", "tell",
-            "say", "thing", "stuff", "day", "days", "today", "tomorrow", "yesterday", "plus", "minus", "something", "people", "big",
+            "say", "thing", "stuff", "day", "days", "today", "tomorrow", "yesterday", "something", "people", "big",
             "story");
 }

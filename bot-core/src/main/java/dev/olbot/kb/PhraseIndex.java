@@ -219,6 +219,15 @@ public final class PhraseIndex<T> {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (String t : terms) {
             Map<String, Double> m = vocabulary.near(t);
+            if (m.isEmpty()) {
+                // "трекномер": the first part stands in the word's slot, the second is searched beside it
+                List<Map.Entry<String, Double>> parts = List.copyOf(vocabulary.compound(t).entrySet());
+                if (!parts.isEmpty()) {
+                    m.put(parts.get(0).getKey(), parts.get(0).getValue());
+                    m.put(parts.get(1).getKey(), parts.get(1).getValue());
+                    out.put(t + " 2", Map.of(parts.get(1).getKey(), parts.get(1).getValue()));
+                }
+            }
             if (m.isEmpty() && Transliteration.isLatin(t)) {
                 for (String cyr : analysis.terms(Transliteration.toCyrillic(t))) {
                     vocabulary.near(cyr).forEach((v, w) -> m.merge(v, w * TRANSLIT_WEIGHT, Math::max));

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  *   <li>a <b>word of the same family</b>: a known term with the same first {@value #FAMILY_STEM}
  *       letters or more, where neither goes on for more than {@value #FAMILY_TAIL} letters past the
  *       shared part — the stems the Snowball stemmer leaves different for one root ("привезут" /
- *       "привезете", "отправляете" / "отправите", "закрываетесь" / "закрытый").
+ *       "привезете", "отправляете" / "отправите", "закрываетесь" / "закрытый");
+ *   <li>two known terms <b>written together</b> ({@link #compound}: "трекномер").
  * </ul>
  * Only the sorted range of terms that share the required first letters is looked at, so a lookup
  * costs a binary search and a few short edit distances, not a pass over the whole vocabulary.
@@ -29,6 +30,8 @@ final class Vocabulary {
     static final double TYPO_WEIGHT = 0.8;
     /** Weight of a word of the same family, relative to the exact term. */
     static final double FAMILY_WEIGHT = 0.75;
+    /** Weight of each part of a word written together from two known terms. */
+    static final double COMPOUND_WEIGHT = 0.8;
     /** Letters a word of the same family shares with the term at least. */
     static final int FAMILY_STEM = 6;
     /** Letters either word may go on for past the shared part. */
@@ -95,6 +98,33 @@ final class Vocabulary {
             }
         }
         return out;
+    }
+
+    /**
+     * The two known terms an unknown word is written together from ("трекномер" → "трек", "номер"),
+     * each at {@value #COMPOUND_WEIGHT}; empty when no split into two known terms of three letters
+     * or more exists.
+     */
+    Map<String, Double> compound(String term) {
+        for (int i = 3; i <= term.length() - 3; i++) {
+            String left = known(term.substring(0, i));
+            String right = known(term.substring(i));
+            if (left != null && right != null) {
+                Map<String, Double> out = new LinkedHashMap<>();
+                out.put(left, COMPOUND_WEIGHT);
+                out.put(right, COMPOUND_WEIGHT);
+                return out;
+            }
+        }
+        return Map.of();
+    }
+
+    /** The term itself when known, the term it stands for when an alias, else null. */
+    private String known(String term) {
+        if (Arrays.binarySearch(sorted, term) < 0) {
+            return null;
+        }
+        return aliases.getOrDefault(term, term);
     }
 
     private int from(String prefix) {

@@ -72,6 +72,15 @@ class KnowledgeBaseIndexTest {
         }
 
         @Test
+        void offersTheEntryOfTwoWordsWrittenTogether() {
+            KnowledgeBaseIndex tracking = KnowledgeBaseIndex.of(KnowledgeBase.of("t", List.of(
+                    entry("order-status", List.of("трек номер посылки", "где мой заказ"), List.of("tracking number")),
+                    entry("contacts", List.of("номер телефона поддержки"), List.of("support phone"))), List.of()));
+
+            assertThat(tracking.ranked("трекномер")).first().extracting(c -> c.entry().id()).isEqualTo("order-status");
+        }
+
+        @Test
         void findsAVerbFormTheQuestionsDoNotUse() {
             assertThat(shop.ranked("скоро привезете?")).first().extracting(c -> c.entry().id()).isEqualTo("delivery-time");
         }

@@ -66,6 +66,21 @@ class VocabularyTest {
     }
 
     @Nested
+    class WordsWrittenTogether {
+        private final Vocabulary track = new Vocabulary(List.of("трек", "номер", "заказ"), Map.of());
+
+        @Test
+        void splitsAWordIntoTwoKnownTerms() {
+            assertThat(track.compound("трекномер")).containsOnlyKeys("трек", "номер");
+        }
+
+        @Test
+        void leavesAWordAloneWhenAPartIsUnknown() {
+            assertThat(track.compound("трекбокс")).isEmpty();
+        }
+    }
+
+    @Nested
     class EditDistance {
         @Test
         void countsASwapOfNeighboursAsOneEdit() {
