@@ -33,17 +33,19 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * Ranks known phrases by how well a client's message matches them, with a confidence in [0, 1]
  * that means the same for every phrase. Each phrase is a document of an in-memory Lucene index
  * (ByteBuffersDirectory, BM25); a message is analysed by {@link TextAnalysis}, and each of its terms
- * that the index does not know matches the index's terms one typo away (two for words of seven
- * letters or more; the first letter, or two for short words, must agree: Lucene's Levenshtein
- * automata, transpositions counted as one edit), at {@value #TYPO_WEIGHT} of the weight.
+ * that the index does not know (nor the phrases' values' context) matches known terms one typo away,
+ * words of the same family, the two known terms it is written together from ({@link Vocabulary}), or,
+ * typed in Latin letters, what it reads as in Russian ({@link Transliteration}).
  *
  * <p>The confidence of a phrase is {@code coverage × (1 - Q + Q × explained)}: {@code coverage} is the
  * phrase's BM25 score for the message divided by its score for its own text — the IDF-weighted share
  * of the phrase the message says — and {@code explained} the share of the message's words the phrase
- * has (out of at most {@value #EXPLAINED_WORDS}); {@code Q} = {@value #QUERY_WEIGHT}. So a message
- * saying all of a phrase's rare words scores high even with extra words around them, and a message
- * sharing one common word with it scores low.
- * Immutable and thread-safe.
+ * has (out of at most {@value #EXPLAINED_WORDS}; see {@link #SIBLING_WEIGHT}, {@link #CONTEXT_WEIGHT},
+ * {@link #UNKNOWN_WORD_WEIGHT}); {@code Q} = {@value #QUERY_WEIGHT}. So a message saying all of a
+ * phrase's rare words scores high even with extra words around them, and a message sharing one
+ * common word with it scores low. A phrase that shares only {@link TextAnalysis#generic} words with
+ * the message is left out, and one without a negation scores {@value #UNNEGATED_WEIGHT} of itself for
+ * a message with one. Immutable and thread-safe.
  *
  * @param <T> what a phrase stands for (an entry, an intent)
  */
