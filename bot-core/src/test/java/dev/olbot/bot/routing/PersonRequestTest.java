@@ -1,4 +1,4 @@
-package dev.olbot.bot;
+package dev.olbot.bot.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
