@@ -75,7 +75,7 @@ public final class PhraseIndex<T> {
      */
     public static final double UNKNOWN_WORD_WEIGHT = 1.5;
     /** Weight of a Latin-letter word read as Russian, relative to the match of the Cyrillic word. */
-    public static final double TRANSLIT_WEIGHT = 0.9;
+    public static final double TRANSLIT_WEIGHT = TermExpansion.TRANSLIT_WEIGHT;
     private static final String FIELD = "t";
 
     /** One candidate: the phrase, what it stands for, and its confidence in [0, 1]. */
@@ -86,7 +86,7 @@ public final class PhraseIndex<T> {
     private final TextAnalysis analysis;
     private final List<Phrase<T>> phrases;
     private final IndexSearcher searcher;
-    private final Vocabulary vocabulary;
+    private final TermExpansion expander;
     /** Each value's terms: of all its phrases, and of its context (an answer). */
     private final Map<T, Set<String>> valueTerms = new HashMap<>();
     private final Map<T, Set<String>> contextTerms = new HashMap<>();
@@ -132,7 +132,7 @@ public final class PhraseIndex<T> {
                 doc++;
             }
             this.phrases = List.copyOf(list);
-            this.vocabulary = new Vocabulary(vocab, analysis.synonymStems());
+            this.expander = new TermExpansion(analysis, new Vocabulary(vocab, analysis.synonymStems()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -175,7 +175,7 @@ public final class PhraseIndex<T> {
         if (terms.isEmpty()) {
             return List.of();
         }
-        Map<String, Map<String, Double>> expansions = stopWordsOnly ? exact(terms) : expand(terms);
+        Map<String, Map<String, Double>> expansions = stopWordsOnly ? expander.exact(terms) : expander.expand(terms);
         boolean negated = terms.contains(NegationFilter.TERM);
         List<List<String>> slots = analysis.slots(text);
         if (slots.isEmpty()) {
@@ -213,34 +213,6 @@ public final class PhraseIndex<T> {
     }
 
     /**
-     * Each message term → the index terms it matches, with their weight: 1 exact, less for a typo or
-     * a word of the same family ({@link Vocabulary}), or for a Russian word typed in Latin letters
-     * ("dostavka" → "доставка", {@link Transliteration}).
-     */
-    private Map<String, Map<String, Double>> expand(List<String> terms) {
-        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-        for (String t : terms) {
-            Map<String, Double> m = vocabulary.near(t);
-            if (m.isEmpty()) {
-                // "трекномер": the first part stands in the word's slot, the second is searched beside it
-                List<Map.Entry<String, Double>> parts = List.copyOf(vocabulary.compound(t).entrySet());
-                if (!parts.isEmpty()) {
-                    m.put(parts.get(0).getKey(), parts.get(0).getValue());
-                    m.put(parts.get(1).getKey(), parts.get(1).getValue());
-                    out.put(t + " 2", Map.of(parts.get(1).getKey(), parts.get(1).getValue()));
-                }
-            }
-            if (m.isEmpty() && Transliteration.isLatin(t)) {
-                for (String cyr : analysis.terms(Transliteration.toCyrillic(t))) {
-                    vocabulary.near(cyr).forEach((v, w) -> m.merge(v, w * TRANSLIT_WEIGHT, Math::max));
-                }
-            }
-            out.put(t, m);
-        }
-        return out;
-    }
-
-    /**
      * Whether every message term the phrase has is, or stands for, a {@link TextAnalysis#generic}
      * word while the phrase has words of its own ("how much does it cost" is about the cost).
      */
@@ -259,12 +231,6 @@ public final class PhraseIndex<T> {
             }
         }
         return true;
-    }
-
-    private Map<String, Map<String, Double>> exact(List<String> terms) {
-        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-        terms.forEach(t -> out.put(t, vocabulary.contains(t) ? Map.of(t, 1.0) : Map.of()));
-        return out;
     }
 
     private static Query query(Map<String, Map<String, Double>> expansions) {
