@@ -6,7 +6,7 @@ import dev.olbot.bot.Registrar;
 import dev.olbot.event.Portal;
 import dev.olbot.ingress.ApplicationTokenVerifier;
 import dev.olbot.ingress.EventPoller;
-import dev.olbot.ingress.FileInbox;
+import dev.olbot.ingress.Inbox;
 import dev.olbot.ingress.Ingress;
 import dev.olbot.ingress.IngressServer;
 import dev.olbot.ingress.InstallConfirmer;
@@ -58,7 +58,7 @@ public final class BotServer implements AutoCloseable {
     private final InstallRegistry installs;
     private final DialogStore dialogs;
     private final ServerStores stores;
-    private final FileInbox inbox;
+    private final Inbox inbox;
     /** How long dedupe keys are kept: Bitrix24's duplicate deliveries arrive within minutes. */
     static final java.time.Duration DEDUPE_WINDOW = java.time.Duration.ofHours(1);
     /** With OLBOT_DEBUG_TOKEN: the last 20 turns of the 1,000 most recently active dialogs. */
@@ -109,7 +109,7 @@ public final class BotServer implements AutoCloseable {
         });
         this.installs = stores.installs;
         this.dialogs = stores.dialogs;
-        this.inbox = FileInbox.open(config.dataDir().resolve("inbox.jsonl"), DEDUPE_WINDOW);
+        this.inbox = stores.openInbox(config.dataDir(), DEDUPE_WINDOW);
         BotIdFile botIdFile = new BotIdFile(config.dataDir().resolve("bots.json"));
         Ingress[] lanes = new Ingress[1];
         String[] url = {config.publicUrl()};
@@ -133,9 +133,6 @@ public final class BotServer implements AutoCloseable {
                 .installGate(gate).inbox(inbox).workerThreads(config.handlerThreads()).metrics(metrics)
                 .dedupe(stores.dedupe)
                 .sink(event -> {
-                    if (stores.takenElsewhere(event)) {
-                        return; // cluster mode: the same delivery reached another instance first
-                    }
                     engine.accept(event);
                     botIdFile.saveIfChanged(engine.botIds());
                     if (event instanceof dev.olbot.event.AppInstalled && config.fetchMode()) {

@@ -1,6 +1,8 @@
 package dev.olbot.server;
 
 import dev.olbot.ingress.DedupeStore;
+import dev.olbot.ingress.FileInbox;
+import dev.olbot.ingress.Inbox;
 import dev.olbot.ingress.FileInstallRegistry;
 import dev.olbot.ingress.InstallRegistry;
 import dev.olbot.redis.RedisBucket;
@@ -9,6 +11,7 @@ import dev.olbot.redis.RedisDialogStore;
 import dev.olbot.redis.RedisInstallRegistry;
 import dev.olbot.redis.RedisLink;
 import dev.olbot.redis.RedisRefreshLock;
+import dev.olbot.redis.RedisStreamInbox;
 import dev.olbot.redis.RedisTokenStore;
 import dev.olbot.redis.RedisUnavailableException;
 import dev.olbot.rest.FileTokenStore;
@@ -16,7 +19,6 @@ import dev.olbot.rest.RestClientOptions;
 import dev.olbot.rest.TokenStore;
 import dev.olbot.state.DialogStore;
 import dev.olbot.state.FileDialogStore;
-import dev.olbot.event.BotEvent;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,14 +41,19 @@ final class ServerStores implements AutoCloseable {
     final DialogStore dialogs;
     final DedupeStore dedupe;
     private final RedisLink redis;
+    private final Vertx vertx;
+    private final String instanceId;
     private final List<AutoCloseable> closing = new ArrayList<>();
 
-    private ServerStores(TokenStore tokens, InstallRegistry installs, DialogStore dialogs, DedupeStore dedupe, RedisLink redis) {
+    private ServerStores(TokenStore tokens, InstallRegistry installs, DialogStore dialogs, DedupeStore dedupe, RedisLink redis,
+            Vertx vertx, String instanceId) {
         this.tokens = tokens;
         this.installs = installs;
         this.dialogs = dialogs;
         this.dedupe = dedupe;
         this.redis = redis;
+        this.vertx = vertx;
+        this.instanceId = instanceId;
         for (Object store : new Object[] {dialogs, installs, tokens}) {
             if (store instanceof AutoCloseable c) {
                 closing.add(c);
@@ -63,7 +70,7 @@ final class ServerStores implements AutoCloseable {
             return new ServerStores(config.oauthApp() ? FileTokenStore.open(config.dataDir().resolve("tokens.json")) : null,
                     FileInstallRegistry.open(config.dataDir().resolve("installs.json")),
                     FileDialogStore.open(config.dataDir().resolve("dialogs.jsonl")),
-                    DedupeStore.inMemory(dedupeWindow, 200_000, java.time.Clock.systemUTC()), null);
+                    DedupeStore.inMemory(dedupeWindow, 200_000, java.time.Clock.systemUTC()), null, vertx, "");
         }
         RedisLink redis = RedisLink.create(vertx, config.redisUrl());
         try {
@@ -72,8 +79,9 @@ final class ServerStores implements AutoCloseable {
             redis.close();
             throw new IllegalArgumentException("OLBOT_REDIS_URL: " + e.getMessage());
         }
+        String instance = instanceId(config.dataDir());
         return new ServerStores(config.oauthApp() ? new RedisTokenStore(redis) : null, RedisInstallRegistry.open(vertx, redis),
-                RedisDialogStore.create(redis), RedisDedupeStore.create(redis, dedupeWindow, instanceId(config.dataDir())), redis);
+                RedisDialogStore.create(redis), RedisDedupeStore.create(redis, dedupeWindow, instance), redis, vertx, instance);
     }
 
     /** This instance's id in the cluster, kept in its data folder so a restart keeps it. */
@@ -95,18 +103,14 @@ final class ServerStores implements AutoCloseable {
     }
 
     /**
-     * In cluster mode: true when another instance took this event (the same delivery reached both);
-     * called in the event's lane, before it is handled.
+     * Where accepted deliveries are kept: the journal in the data folder for one instance; in cluster
+     * mode the partitioned inbox on Redis Streams, handed out to whichever instance owns a partition.
      */
-    boolean takenElsewhere(BotEvent event) {
-        if (!(dedupe instanceof RedisDedupeStore shared) || event.dedupeKey().isEmpty()) {
-            return false;
+    Inbox openInbox(Path dataDir, Duration dedupeWindow) {
+        if (redis == null) {
+            return FileInbox.open(dataDir.resolve("inbox.jsonl"), dedupeWindow);
         }
-        try {
-            return !shared.takenHere(event.dedupeKey().get());
-        } catch (RedisUnavailableException down) {
-            return false; // Redis is down: handle it (the turn waits for the dialog store); dedupe is per instance meanwhile
-        }
+        return RedisStreamInbox.open(vertx, redis, instanceId, RedisStreamInbox.Options.defaults());
     }
 
     /** The token store, and in cluster mode the shared refresh lock and rate bucket. */
