@@ -18,6 +18,7 @@ import dev.olbot.ingress.EventSink;
 import dev.olbot.logging.TurnMdc;
 import dev.olbot.metrics.OlbotMetrics;
 import dev.olbot.metrics.OlbotMetrics.HandoffReason;
+import dev.olbot.outbound.SentCalls;
 import dev.olbot.rest.CallOutcomeUnknownException;
 import dev.olbot.trace.TurnTrace;
 import dev.olbot.rest.RestCaller;
@@ -71,6 +72,7 @@ public final class BotEngine implements EventSink {
     private final Map<String, Long> botIds = new ConcurrentHashMap<>();
     private final OlbotMetrics metrics;
     private final TurnTrace trace;
+    private final SentCalls sentCalls;
 
     private BotEngine(Options o) {
         if (o.bots.isEmpty()) {
@@ -91,6 +93,7 @@ public final class BotEngine implements EventSink {
         this.botIds.putAll(o.knownBotIds);
         this.metrics = o.metrics;
         this.trace = o.trace;
+        this.sentCalls = o.sentCalls;
         this.registrar = new Registrar(rest, o.handlerUrl, o.registerAs, o.eventMode, o.beforeRegister, botIds, o.botToken);
     }
 
@@ -122,6 +125,10 @@ public final class BotEngine implements EventSink {
 
     OlbotMetrics metrics() {
         return metrics;
+    }
+
+    SentCalls sentCalls() {
+        return sentCalls;
     }
 
     /** The last turns of recent dialogs ({@link TurnTrace#off()} unless configured). */
@@ -156,8 +163,14 @@ public final class BotEngine implements EventSink {
      * unreachable the turn waits in its lane until it answers.
      */
     public Turn handle(BotEvent event) {
-        return ConcurrentTurns.run(() -> handleOnce(event), Turn.NONE,
-                event.meta().type() + " of portal " + event.meta().portal().key());
+        try {
+            return ConcurrentTurns.run(() -> handleOnce(event), Turn.NONE,
+                    event.meta().type() + " of portal " + event.meta().portal().key());
+        } catch (CompletedTurns.AlreadyHandled done) {
+            log.info("{} of portal {} was handled before (its turn saved the dialog); not handled again", event.meta().type(),
+                    event.meta().portal().key());
+            return Turn.NONE;
+        }
     }
 
     private Turn handleOnce(BotEvent event) {
@@ -416,6 +429,10 @@ public final class BotEngine implements EventSink {
         botIds.put(portal + "/" + bot.code(), botId);
         DialogKey key = new DialogKey(portal, botId, dialog.dialogId());
         DialogState state = store.get(key).orElseGet(() -> DialogState.fresh(key));
+        Optional<String> eventKey = event.dedupeKey().filter(k -> sentCalls.enabled());
+        if (eventKey.isPresent() && CompletedTurns.done(state, eventKey.get())) {
+            throw new CompletedTurns.AlreadyHandled(eventKey.get());
+        }
         state = state.withVar(API_VAR, event.meta().version() == ApiVersion.V2 ? "2" : null)
                 .withVar(LINE_VAR, dialog.openLine().map(l -> l.userCode()).orElse(state.vars().get(LINE_VAR)));
         if (user.connector()) {
@@ -474,6 +491,10 @@ public final class BotEngine implements EventSink {
     }
 
     private Turn close(TurnContext ctx) {
+        Optional<String> eventKey = ctx.event().dedupeKey().filter(k -> sentCalls.enabled());
+        if (eventKey.isPresent()) {
+            ctx.state(CompletedTurns.markDone(ctx.state(), eventKey.get()));
+        }
         saveState(ctx.state());
         if (trace.enabled()) {
             TurnTraces.record(trace, ctx, clock);
@@ -510,8 +531,20 @@ public final class BotEngine implements EventSink {
         private final Map<String, Long> knownBotIds = new LinkedHashMap<>();
         private OlbotMetrics metrics = OlbotMetrics.noop();
         private TurnTrace trace = TurnTrace.off();
+        private SentCalls sentCalls = SentCalls.none();
 
         private Options() {}
+
+        /**
+         * Where the calls a turn's platform confirmed are recorded (default {@link SentCalls#none()}):
+         * with a store, a turn that runs again (its event handled again after a crash or a take-over,
+         * or re-run on fresh state) sends none of them twice, and an event whose turn already saved the
+         * dialog is not handled again (the dialog's state keeps the last few such events).
+         */
+        public Options sentCalls(SentCalls sentCalls) {
+            this.sentCalls = Objects.requireNonNull(sentCalls);
+            return this;
+        }
 
         /** Where intents, fallbacks, handoffs by reason, flows and sessions the bot finished are counted (default: nowhere). */
         public Options metrics(OlbotMetrics metrics) {

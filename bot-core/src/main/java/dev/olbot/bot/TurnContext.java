@@ -61,6 +61,9 @@ final class TurnContext implements BotContext {
         this.outbox = new Outbox(engine.rest(), portal, orderKey, engine.clock(), engine.turnDeadline(),
                 engine.callTimeoutMillis(), lookup);
         outbox.beforeFirstCall(() -> engine.checkFresh(this));
+        if (engine.sentCalls().enabled()) {
+            CompletedTurns.turnKey(event, state).ifPresent(k -> outbox.idempotent(engine.sentCalls(), k + "#" + botId));
+        }
     }
 
     /** The id of the client message that started the turn (0 when none did). */

@@ -10,7 +10,9 @@ import dev.olbot.redis.RedisDedupeStore;
 import dev.olbot.redis.RedisDialogStore;
 import dev.olbot.redis.RedisInstallRegistry;
 import dev.olbot.redis.RedisLink;
+import dev.olbot.outbound.SentCalls;
 import dev.olbot.redis.RedisRefreshLock;
+import dev.olbot.redis.RedisSentCalls;
 import dev.olbot.redis.RedisStreamInbox;
 import dev.olbot.redis.RedisTokenStore;
 import dev.olbot.redis.RedisUnavailableException;
@@ -111,6 +113,14 @@ final class ServerStores implements AutoCloseable {
             return FileInbox.open(dataDir.resolve("inbox.jsonl"), dedupeWindow);
         }
         return RedisStreamInbox.open(vertx, redis, instanceId, RedisStreamInbox.Options.defaults());
+    }
+
+    /**
+     * Where the confirmed calls of turns are recorded: in cluster mode in Redis (a turn re-run on
+     * another instance sends nothing twice); one instance records none.
+     */
+    SentCalls sentCalls() {
+        return redis == null ? SentCalls.none() : RedisSentCalls.create(redis);
     }
 
     /** The token store, and in cluster mode the shared refresh lock and rate bucket. */
