@@ -118,7 +118,7 @@ public final class BotServer implements AutoCloseable {
             e.rest(rest).store(dialogs).handlerUrl(() -> url[0]).botToken(config.inboundWebhook() ? config.botToken() : "")
                     .registerAs(config.api(), config.fetchMode() ? Registrar.EventMode.FETCH : Registrar.EventMode.WEBHOOK)
                     .lanes((lane, task) -> lanes[0].submit(lane, task)).knownBotIds(botIdFile.load()).metrics(metrics).trace(trace)
-                    .sentCalls(stores.sentCalls());
+                    .sentCalls(stores.sentCalls);
         });
         List<String> webhookClients = new ArrayList<>();
         if (config.inboundWebhook()) {

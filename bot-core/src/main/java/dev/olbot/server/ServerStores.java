@@ -10,6 +10,7 @@ import dev.olbot.redis.RedisDedupeStore;
 import dev.olbot.redis.RedisDialogStore;
 import dev.olbot.redis.RedisInstallRegistry;
 import dev.olbot.redis.RedisLink;
+import dev.olbot.outbound.FileSentCalls;
 import dev.olbot.outbound.SentCalls;
 import dev.olbot.redis.RedisRefreshLock;
 import dev.olbot.redis.RedisSentCalls;
@@ -42,13 +43,21 @@ final class ServerStores implements AutoCloseable {
     final InstallRegistry installs;
     final DialogStore dialogs;
     final DedupeStore dedupe;
+    /**
+     * Where the confirmed calls of turns are recorded (kept 1 hour): a file beside the inbox journal for
+     * one instance (a replayed turn sends nothing twice), Redis in cluster mode (nor a re-claimed one).
+     */
+    final SentCalls sentCalls;
     private final RedisLink redis;
     private final Vertx vertx;
     private final String instanceId;
     private final List<AutoCloseable> closing = new ArrayList<>();
+    /** A turn is replayed within a restart or re-claimed within a lease: an hour is far beyond either. */
+    private static final Duration SENT_CALLS_KEPT = Duration.ofHours(1);
 
-    private ServerStores(TokenStore tokens, InstallRegistry installs, DialogStore dialogs, DedupeStore dedupe, RedisLink redis,
-            Vertx vertx, String instanceId) {
+    private ServerStores(TokenStore tokens, InstallRegistry installs, DialogStore dialogs, DedupeStore dedupe, SentCalls sentCalls,
+            RedisLink redis, Vertx vertx, String instanceId) {
+        this.sentCalls = sentCalls;
         this.tokens = tokens;
         this.installs = installs;
         this.dialogs = dialogs;
@@ -56,7 +65,7 @@ final class ServerStores implements AutoCloseable {
         this.redis = redis;
         this.vertx = vertx;
         this.instanceId = instanceId;
-        for (Object store : new Object[] {dialogs, installs, tokens}) {
+        for (Object store : new Object[] {dialogs, installs, tokens, sentCalls}) {
             if (store instanceof AutoCloseable c) {
                 closing.add(c);
             }
@@ -72,7 +81,8 @@ final class ServerStores implements AutoCloseable {
             return new ServerStores(config.oauthApp() ? FileTokenStore.open(config.dataDir().resolve("tokens.json")) : null,
                     FileInstallRegistry.open(config.dataDir().resolve("installs.json")),
                     FileDialogStore.open(config.dataDir().resolve("dialogs.jsonl")),
-                    DedupeStore.inMemory(dedupeWindow, 200_000, java.time.Clock.systemUTC()), null, vertx, "");
+                    DedupeStore.inMemory(dedupeWindow, 200_000, java.time.Clock.systemUTC()),
+                    FileSentCalls.open(config.dataDir().resolve("sent-calls.jsonl"), SENT_CALLS_KEPT), null, vertx, "");
         }
         RedisLink redis = RedisLink.create(vertx, config.redisUrl());
         try {
@@ -83,7 +93,8 @@ final class ServerStores implements AutoCloseable {
         }
         String instance = instanceId(config.dataDir());
         return new ServerStores(config.oauthApp() ? new RedisTokenStore(redis) : null, RedisInstallRegistry.open(vertx, redis),
-                RedisDialogStore.create(redis), RedisDedupeStore.create(redis, dedupeWindow, instance), redis, vertx, instance);
+                RedisDialogStore.create(redis), RedisDedupeStore.create(redis, dedupeWindow, instance),
+                RedisSentCalls.create(redis, SENT_CALLS_KEPT), redis, vertx, instance);
     }
 
     /** This instance's id in the cluster, kept in its data folder so a restart keeps it. */
@@ -113,14 +124,6 @@ final class ServerStores implements AutoCloseable {
             return FileInbox.open(dataDir.resolve("inbox.jsonl"), dedupeWindow);
         }
         return RedisStreamInbox.open(vertx, redis, instanceId, RedisStreamInbox.Options.defaults());
-    }
-
-    /**
-     * Where the confirmed calls of turns are recorded: in cluster mode in Redis (a turn re-run on
-     * another instance sends nothing twice); one instance records none.
-     */
-    SentCalls sentCalls() {
-        return redis == null ? SentCalls.none() : RedisSentCalls.create(redis);
     }
 
     /** The token store, and in cluster mode the shared refresh lock and rate bucket. */
