@@ -142,7 +142,8 @@ public final class RedisStreamInbox implements SharedInbox {
         Response recorded = redis.call(Command.GET, key);
         if (recorded != null && recorded.toInteger() != options.partitions()) {
             throw new IllegalArgumentException("the inbox in Redis has " + recorded + " partitions (" + key
-                    + "), this instance is configured for " + options.partitions() + ": every instance must use the same number");
+                    + "), this instance is configured for " + options.partitions()
+                    + " (OLBOT_INBOX_PARTITIONS): every instance must use the same number");
         }
         return new RedisStreamInbox(vertx, redis, instance, options);
     }

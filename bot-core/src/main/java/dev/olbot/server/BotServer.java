@@ -109,7 +109,7 @@ public final class BotServer implements AutoCloseable {
         });
         this.installs = stores.installs;
         this.dialogs = stores.dialogs;
-        this.inbox = stores.openInbox(config.dataDir(), DEDUPE_WINDOW);
+        this.inbox = stores.openInbox(config, DEDUPE_WINDOW);
         BotIdFile botIdFile = new BotIdFile(config.dataDir().resolve("bots.json"));
         Ingress[] lanes = new Ingress[1];
         String[] url = {config.publicUrl()};

@@ -119,11 +119,12 @@ final class ServerStores implements AutoCloseable {
      * Where accepted deliveries are kept: the journal in the data folder for one instance; in cluster
      * mode the partitioned inbox on Redis Streams, handed out to whichever instance owns a partition.
      */
-    Inbox openInbox(Path dataDir, Duration dedupeWindow) {
+    Inbox openInbox(ServerConfig config, Duration dedupeWindow) {
         if (redis == null) {
-            return FileInbox.open(dataDir.resolve("inbox.jsonl"), dedupeWindow);
+            return FileInbox.open(config.dataDir().resolve("inbox.jsonl"), dedupeWindow);
         }
-        return RedisStreamInbox.open(vertx, redis, instanceId, RedisStreamInbox.Options.defaults());
+        return RedisStreamInbox.open(vertx, redis, instanceId,
+                RedisStreamInbox.Options.defaults().withPartitions(config.inboxPartitions()));
     }
 
     /** The token store, and in cluster mode the shared refresh lock and rate bucket. */

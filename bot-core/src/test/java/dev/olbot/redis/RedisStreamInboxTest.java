@@ -209,6 +209,18 @@ class RedisStreamInboxTest {
     }
 
     @Test
+    void anInstanceConfiguredForAnotherNumberOfPartitionsRefusesToStartNamingTheKey() {
+        start("a", recording("a"));
+        Node other = nodes.get(0);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RedisStreamInbox.open(other.vertx, other.link, "b",
+                        new RedisStreamInbox.Options(PARTITIONS * 2, LEASE, 1000, 100)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the inbox in Redis has 4 partitions (t:inbox:partitions), this instance is configured for 8"
+                        + " (OLBOT_INBOX_PARTITIONS): every instance must use the same number");
+    }
+
+    @Test
     void aDialogsEventsAlwaysGoToOnePartition() {
         String lane = WireEvents.MEMBER_ID + "/chat42";
         assertThat(RedisStreamInbox.partitionOf(lane, 16)).isEqualTo(RedisStreamInbox.partitionOf(lane, 16)).isBetween(0, 15);
