@@ -117,6 +117,8 @@ public final class RedisStreamInbox implements SharedInbox {
     private Context context;
     private Consumer<Taken> handler;
     private long nextMaintenance;
+    /** Until when (nanoTime) the leases renewed last are surely still ours; nothing is handed out past it. */
+    private long leasesValidUntil;
     private boolean failing;
 
     private RedisStreamInbox(Vertx vertx, RedisLink redis, String instance, Options options) {
@@ -220,7 +222,7 @@ public final class RedisStreamInbox implements SharedInbox {
 
     private void read() {
         List<Integer> reading = owned.entrySet().stream().filter(e -> e.getValue() == State.READING).map(Map.Entry::getKey).toList();
-        if (reading.isEmpty() || inFlightCount.get() >= options.maxInFlight()) {
+        if (reading.isEmpty() || inFlightCount.get() >= options.maxInFlight() || !leasesValid()) {
             vertx.setTimer(blockMillis, t -> cycle());
             return;
         }
@@ -231,7 +233,8 @@ public final class RedisStreamInbox implements SharedInbox {
         redis.send(Command.XREADGROUP, args.toArray()).onComplete(r -> {
             if (r.succeeded()) {
                 recovered();
-                if (!closed) { // closed: what was read stays pending, and the next owner claims it
+                // closed, or stalled past the lease (a pause): what was read stays pending for the partition's owner
+                if (!closed && leasesValid()) {
                     StreamRecords.fromRead(r.result()).forEach(this::handOut);
                 }
                 cycle();
@@ -245,10 +248,16 @@ public final class RedisStreamInbox implements SharedInbox {
         });
     }
 
+    private boolean leasesValid() {
+        return System.nanoTime() - leasesValidUntil < 0;
+    }
+
     private Future<Void> maintain() {
+        long sent = System.nanoTime();
         return leases.heartbeat().compose(live -> {
             int target = (options.partitions() + live - 1) / live;
             return leases.renew(List.copyOf(owned.keySet())).compose(lost -> {
+                leasesValidUntil = sent + options.lease().toNanos() * 9 / 10;
                 for (int p : lost) {
                     owned.remove(p);
                     log.warn("inbox partition {} is no longer this instance's (its lease ran out); another instance handles it", p);
