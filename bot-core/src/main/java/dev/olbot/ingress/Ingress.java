@@ -361,13 +361,27 @@ public final class Ingress implements AutoCloseable {
     }
 
     /**
-     * Waits until every event accepted so far (and every task submitted to the lanes) was handled.
+     * Waits until every event accepted so far (and every task submitted to the lanes) was handled;
+     * with a {@link SharedInbox}, every event any instance accepted (blocking: not on an event loop).
      *
-     * @return false when that did not happen within {@code timeoutMillis}
+     * @return false when that did not happen within {@code timeoutMillis} (or the shared inbox did not answer)
      */
     public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        if (inbox instanceof SharedInbox shared) {
+            try {
+                while (shared.backlog() > 0) {
+                    if (System.nanoTime() - deadline > 0) {
+                        return false;
+                    }
+                    Thread.sleep(10);
+                }
+            } catch (RuntimeException unreachable) {
+                return false;
+            }
+        }
         try {
-            lanes.whenIdle().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            lanes.whenIdle().get(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
             return true;
         } catch (java.util.concurrent.TimeoutException e) {
             return false;

@@ -35,4 +35,10 @@ public interface SharedInbox extends Inbox {
      * the inbox for whichever instance handles the partition next.
      */
     void stopHandingOut();
+
+    /**
+     * Deliveries kept and not yet handled, by any instance: what {@link Ingress#awaitIdle} waits for
+     * besides its own lanes. May block (it asks the shared store); throws when that does not answer.
+     */
+    long backlog();
 }

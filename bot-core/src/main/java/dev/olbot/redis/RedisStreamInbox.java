@@ -9,16 +9,12 @@ import io.vertx.redis.client.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
@@ -54,10 +50,11 @@ public final class RedisStreamInbox implements SharedInbox {
 
     private static final Logger log = LoggerFactory.getLogger(RedisStreamInbox.class);
     static final String GROUP = "olbot";
-    /** KEYS: stream. ARGV: group, id. */
-    private static final String ACK = """
-            redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-            return redis.call('XDEL', KEYS[1], ARGV[2])
+    /** KEYS: the streams. Returns their entries, summed. */
+    private static final String BACKLOG = """
+            local n = 0
+            for _, k in ipairs(KEYS) do n = n + redis.call('XLEN', k) end
+            return n
             """;
 
     /**
@@ -94,31 +91,20 @@ public final class RedisStreamInbox implements SharedInbox {
         }
     }
 
-    private enum State { CLAIMING, READING, RELEASING }
-
     private final Vertx vertx;
     private final RedisLink redis;
     private final String instance;
     private final Options options;
-    private final PartitionLeases leases;
     private final long renewEveryNanos;
     private final long blockMillis;
-    /** Owned partitions and their state: touched on {@link #context} only. */
-    private final Map<Integer, State> owned = new TreeMap<>();
-    /** Stream ids handed out and not yet acknowledged, per partition (context only; survives losing a lease). */
-    private final Map<Integer, Set<String>> inFlight = new HashMap<>();
-    private final AtomicInteger inFlightCount = new AtomicInteger();
     private final AtomicLong localIds = new AtomicLong();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private volatile Set<Integer> ownedView = Set.of();
     private volatile boolean closed;
-    private volatile boolean dead;
     private final AtomicBoolean released = new AtomicBoolean();
     private Context context;
-    private Consumer<Taken> handler;
+    private HandOuts handOuts;
+    private PartitionOwnership partitions;
     private long nextMaintenance;
-    /** Until when (nanoTime) the leases renewed last are surely still ours; nothing is handed out past it. */
-    private long leasesValidUntil;
     private boolean failing;
 
     private RedisStreamInbox(Vertx vertx, RedisLink redis, String instance, Options options) {
@@ -126,7 +112,6 @@ public final class RedisStreamInbox implements SharedInbox {
         this.redis = redis;
         this.instance = instance;
         this.options = options;
-        this.leases = new PartitionLeases(redis, instance, options.lease());
         this.renewEveryNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(10, options.lease().toMillis() / 3));
         this.blockMillis = Math.max(10, Math.min(1000, options.lease().toMillis() / 10));
     }
@@ -158,7 +143,7 @@ public final class RedisStreamInbox implements SharedInbox {
     }
 
     private String stream(int partition) {
-        return redis.key("inbox:" + partition);
+        return StreamRecords.stream(redis, partition);
     }
 
     @Override
@@ -186,17 +171,18 @@ public final class RedisStreamInbox implements SharedInbox {
 
     @Override
     public void start(Consumer<Taken> handler) {
-        if (this.handler != null) {
+        if (this.handOuts != null) {
             throw new IllegalStateException("already started");
         }
-        this.handler = handler;
         this.context = vertx.getOrCreateContext();
+        this.handOuts = new HandOuts(redis, GROUP, context, handler);
+        this.partitions = new PartitionOwnership(redis, instance, options, handOuts, () -> closed);
         context.runOnContext(v -> cycle());
     }
 
     /** The partitions this instance owns now. */
     public Set<Integer> ownedPartitions() {
-        return ownedView;
+        return partitions == null ? Set.of() : partitions.owned();
     }
 
     // ---- the loop: maintenance (heartbeat, leases) between reads, never during one
@@ -209,7 +195,7 @@ public final class RedisStreamInbox implements SharedInbox {
         long now = System.nanoTime();
         if (now - nextMaintenance >= 0) {
             nextMaintenance = now + renewEveryNanos;
-            maintain().onComplete(x -> {
+            partitions.maintain().onComplete(x -> {
                 if (x.failed()) {
                     trouble("keeping the inbox's partitions", x.cause());
                 }
@@ -221,8 +207,8 @@ public final class RedisStreamInbox implements SharedInbox {
     }
 
     private void read() {
-        List<Integer> reading = owned.entrySet().stream().filter(e -> e.getValue() == State.READING).map(Map.Entry::getKey).toList();
-        if (reading.isEmpty() || inFlightCount.get() >= options.maxInFlight() || !leasesValid()) {
+        List<Integer> reading = partitions.reading();
+        if (reading.isEmpty() || handOuts.count() >= options.maxInFlight() || !partitions.leasesValid()) {
             vertx.setTimer(blockMillis, t -> cycle());
             return;
         }
@@ -234,148 +220,23 @@ public final class RedisStreamInbox implements SharedInbox {
             if (r.succeeded()) {
                 recovered();
                 // closed, or stalled past the lease (a pause): what was read stays pending for the partition's owner
-                if (!closed && leasesValid()) {
-                    StreamRecords.fromRead(r.result()).forEach(this::handOut);
+                if (!closed && partitions.leasesValid()) {
+                    StreamRecords.fromRead(r.result()).forEach(e -> handOuts.handOut(partitionOf(e), e));
                 }
                 cycle();
             } else {
                 trouble("reading the inbox", r.cause());
                 if (String.valueOf(r.cause().getMessage()).startsWith("NOGROUP")) {
-                    Future.all(reading.stream().map(this::ensureGroup).toList()); // the streams were deleted under us
+                    Future.all(reading.stream().map(partitions::ensureGroup).toList()); // the streams were deleted under us
                 }
                 vertx.setTimer(Math.max(blockMillis, 200), t -> cycle());
             }
         });
     }
 
-    private boolean leasesValid() {
-        return System.nanoTime() - leasesValidUntil < 0;
-    }
-
-    private Future<Void> maintain() {
-        long sent = System.nanoTime();
-        return leases.heartbeat().compose(live -> {
-            int target = (options.partitions() + live - 1) / live;
-            return leases.renew(List.copyOf(owned.keySet())).compose(lost -> {
-                leasesValidUntil = sent + options.lease().toNanos() * 9 / 10;
-                for (int p : lost) {
-                    owned.remove(p);
-                    log.warn("inbox partition {} is no longer this instance's (its lease ran out); another instance handles it", p);
-                }
-                return rebalance(target);
-            });
-        }).onComplete(x -> ownedView = Set.copyOf(owned.keySet()));
-    }
-
-    /** Releases what is above the target (once handled), takes free partitions up to it. */
-    private Future<Void> rebalance(int target) {
-        List<Integer> readingNow = owned.entrySet().stream().filter(e -> e.getValue() == State.READING).map(Map.Entry::getKey).toList();
-        for (int i = readingNow.size() - 1; i >= 0 && owned.size() - releasingCount() > target; i--) {
-            owned.put(readingNow.get(i), State.RELEASING); // stop reading it; give it up once its entries are handled
-        }
-        List<Integer> drained = owned.entrySet().stream()
-                .filter(e -> e.getValue() == State.RELEASING && inFlight.getOrDefault(e.getKey(), Set.of()).isEmpty())
-                .map(Map.Entry::getKey).toList();
-        Future<Void> released = leases.release(drained).onSuccess(x -> drained.forEach(owned::remove));
-        return released.compose(x -> {
-            int wanted = target - owned.size();
-            if (wanted <= 0) {
-                return Future.succeededFuture();
-            }
-            return leases.acquire(candidates(), wanted).compose(got -> {
-                Future<Void> chain = Future.succeededFuture();
-                for (int p : got) {
-                    chain = chain.compose(y -> takeOver(p));
-                }
-                return chain;
-            });
-        });
-    }
-
-    private long releasingCount() {
-        return owned.values().stream().filter(s -> s == State.RELEASING).count();
-    }
-
-    /** Partitions not owned here, starting at a place of this instance's own (so instances do not all race for 0, 1, 2…). */
-    private List<Integer> candidates() {
-        int n = options.partitions();
-        int start = partitionOf(instance, n);
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int p = (start + i) % n;
-            if (!owned.containsKey(p)) {
-                out.add(p);
-            }
-        }
-        return out;
-    }
-
-    /** A partition just leased: its group exists, and its pending entries are handed out (in order) before new ones. */
-    private Future<Void> takeOver(int partition) {
-        owned.put(partition, State.CLAIMING); // not read until its pending entries were handed out
-        return ensureGroup(partition).compose(x -> claim(partition, "0-0")).onSuccess(x -> {
-            if (owned.containsKey(partition)) {
-                owned.put(partition, State.READING);
-            }
-        }).recover(e -> {
-            // its older entries were not all handed out: reading newer ones now would break their order; try again later
-            owned.remove(partition);
-            leases.release(List.of(partition));
-            return Future.failedFuture(e);
-        });
-    }
-
-    private Future<Void> claim(int partition, String from) {
-        String stream = stream(partition);
-        return redis.send(Command.XAUTOCLAIM, stream, GROUP, instance, 0, from, "COUNT", 100).compose(r -> {
-            List<StreamRecords.Read> entries = StreamRecords.fromClaim(stream, r);
-            Set<String> mine = inFlight.getOrDefault(partition, Set.of());
-            int again = 0;
-            for (StreamRecords.Read e : entries) {
-                if (!mine.contains(e.id()) && !closed) { // still running here from an earlier lease: not twice
-                    handOut(e);
-                    again++;
-                }
-            }
-            if (again > 0) {
-                log.info("inbox partition {}: {} event(s) taken by an earlier owner and not handled are handled now", partition, again);
-            }
-            String next = r.get(0).toString();
-            return "0-0".equals(next) ? Future.succeededFuture() : claim(partition, next);
-        });
-    }
-
-    private Future<Void> ensureGroup(int partition) {
-        return redis.send(Command.XGROUP, "CREATE", stream(partition), GROUP, "0", "MKSTREAM").<Void>mapEmpty()
-                .recover(e -> String.valueOf(e.getMessage()).startsWith("BUSYGROUP") ? Future.succeededFuture() : Future.failedFuture(e));
-    }
-
-    private void handOut(StreamRecords.Read e) {
-        int partition = Integer.parseInt(e.stream().substring(e.stream().lastIndexOf(':') + 1));
-        if (!inFlight.computeIfAbsent(partition, p -> new HashSet<>()).add(e.id())) {
-            return;
-        }
-        inFlightCount.incrementAndGet();
-        AtomicBoolean once = new AtomicBoolean();
-        Entry entry = new Entry(localIds.incrementAndGet(), e.receivedAtMillis(), e.delivery());
-        handler.accept(new Taken(entry, () -> {
-            if (once.compareAndSet(false, true) && !dead) {
-                context.runOnContext(v -> ack(partition, e.stream(), e.id()));
-            }
-        }));
-    }
-
-    private void ack(int partition, String stream, String id) {
-        redis.eval(ACK, List.of(stream), List.of(GROUP, id)).onComplete(r -> {
-            if (r.failed()) {
-                // stays pending: handled again by the next owner of the partition (at least once)
-                log.warn("could not acknowledge inbox entry {} of partition {}: {}", id, partition, r.cause().getMessage());
-            }
-            Set<String> ids = inFlight.get(partition);
-            if (ids != null && ids.remove(id)) {
-                inFlightCount.decrementAndGet();
-            }
-        });
+    /** The partition of an entry read from {@code <prefix>inbox:<p>}. */
+    private static int partitionOf(StreamRecords.Read e) {
+        return Integer.parseInt(e.stream().substring(e.stream().lastIndexOf(':') + 1));
     }
 
     private void trouble(String what, Throwable e) {
@@ -393,9 +254,19 @@ public final class RedisStreamInbox implements SharedInbox {
         }
     }
 
+    /** Entries in every partition's stream: appended by any instance and not yet handled (blocking). */
+    @Override
+    public long backlog() {
+        List<String> streams = new ArrayList<>();
+        for (int p = 0; p < options.partitions(); p++) {
+            streams.add(stream(p));
+        }
+        return redis.await(redis.eval(BACKLOG, streams, List.of())).toLong();
+    }
+
     /** Entries handed out here and not yet handled. */
     public int inFlight() {
-        return inFlightCount.get();
+        return handOuts == null ? 0 : handOuts.count();
     }
 
     /**
@@ -412,12 +283,11 @@ public final class RedisStreamInbox implements SharedInbox {
         try {
             stopped.get(blockMillis + 5_000, TimeUnit.MILLISECONDS);
             long until = System.nanoTime() + options.lease().toNanos();
-            while (inFlightCount.get() > 0 && System.nanoTime() < until) {
+            while (inFlight() > 0 && System.nanoTime() < until) {
                 Thread.sleep(5);
             }
             CompletableFuture<Void> gone = new CompletableFuture<>();
-            context.runOnContext(v -> leases.release(List.copyOf(owned.keySet())).compose(x -> leases.leave())
-                    .onComplete(x -> gone.complete(null)));
+            context.runOnContext(v -> partitions.releaseAll().onComplete(x -> gone.complete(null)));
             gone.get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -435,7 +305,9 @@ public final class RedisStreamInbox implements SharedInbox {
 
     /** As if the process died: stops at once, acknowledges nothing more, releases nothing (tests). */
     void crash() {
-        dead = true;
+        if (handOuts != null) {
+            handOuts.die();
+        }
         closed = true;
     }
 }

@@ -25,6 +25,11 @@ final class StreamRecords {
 
     private StreamRecords() {}
 
+    /** The stream of a partition: {@code <prefix>inbox:<p>}. */
+    static String stream(RedisLink redis, int partition) {
+        return redis.key("inbox:" + partition);
+    }
+
     /** The {@code XADD} field/value arguments for {@code d}. */
     static List<Object> fields(Inbox.Delivery d, long receivedAtMillis) {
         try {
