@@ -34,6 +34,7 @@ final class PartitionOwnership {
     private final BooleanSupplier closed;
     private final Map<Integer, State> owned = new TreeMap<>();
     private volatile Set<Integer> ownedView = Set.of();
+    private final Set<Integer> toReclaim = new java.util.HashSet<>();
     /** Until when (nanoTime) the leases renewed last are surely still ours; nothing is handed out past it. */
     private long leasesValidUntil;
 
@@ -75,9 +76,29 @@ final class PartitionOwnership {
                     owned.remove(p);
                     log.warn("inbox partition {} is no longer this instance's (its lease ran out); another instance handles it", p);
                 }
-                return rebalance(target);
+                return reclaim().compose(x -> rebalance(target));
             });
         }).onComplete(x -> ownedView = Set.copyOf(owned.keySet()));
+    }
+
+    /**
+     * Marks partitions whose entries were read but not handed out (the leases were not surely valid
+     * when the read came back): while still owned, they are read again only after their pending
+     * entries were claimed and handed out, so nothing read stays stuck in this consumer.
+     */
+    void reclaimLater(Set<Integer> partitions) {
+        toReclaim.addAll(partitions);
+    }
+
+    private Future<Void> reclaim() {
+        Future<Void> chain = Future.succeededFuture();
+        for (int p : List.copyOf(toReclaim)) {
+            toReclaim.remove(p);
+            if (owned.get(p) == State.READING) {
+                chain = chain.compose(x -> takeOver(p));
+            }
+        }
+        return chain;
     }
 
     /** Releases what is above the target (once handled), takes free partitions up to it. */

@@ -219,9 +219,15 @@ public final class RedisStreamInbox implements SharedInbox {
         redis.send(Command.XREADGROUP, args.toArray()).onComplete(r -> {
             if (r.succeeded()) {
                 recovered();
-                // closed, or stalled past the lease (a pause): what was read stays pending for the partition's owner
-                if (!closed && partitions.leasesValid()) {
-                    StreamRecords.fromRead(r.result()).forEach(e -> handOuts.handOut(partitionOf(e), e));
+                List<StreamRecords.Read> read = StreamRecords.fromRead(r.result());
+                if (closed) {
+                    // not handed out: pending in this consumer, claimed by the partitions' next owner
+                } else if (partitions.leasesValid()) {
+                    read.forEach(e -> handOuts.handOut(partitionOf(e), e));
+                } else {
+                    // stalled past the lease (a pause): the partitions may be another's now; if they are still ours,
+                    // what was read is claimed again (in order) before anything newer is read
+                    partitions.reclaimLater(read.stream().map(RedisStreamInbox::partitionOf).collect(java.util.stream.Collectors.toSet()));
                 }
                 cycle();
             } else {
