@@ -11,24 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code olbot portal} and {@code olbot serve} as two processes, wired only by what the portal prints. */
 class PortalAndServeTest {
 
-    /**
-     * The shipped triage config, open around the clock: the walks expect the in-hours answers, whatever
-     * the wall clock says (the shipped hours end at 20:00 in Moscow).
-     */
-    private static String alwaysOpen(Path dir) throws Exception {
-        String yaml;
-        try (java.io.InputStream in = PortalAndServeTest.class.getResourceAsStream("/triage/triage.yaml")) {
-            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        String open = yaml.replaceAll("(?m)^(    (mon|tue|wed|thu|fri|sat|sun)): .*$", "$1: \"00:00-24:00\"");
-        if (open.equals(yaml)) {
-            throw new IllegalStateException("the shipped triage.yaml has no hours.week lines to open");
-        }
-        Path file = dir.resolve("triage-always-open.yaml");
-        java.nio.file.Files.writeString(file, open);
-        return file.toString();
-    }
-
     private static int freePort() throws Exception {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
@@ -59,8 +41,7 @@ class PortalAndServeTest {
                 String url = "http://127.0.0.1:" + port + "/bitrix/events";
                 try (OlbotProcess serve = new OlbotProcess(Map.of("OLBOT_CLIENT_ID", clientId, "OLBOT_CLIENT_SECRET", secret,
                         "OLBOT_OAUTH_SERVER", oauth, "OLBOT_PUBLIC_URL", url, "OLBOT_HOST", "127.0.0.1", "OLBOT_API", api,
-                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.toString()), "serve", "triage",
-                        "--bot-config", alwaysOpen(data))) {
+                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.toString()), "serve", "triage")) {
                     serve.await("events at " + url);
 
                     portal.type("install " + url);
@@ -101,8 +82,7 @@ class PortalAndServeTest {
                 secret = portal.await("OLBOT_CLIENT_SECRET=(\\S+)");
                 serve = new OlbotProcess(Map.of("OLBOT_CLIENT_ID", clientId, "OLBOT_CLIENT_SECRET", secret,
                         "OLBOT_OAUTH_SERVER", base + "/", "OLBOT_PUBLIC_URL", url, "OLBOT_HOST", "127.0.0.1",
-                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.resolve("bot").toString()), "serve", "triage",
-                        "--bot-config", alwaysOpen(data));
+                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.resolve("bot").toString()), "serve", "triage");
                 serve.await("events at " + url);
                 portal.type("install " + url);
                 portal.await("\\* app installed; bot (\\d+) is the chatbot of line 1");
