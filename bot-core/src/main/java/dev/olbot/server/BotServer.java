@@ -227,8 +227,7 @@ public final class BotServer implements AutoCloseable {
         for (Bot bot : bots) {
             engine.botId(portal.key(), bot.code()).ifPresent(id -> pollers.computeIfAbsent(portal.key() + "/" + id,
                     k -> new EventPoller(rest, portal, id, ingress, EventPoller.Options.defaults(),
-                            EventPoller.OffsetStore.file(config.dataDir().resolve("offset-" + portal.key() + "-" + id + ".txt")))
-                            .start()));
+                            stores.pollLease(config.dataDir(), portal.key(), id)).start()));
         }
     }
 

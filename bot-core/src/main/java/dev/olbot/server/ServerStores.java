@@ -1,6 +1,8 @@
 package dev.olbot.server;
 
 import dev.olbot.ingress.DedupeStore;
+import dev.olbot.ingress.EventPoller;
+import dev.olbot.ingress.PollLease;
 import dev.olbot.ingress.FileInstallRegistry;
 import dev.olbot.ingress.InstallRegistry;
 import dev.olbot.redis.RedisBucket;
@@ -8,6 +10,7 @@ import dev.olbot.redis.RedisDedupeStore;
 import dev.olbot.redis.RedisDialogStore;
 import dev.olbot.redis.RedisInstallRegistry;
 import dev.olbot.redis.RedisLink;
+import dev.olbot.redis.RedisPollLease;
 import dev.olbot.redis.RedisRefreshLock;
 import dev.olbot.redis.RedisTokenStore;
 import dev.olbot.redis.RedisUnavailableException;
@@ -102,12 +105,29 @@ final class ServerStores implements AutoCloseable {
         if (!(dedupe instanceof RedisDedupeStore shared) || event.dedupeKey().isEmpty()) {
             return false;
         }
+        if (event.meta().deliveryId().isPresent()) {
+            return false; // fetched by this instance as the poll leader: its handled marks decided already
+        }
         try {
             return !shared.takenHere(event.dedupeKey().get());
         } catch (RedisUnavailableException down) {
             return false; // Redis is down: handle it (the turn waits for the dialog store); dedupe is per instance meanwhile
         }
     }
+
+    /**
+     * Where a fetch-mode poller keeps its offset, and who polls: alone, a file in the data folder; in
+     * cluster mode, a lease in Redis (one leader per portal and bot) with the offset beside it.
+     */
+    PollLease pollLease(Path dataDir, String portalKey, long botId) {
+        if (redis == null) {
+            return PollLease.alone(EventPoller.OffsetStore.file(dataDir.resolve("offset-" + portalKey + "-" + botId + ".txt")));
+        }
+        return new RedisPollLease(redis, portalKey, botId, POLL_LEASE, ((RedisDedupeStore) dedupe).window());
+    }
+
+    /** How long a dead poll leader blocks the others; renewed every third of it. */
+    static final Duration POLL_LEASE = Duration.ofSeconds(15);
 
     /** The token store, and in cluster mode the shared refresh lock and rate bucket. */
     void configure(RestClientOptions o) {
