@@ -54,11 +54,7 @@ public final class RedisPollLease implements PollLease {
     private final Duration lease;
     private final Duration markWindow;
     private final String token = UUID.randomUUID().toString();
-    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "olbot-poll-lease");
-        t.setDaemon(true);
-        return t;
-    });
+    private ScheduledExecutorService renewer; // while the lease is held
     private volatile boolean held;
     private ScheduledFuture<?> renewing;
 
@@ -96,6 +92,13 @@ public final class RedisPollLease implements PollLease {
         if (took && !held) {
             log.info("this instance now polls events for {}", what);
             long every = Math.max(100, lease.toMillis() / 3);
+            if (renewer == null) {
+                renewer = Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread t = new Thread(task, "olbot-poll-lease");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
             renewing = renewer.scheduleWithFixedDelay(this::renewInBackground, every, every, TimeUnit.MILLISECONDS);
         }
         if (!took) {
@@ -130,6 +133,10 @@ public final class RedisPollLease implements PollLease {
         if (renewing != null) {
             renewing.cancel(false);
             renewing = null;
+        }
+        if (renewer != null) {
+            renewer.shutdown();
+            renewer = null;
         }
     }
 
@@ -176,7 +183,6 @@ public final class RedisPollLease implements PollLease {
     @Override
     public synchronized void release() {
         stopRenewing();
-        renewer.shutdownNow();
         if (held) {
             held = false;
             redis.await(redis.eval(RELEASE, List.of(leaseKey), List.of(token)));
