@@ -3,7 +3,7 @@ package dev.olbot.bench;
 import com.fasterxml.jackson.databind.node.IntNode;
 import dev.olbot.bot.Bot;
 import dev.olbot.bot.BotEngine;
-import dev.olbot.bot.Intent;
+import dev.olbot.bot.routing.Intent;
 import dev.olbot.event.BotEvent;
 import dev.olbot.event.EventDecoder;
 import dev.olbot.rest.RestResponse;

@@ -1,5 +1,11 @@
 package dev.olbot.bot;
 
+import dev.olbot.bot.flow.Flow;
+import dev.olbot.bot.routing.Intent;
+import dev.olbot.bot.routing.Matcher;
+import dev.olbot.bot.routing.NumberedMenu;
+import dev.olbot.bot.routing.PersonRequest;
+import dev.olbot.bot.routing.Utterance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -87,7 +93,10 @@ public final class Bot {
         return commands;
     }
 
-    NumberedMenu menu(String name) {
+    // ---- what the turn reads (the engine's side of the definition; handlers never need these)
+
+    /** The menu named {@code name}; an unknown name is a bug in the bot and fails loudly. */
+    public NumberedMenu menu(String name) {
         NumberedMenu m = menus.get(name);
         if (m == null) {
             throw new IllegalArgumentException("no menu named '" + name + "'; registered: " + menus.keySet());
@@ -95,11 +104,12 @@ public final class Bot {
         return m;
     }
 
-    java.util.Optional<NumberedMenu> findMenu(String name) {
+    public java.util.Optional<NumberedMenu> findMenu(String name) {
         return java.util.Optional.ofNullable(menus.get(name));
     }
 
-    Flow flow(String name) {
+    /** The flow named {@code name}; an unknown name fails loudly. */
+    public Flow flow(String name) {
         Flow f = flows.get(name);
         if (f == null) {
             throw new IllegalArgumentException("no flow named '" + name + "'; registered: " + flows.keySet());
@@ -107,27 +117,28 @@ public final class Bot {
         return f;
     }
 
-    java.util.Optional<Flow> findFlow(String name) {
+    public java.util.Optional<Flow> findFlow(String name) {
         return java.util.Optional.ofNullable(flows.get(name));
     }
 
-    boolean hasTimeout(String name) {
+    public boolean hasTimeout(String name) {
         return timeouts.containsKey(name);
     }
 
-    java.util.Optional<Handler> timeoutHandler(String name) {
+    public java.util.Optional<Handler> timeoutHandler(String name) {
         return java.util.Optional.ofNullable(timeouts.get(name));
     }
 
-    java.util.Optional<Handler> on(String kind) {
+    /** The handler of an event kind ({@link #WELCOME}, {@link #FALLBACK}, …), if the bot has one. */
+    public java.util.Optional<Handler> on(String kind) {
         return java.util.Optional.ofNullable(on.get(kind));
     }
 
-    List<Middleware> middleware() {
+    public List<Middleware> middleware() {
         return middleware;
     }
 
-    ErrorPolicy errorPolicy() {
+    public ErrorPolicy errorPolicy() {
         return errorPolicy;
     }
 
@@ -136,24 +147,24 @@ public final class Bot {
         return language;
     }
 
-    PersonRequest personRequest() {
+    public PersonRequest personRequest() {
         return personRequest;
     }
 
     /** True when the message is one of the bot's cancel words (it cancels a shown menu outside flows). */
-    boolean isCancel(Utterance u) {
+    public boolean isCancel(Utterance u) {
         return cancelWords.contains(u.normalized());
     }
 
-    static final String WELCOME = "welcome";
-    static final String FALLBACK = "fallback";
-    static final String EDITED = "edited";
-    static final String DELETED = "deleted";
-    static final String SESSION_FINISHED = "sessionFinished";
-    static final String BOT_DELETED = "botDeleted";
-    static final String INSTALLED = "installed";
-    static final String UNINSTALLED = "uninstalled";
-    static final String MUTED = "muted";
+    public static final String WELCOME = "welcome";
+    public static final String FALLBACK = "fallback";
+    public static final String EDITED = "edited";
+    public static final String DELETED = "deleted";
+    public static final String SESSION_FINISHED = "sessionFinished";
+    public static final String BOT_DELETED = "botDeleted";
+    public static final String INSTALLED = "installed";
+    public static final String UNINSTALLED = "uninstalled";
+    public static final String MUTED = "muted";
 
     /** Builds a {@link Bot}. Registrations are checked as they are made; a conflict names both sides. */
     public static final class Builder {

@@ -1,5 +1,8 @@
 package dev.olbot.bot;
 
+import dev.olbot.bot.routing.Match;
+import dev.olbot.bot.routing.Utterance;
+import dev.olbot.bot.text.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.olbot.event.BotEvent;
 import dev.olbot.event.Dialog;

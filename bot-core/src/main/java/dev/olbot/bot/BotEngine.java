@@ -1,5 +1,11 @@
 package dev.olbot.bot;
 
+import dev.olbot.bot.flow.FlowRunner;
+import dev.olbot.bot.routing.Utterance;
+import dev.olbot.bot.turn.ConcurrentTurns;
+import dev.olbot.bot.turn.Turn;
+import dev.olbot.bot.turn.TurnPipeline;
+import dev.olbot.bot.turn.TurnServices;
 import dev.olbot.event.ApiVersion;
 import dev.olbot.event.AppInstalled;
 import dev.olbot.event.AppUninstalled;
@@ -15,18 +21,14 @@ import dev.olbot.event.MessageUpdated;
 import dev.olbot.event.SessionFinished;
 import dev.olbot.event.User;
 import dev.olbot.ingress.EventSink;
-import dev.olbot.logging.TurnMdc;
 import dev.olbot.metrics.OlbotMetrics;
-import dev.olbot.metrics.OlbotMetrics.HandoffReason;
-import dev.olbot.rest.CallOutcomeUnknownException;
-import dev.olbot.trace.TurnTrace;
 import dev.olbot.rest.RestCaller;
 import dev.olbot.state.DialogKey;
 import dev.olbot.state.DialogState;
 import dev.olbot.state.DialogStore;
 import dev.olbot.state.InMemoryDialogStore;
 import dev.olbot.state.Owner;
-import dev.olbot.state.StoreUnavailableException;
+import dev.olbot.trace.TurnTrace;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,9 +43,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one or more {@link Bot}s: takes decoded events (it is the ingress's {@link EventSink}),
- * keeps each dialog's state and owner, routes client messages, sends each turn's effects in order
- * through the REST client, fires due timeouts, and registers the bots when the app is installed.
+ * Runs one or more {@link Bot}s: takes decoded events (it is the ingress's {@link EventSink}), finds
+ * the bot each is for and hands its turn to the {@link TurnPipeline} (load state → ownership → route
+ * → run → flush → save), schedules due timeouts into the dialogs' lanes, and registers the bots when
+ * the app is installed.
  * Transport-free: tests call {@link #handle(BotEvent)} directly or go through HTTP.
  *
  * <p>{@link #handle} must be called in dialog order, one event of a dialog at a time (the ingress
@@ -53,24 +56,15 @@ public final class BotEngine implements EventSink {
 
     private static final Logger log = LoggerFactory.getLogger(BotEngine.class);
 
-    static final String MENU_VAR = "olbot.menu";
-    static final String LINE_VAR = "olbot.line";
-    static final String API_VAR = "olbot.api";
-    static final String CLIENT_VAR = "olbot.client";
 
     private final Map<String, Bot> bots;
-    private final RestCaller rest;
     private final DialogStore store;
     private final Clock clock;
-    private final long callTimeoutMillis;
-    private final java.time.Duration turnDeadline;
     private final BiConsumer<String, Runnable> lanes;
-    private final FlowRunner flows = new FlowRunner();
-    private final IntentRouter router = new IntentRouter(flows);
     private final Registrar registrar;
     private final Map<String, Long> botIds = new ConcurrentHashMap<>();
-    private final OlbotMetrics metrics;
     private final TurnTrace trace;
+    private final TurnPipeline turns;
 
     private BotEngine(Options o) {
         if (o.bots.isEmpty()) {
@@ -82,15 +76,14 @@ public final class BotEngine implements EventSink {
                 throw new IllegalStateException("two bots with CODE '" + b.code() + "'");
             }
         });
-        this.rest = Objects.requireNonNull(o.rest, "rest");
+        RestCaller rest = Objects.requireNonNull(o.rest, "rest");
         this.store = o.store;
         this.clock = o.clock;
-        this.callTimeoutMillis = o.callTimeoutMillis;
-        this.turnDeadline = o.turnDeadline;
         this.lanes = o.lanes;
         this.botIds.putAll(o.knownBotIds);
-        this.metrics = o.metrics;
         this.trace = o.trace;
+        this.turns = new TurnPipeline(new TurnServices(rest, store, clock, o.callTimeoutMillis, o.turnDeadline, o.metrics,
+                new FlowRunner()), trace);
         this.registrar = new Registrar(rest, o.handlerUrl, o.registerAs, o.eventMode, o.beforeRegister, botIds, o.botToken);
     }
 
@@ -98,30 +91,6 @@ public final class BotEngine implements EventSink {
         Options o = new Options();
         config.accept(o);
         return new BotEngine(o);
-    }
-
-    RestCaller rest() {
-        return rest;
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
-    long callTimeoutMillis() {
-        return callTimeoutMillis;
-    }
-
-    java.time.Duration turnDeadline() {
-        return turnDeadline;
-    }
-
-    FlowRunner flows() {
-        return flows;
-    }
-
-    OlbotMetrics metrics() {
-        return metrics;
     }
 
     /** The last turns of recent dialogs ({@link TurnTrace#off()} unless configured). */
@@ -163,20 +132,22 @@ public final class BotEngine implements EventSink {
     private Turn handleOnce(BotEvent event) {
         String portal = event.meta().portal().key();
         if (event instanceof MessageAdded m) {
-            return dialogTurn(event, m.bot(), m.dialog(), m.user(), Utterance.of(m.message().text()), m.message().system());
+            return bot(event, m.bot()).map(b -> turns.message(event, b, m.bot().id(), m.dialog(), m.user(),
+                    Utterance.of(m.message().text()), m.message().system())).orElse(Turn.NONE);
         }
         if (event instanceof CommandInvoked c) {
-            return dialogTurn(event, c.bot(), c.dialog(), c.user(),
-                    Utterance.command(c.command().command(), c.command().params(), c.command().context()), false);
+            Utterance command = Utterance.command(c.command().command(), c.command().params(), c.command().context());
+            return bot(event, c.bot()).map(b -> turns.message(event, b, c.bot().id(), c.dialog(), c.user(), command, false))
+                    .orElse(Turn.NONE);
         }
         if (event instanceof BotJoined j) {
-            return joined(j);
+            return bot(event, j.bot()).map(b -> turns.welcome(event, b, j.bot().id(), j.dialog(), j.user())).orElse(Turn.NONE);
         }
         if (event instanceof MessageUpdated u) {
-            return simpleTurn(event, u.bot(), u.dialog(), u.user(), Bot.EDITED);
+            return other(event, u.bot(), u.dialog(), u.user(), Bot.EDITED);
         }
         if (event instanceof MessageDeleted d) {
-            return simpleTurn(event, d.bot(), d.dialog(), d.user(), Bot.DELETED);
+            return other(event, d.bot(), d.dialog(), d.user(), Bot.DELETED);
         }
         if (event instanceof AppInstalled i) {
             return installed(i);
@@ -200,82 +171,9 @@ public final class BotEngine implements EventSink {
         return Turn.NONE;
     }
 
-    // ---- dialog turns
-
-    private Turn dialogTurn(BotEvent event, BotRef ref, Dialog dialog, User user, Utterance utterance, boolean system) {
-        Optional<Bot> bot = bot(ref);
-        if (bot.isEmpty()) {
-            return Turn.NONE;
-        }
-        TurnContext ctx = open(event, bot.get(), ref.id(), dialog, user, utterance);
-        noteSession(ctx, dialog);
-        Language.detect(utterance.text()).filter(l -> !ctx.var(Language.VAR).orElse("").equals(l))
-                .ifPresent(l -> ctx.set(Language.VAR, l));
-        if (system) {
-            return close(ctx);
-        }
-        boolean openLine = dialog.isOpenLine();
-        if (openLine && !user.connector() && user.id() != 0 && !user.bot()) {
-            // an employee wrote in the open-line chat: an operator has the dialog now
-            ctx.route("muted: an employee wrote, an operator has the dialog", HandoffReason.OTHER);
-            ctx.state(ctx.state().withOwner(Owner.OPERATOR).withFlow(null).withoutTimeout());
-            return muted(ctx);
-        }
-        if (openLine && "0".equals(utterance.text().strip())) {
-            // the platform itself sends a client's "0" to an operator (REFERENCE §3.1)
-            ctx.state(ctx.state().withOwner(Owner.WAITING_OPERATOR).withFlow(null).withoutTimeout());
-            ctx.route("client sent 0: the platform calls an operator", HandoffReason.CLIENT_ZERO);
-            metrics.handoff(ctx.bot().code(), HandoffReason.CLIENT_ZERO, "queue");
-            return muted(ctx);
-        }
-        if (!ctx.owner().botMayAnswer()) {
-            ctx.route("muted: the dialog is " + ctx.owner(), HandoffReason.OTHER);
-            return muted(ctx);
-        }
-        run(ctx, () -> router.route(ctx));
-        return close(ctx);
-    }
-
-    private Turn muted(TurnContext ctx) {
-        ctx.bot().on(Bot.MUTED).ifPresent(h -> run(ctx, () -> h.handle(ctx)));
-        return close(ctx);
-    }
-
-    private Turn joined(BotJoined j) {
-        Optional<Bot> bot = bot(j.bot());
-        if (bot.isEmpty()) {
-            return Turn.NONE;
-        }
-        TurnContext ctx = open(j, bot.get(), j.bot().id(), j.dialog(), j.user(), Utterance.of(""));
-        long session = j.dialog().openLine().flatMap(l -> l.sessionId()).orElse(ctx.state().sessionId());
-        ctx.state(ctx.state().withOwner(Owner.BOT).withFlow(null).withoutTimeout().withFailures(0).withSession(session)
-                .withVar(MENU_VAR, null));
-        ctx.route("welcome", HandoffReason.OTHER);
-        bot.get().on(Bot.WELCOME).ifPresent(h -> run(ctx, () -> h.handle(ctx)));
-        return close(ctx);
-    }
-
-    private Turn simpleTurn(BotEvent event, BotRef ref, Dialog dialog, User user, String kind) {
-        Optional<Bot> bot = bot(ref);
-        if (bot.isEmpty() || bot.get().on(kind).isEmpty()) {
-            return Turn.NONE;
-        }
-        TurnContext ctx = open(event, bot.get(), ref.id(), dialog, user, Utterance.of(""));
-        ctx.route(kind + " handler", HandoffReason.OTHER);
-        run(ctx, () -> bot.get().on(kind).get().handle(ctx));
-        return close(ctx);
-    }
-
-    /** Called before a turn's first REST call leaves: a turn on a stale state sends nothing and is run again. */
-    void checkFresh(TurnContext ctx) {
-        DialogKey key = ctx.state().key();
-        if (key.dialogId().isEmpty()) {
-            return; // an app-level handler: no dialog state
-        }
-        long stored = store.get(key).map(DialogState::version).orElse(0L);
-        if (stored != ctx.state().version()) {
-            throw new ConcurrentTurns.StaleState(key);
-        }
+    private Turn other(BotEvent event, BotRef ref, Dialog dialog, User user, String kind) {
+        return bot(event, ref).flatMap(b -> b.on(kind).map(h -> turns.other(event, b, ref.id(), dialog, user, kind, h)))
+                .orElse(Turn.NONE);
     }
 
     private Turn sessionFinished(SessionFinished f) {
@@ -286,21 +184,13 @@ public final class BotEngine implements EventSink {
                 continue;
             }
             DialogKey key = new DialogKey(portal, botId, f.dialogId().get());
-            store.get(key).ifPresent(s -> saveState(s.withOwner(Owner.FINISHED).withFlow(null).withoutTimeout()));
+            store.get(key).ifPresent(s -> {
+                if (store.save(s.withOwner(Owner.FINISHED).withFlow(null).withoutTimeout()).isEmpty()) {
+                    throw new ConcurrentTurns.StaleState(key);
+                }
+            });
         }
         return Turn.NONE;
-    }
-
-    /** A new open-line session (a new session id) gives the dialog back to the bot. */
-    private void noteSession(TurnContext ctx, Dialog dialog) {
-        Optional<Long> session = dialog.openLine().flatMap(l -> l.sessionId());
-        if (session.isPresent() && session.get() != ctx.state().sessionId()) {
-            DialogState s = ctx.state().withSession(session.get());
-            if (ctx.state().sessionId() != 0) {
-                s = s.withOwner(Owner.BOT).withFlow(null).withoutTimeout().withFailures(0).withVar(MENU_VAR, null);
-            }
-            ctx.state(s);
-        }
     }
 
     // ---- timeouts
@@ -340,22 +230,7 @@ public final class BotEngine implements EventSink {
             log.warn("timeout '{}' of dialog {} belongs to no known bot", s.timeoutName(), key);
             return;
         }
-        String name = s.timeoutName();
-        TurnMdc.enter(key.portal(), key.botId(), key.dialogId(), s.sessionId());
-        try {
-            TurnContext ctx = TimeoutTurns.open(this, bot.get(), s);
-            ctx.state(s.withoutTimeout());
-            ctx.route("timeout " + name, HandoffReason.TIMEOUT);
-            if (name.startsWith(FlowRunner.TIMEOUT_PREFIX)) {
-                Optional<Flow> flow = bot.get().findFlow(name.substring(FlowRunner.TIMEOUT_PREFIX.length()));
-                flow.ifPresent(f -> run(ctx, () -> flows.onTimeout(ctx, f)));
-            } else {
-                bot.get().timeoutHandler(name).ifPresent(h -> run(ctx, () -> h.handle(ctx)));
-            }
-            close(ctx);
-        } finally {
-            TurnMdc.leave();
-        }
+        turns.timeout(bot.get(), s);
     }
 
     // ---- install
@@ -387,110 +262,23 @@ public final class BotEngine implements EventSink {
 
     private void runAppHandler(BotEvent event, Bot bot, Handler h) {
         String portal = event.meta().portal().key();
-        TurnContext ctx = new TurnContext(this, bot, event, null, User.NOBODY, Utterance.of(""), portal,
-                botIds.getOrDefault(portal + "/" + bot.code(), 0L), DialogState.fresh(new DialogKey(portal, 0, "")));
-        try {
-            h.handle(ctx);
-            ctx.flush();
-        } catch (Exception e) {
-            log.error("{} handler of bot {} failed on portal {}", event.meta().type(), bot.code(),
-                    event.meta().portal().domain(), e);
-        }
+        turns.app(event, bot, botIds.getOrDefault(portal + "/" + bot.code(), 0L), h);
     }
 
-    // ---- turn plumbing
+    // ---- which bot
 
-    private Optional<Bot> bot(BotRef ref) {
+    /** The bot an event is for; notes its id on the event's portal. */
+    private Optional<Bot> bot(BotEvent event, BotRef ref) {
         Bot bot = bots.get(ref.code());
         if (bot == null && bots.size() == 1) {
             bot = bots.values().iterator().next();
         }
         if (bot == null) {
             log.warn("event for bot {} ({}) which this app does not define; ignored", ref.id(), ref.code());
+            return Optional.empty();
         }
-        return Optional.ofNullable(bot);
-    }
-
-    TurnContext open(BotEvent event, Bot bot, long botId, Dialog dialog, User user, Utterance utterance) {
-        String portal = event.meta().portal().key();
-        botIds.put(portal + "/" + bot.code(), botId);
-        DialogKey key = new DialogKey(portal, botId, dialog.dialogId());
-        DialogState state = store.get(key).orElseGet(() -> DialogState.fresh(key));
-        state = state.withVar(API_VAR, event.meta().version() == ApiVersion.V2 ? "2" : null)
-                .withVar(LINE_VAR, dialog.openLine().map(l -> l.userCode()).orElse(state.vars().get(LINE_VAR)));
-        if (user.connector()) {
-            state = state.withVar(CLIENT_VAR, user.firstName().filter(n -> !n.isBlank()).orElse(user.name()));
-        }
-        return new TurnContext(this, bot, event, dialog, user, utterance, portal, botId, state);
-    }
-
-    /** Runs a piece of the turn under the middleware chain and the error policy. */
-    private void run(TurnContext ctx, Middleware.Next body) {
-        try {
-            chain(ctx, 0, body).proceed();
-            boolean finishing = ctx.owner() == Owner.FINISHED;
-            ctx.flush();
-            ctx.state(ctx.state().withFailures(0));
-            if (finishing) {
-                Optional<Handler> h = ctx.bot().on(Bot.SESSION_FINISHED);
-                if (h.isPresent()) {
-                    h.get().handle(ctx);
-                    ctx.flush();
-                }
-            }
-        } catch (ConcurrentTurns.StaleState | StoreUnavailableException notTheHandlers) {
-            throw notTheHandlers; // not the handler's failure: the whole turn runs again
-        } catch (Exception e) {
-            ctx.discardUnsent();
-            if (e instanceof CallOutcomeUnknownException unknown) {
-                // the platform may have done it: no apology, and it does not count toward a handoff
-                log.warn("turn in dialog {} of portal {} (bot {}) stopped: {}", ctx.state().key().dialogId(), ctx.portal(),
-                        ctx.bot().code(), dev.olbot.wire.LogSafe.escape(unknown.getMessage()));
-                return;
-            }
-            ctx.renewDeadline();
-            int failures = ctx.state().failures() + 1;
-            ctx.state(ctx.state().withFailures(failures));
-            log.error("turn failed in dialog {} of portal {} (bot {}, failure {} in a row)", ctx.state().key().dialogId(),
-                    ctx.portal(), ctx.bot().code(), failures, e);
-            ctx.route("error " + failures + " in a row: " + e.getClass().getSimpleName() + ": " + e.getMessage(), HandoffReason.ERRORS);
-            try {
-                ctx.bot().errorPolicy().onError(ctx, e, failures);
-                ctx.flush();
-            } catch (Exception policyFailure) {
-                ctx.discardUnsent();
-                log.error("the error policy itself failed in dialog {} of portal {}", ctx.state().key().dialogId(),
-                        ctx.portal(), policyFailure);
-            }
-        }
-    }
-
-    private Middleware.Next chain(TurnContext ctx, int index, Middleware.Next body) {
-        List<Middleware> mw = ctx.bot().middleware();
-        if (index >= mw.size()) {
-            return body;
-        }
-        return () -> mw.get(index).handle(ctx, chain(ctx, index + 1, body));
-    }
-
-    private Turn close(TurnContext ctx) {
-        saveState(ctx.state());
-        if (trace.enabled()) {
-            TurnTraces.record(trace, ctx, clock);
-        }
-        return new Turn(ctx.sent(), ctx.state());
-    }
-
-    /** Compare-and-set: a refused save means another instance saved first, and the turn runs again. */
-    private void saveState(DialogState state) {
-        if (store.save(state).isEmpty()) {
-            throw new ConcurrentTurns.StaleState(state.key());
-        }
-    }
-
-    /** What one turn sent, and the dialog state it left. */
-    public record Turn(List<Action> sent, DialogState state) {
-        static final Turn NONE = new Turn(List.of(), null);
+        botIds.put(event.meta().portal().key() + "/" + bot.code(), ref.id());
+        return Optional.of(bot);
     }
 
     /** Configuration of an engine. {@link #rest} and at least one {@link #bot} are required. */

@@ -28,15 +28,15 @@ public record CallOutcome(Action action, Kind kind, Optional<RestResponse> respo
         UNKNOWN
     }
 
-    static CallOutcome delivered(Action action, RestResponse response) {
+    public static CallOutcome delivered(Action action, RestResponse response) {
         return new CallOutcome(action, Kind.DELIVERED, Optional.ofNullable(response), Optional.empty());
     }
 
-    static CallOutcome refused(Action action, RestException error) {
+    public static CallOutcome refused(Action action, RestException error) {
         return new CallOutcome(action, Kind.REFUSED, Optional.empty(), Optional.of(error));
     }
 
-    static CallOutcome unknown(Action action, RestException error) {
+    public static CallOutcome unknown(Action action, RestException error) {
         return new CallOutcome(action, Kind.UNKNOWN, Optional.empty(), Optional.of(error));
     }
 }

@@ -1,5 +1,7 @@
 package dev.olbot.bot;
 
+import dev.olbot.bot.text.BotTexts;
+
 /**
  * Decides what the client sees when a handler throws. The cause is already logged with portal and
  * dialog ids. {@code failures} counts consecutive failed turns of this dialog (1 for the first).

@@ -1,5 +1,7 @@
 package dev.olbot.bot;
 
+import dev.olbot.bot.routing.Intent;
+
 /**
  * What the bot does for one event. Runs off the Vert.x event loop, in dialog order (never two at a
  * time for one dialog); may block; may throw — the bot's {@link ErrorPolicy} decides what the

@@ -2,7 +2,7 @@ package dev.olbot.kb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.olbot.bot.Utterance;
+import dev.olbot.bot.routing.Utterance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

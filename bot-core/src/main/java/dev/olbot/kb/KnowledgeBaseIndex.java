@@ -1,6 +1,6 @@
 package dev.olbot.kb;
 
-import dev.olbot.bot.Utterance;
+import dev.olbot.bot.routing.Utterance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,13 +1,13 @@
 package dev.olbot.kb;
 
-import dev.olbot.bot.BbCode;
+import dev.olbot.bot.text.BbCode;
 import dev.olbot.bot.BotContext;
 import dev.olbot.bot.Handler;
-import dev.olbot.bot.Match;
-import dev.olbot.bot.Matcher;
-import dev.olbot.bot.Precedence;
+import dev.olbot.bot.routing.Match;
+import dev.olbot.bot.routing.Matcher;
+import dev.olbot.bot.routing.Precedence;
 import dev.olbot.bot.Reply;
-import dev.olbot.bot.Utterance;
+import dev.olbot.bot.routing.Utterance;
 import dev.olbot.rest.methods.message.Button;
 import dev.olbot.rest.methods.message.ButtonAction;
 import dev.olbot.rest.methods.message.Keyboard;

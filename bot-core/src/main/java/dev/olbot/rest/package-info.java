@@ -32,7 +32,7 @@
  *       {@code halt}).</li>
  * </ul>
  * The bot's turn outbox resolves unknown replies by reading the dialog back
- * ({@code im.dialog.messages.get}) before it resends or apologises; see {@code dev.olbot.bot.Outbox}.
+ * ({@code im.dialog.messages.get}) before it resends or apologises; see {@code dev.olbot.bot.turn.Outbox}.
  *
  * <p><b>Tokens.</b> A rotated OAuth pair is used from memory at once; if the
  * {@link dev.olbot.rest.TokenStore} cannot save it, the save is retried with back-off and one ERROR

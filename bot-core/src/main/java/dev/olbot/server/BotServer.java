@@ -72,6 +72,8 @@ public final class BotServer implements AutoCloseable {
     private final Map<String, EventPoller> pollers = new ConcurrentHashMap<>();
     private final long timer;
     private final String publicUrl;
+    /** What the constructor opened so far, to close if it fails before the server listens. */
+    private final java.util.ArrayDeque<AutoCloseable> opened = new java.util.ArrayDeque<>();
 
     private BotServer(List<Bot> bots, ServerConfig config, MeterRegistry teamRegistry,
             io.micrometer.observation.ObservationRegistry observations) throws Exception {
@@ -89,93 +91,115 @@ public final class BotServer implements AutoCloseable {
         this.vertx = registries == null ? Vertx.vertx() : Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registries.recordInto())).build();
-        this.stores = ServerStores.open(config, vertx, DEDUPE_WINDOW);
-        this.tokens = stores.tokens;
-        this.rest = RestClient.create(vertx, o -> {
-            o.rateLimit(config.rateLimit()).metrics(metrics);
-            stores.configure(o);
-            if (config.oauthApp()) {
-                o.oauth(config.clientId(), config.clientSecret()).oauthServers(config.oauthServers());
-            } else {
-                WebhookCredentials w = new WebhookCredentials(config.webhookUrl());
-                if (!config.botClientId().isEmpty()) {
-                    w = w.withClientId(config.botClientId());
-                }
-                if (!config.botToken().isEmpty()) {
-                    w = w.withBotToken(config.botToken());
-                }
-                o.webhook(w);
-            }
-        });
-        this.installs = stores.installs;
-        this.dialogs = stores.dialogs;
-        this.inbox = FileInbox.open(config.dataDir().resolve("inbox.jsonl"), DEDUPE_WINDOW);
-        BotIdFile botIdFile = new BotIdFile(config.dataDir().resolve("bots.json"));
-        Ingress[] lanes = new Ingress[1];
-        String[] url = {config.publicUrl()};
-        this.engine = BotEngine.create(e -> {
-            bots.forEach(e::bot);
-            e.rest(rest).store(dialogs).handlerUrl(() -> url[0]).botToken(config.inboundWebhook() ? config.botToken() : "")
-                    .registerAs(config.api(), config.fetchMode() ? Registrar.EventMode.FETCH : Registrar.EventMode.WEBHOOK)
-                    .lanes((lane, task) -> lanes[0].submit(lane, task)).knownBotIds(botIdFile.load()).metrics(metrics).trace(trace);
-        });
-        List<String> webhookClients = new ArrayList<>();
-        if (config.inboundWebhook()) {
-            if (!config.botClientId().isEmpty()) {
-                webhookClients.add(config.botClientId());
-            }
-            if (!config.botToken().isEmpty()) {
-                webhookClients.add(config.botToken());
-            }
-        }
-        InstallGate gate = config.oauthApp() ? InstallGate.of(installs, InstallConfirmer.oauthServer(rest)) : null;
-        this.ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.of(installs, webhookClients).trusting(config.oauthServers()))
-                .installGate(gate).inbox(inbox).workerThreads(config.handlerThreads()).metrics(metrics)
-                .dedupe(stores.dedupe)
-                .sink(event -> {
-                    if (stores.takenElsewhere(event)) {
-                        return; // cluster mode: the same delivery reached another instance first
+        try {
+            this.stores = ServerStores.open(config, vertx, DEDUPE_WINDOW);
+            opened.push(stores);
+            this.tokens = stores.tokens;
+            this.rest = RestClient.create(vertx, o -> {
+                o.rateLimit(config.rateLimit()).metrics(metrics);
+                stores.configure(o);
+                if (config.oauthApp()) {
+                    o.oauth(config.clientId(), config.clientSecret()).oauthServers(config.oauthServers());
+                } else {
+                    WebhookCredentials w = new WebhookCredentials(config.webhookUrl());
+                    if (!config.botClientId().isEmpty()) {
+                        w = w.withClientId(config.botClientId());
                     }
-                    engine.accept(event);
-                    botIdFile.saveIfChanged(engine.botIds());
-                    if (event instanceof dev.olbot.event.AppInstalled && config.fetchMode()) {
-                        startPollers(event.meta().portal());
+                    if (!config.botToken().isEmpty()) {
+                        w = w.withBotToken(config.botToken());
                     }
-                }));
-        lanes[0] = ingress;
-        ingress.resume(); // what an earlier run accepted and did not handle, before anything new
-        if (config.fetchMode() && tokens != null) {
-            for (String portal : installs.portals()) { // pollers resume for every installed portal
-                tokens.load(portal).ifPresent(c -> startPollers(new Portal(c.domain(), c.memberId(), c.clientEndpoint(), c.serverEndpoint())));
-            }
-        }
-        this.server = IngressServer.start(vertx, ingress, IngressServer.Options.defaults().withHost(config.host())
-                .withPort(config.port()).withPath(config.path()), router -> {
-                    if (registries != null) {
-                        MetricsRoute.mount(router, "/metrics", registries.serve());
-                    }
-                    DebugRoute.mount(router, trace, config.debugToken());
-                }).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        // local testing: a public URL on a loopback host with port 0 means "the port the server got"
-        if (url[0].matches("https?://(127\\.0\\.0\\.1|localhost):0/.*")) {
-            url[0] = url[0].replaceFirst(":0/", ":" + server.port() + "/");
-        }
-        this.publicUrl = url[0];
-        // off the event loop: a shared (Redis) dialog store blocks; ordered, so runs never overlap
-        this.timer = vertx.setPeriodic(1000, t -> vertx.executeBlocking(engine::fireDueTimeouts));
-        if (config.inboundWebhook()) {
-            ingress.submit(WEBHOOK_PORTAL, () -> {
-                try {
-                    engine.registerOn(WEBHOOK_PORTAL);
-                    if (config.fetchMode()) {
-                        startPollers(new Portal(URI.create(config.webhookUrl()).getHost(), WEBHOOK_PORTAL, "", ""));
-                    }
-                } catch (RuntimeException e) {
-                    log.error("registering the bot through the inbound webhook failed: {}", e.getMessage());
+                    o.webhook(w);
                 }
             });
+            opened.push(rest::close);
+            this.installs = stores.installs;
+            this.dialogs = stores.dialogs;
+            this.inbox = FileInbox.open(config.dataDir().resolve("inbox.jsonl"), DEDUPE_WINDOW);
+            opened.push(inbox);
+            BotIdFile botIdFile = new BotIdFile(config.dataDir().resolve("bots.json"));
+            Ingress[] lanes = new Ingress[1];
+            String[] url = {config.publicUrl()};
+            this.engine = BotEngine.create(e -> {
+                bots.forEach(e::bot);
+                e.rest(rest).store(dialogs).handlerUrl(() -> url[0]).botToken(config.inboundWebhook() ? config.botToken() : "")
+                        .registerAs(config.api(), config.fetchMode() ? Registrar.EventMode.FETCH : Registrar.EventMode.WEBHOOK)
+                        .lanes((lane, task) -> lanes[0].submit(lane, task)).knownBotIds(botIdFile.load()).metrics(metrics).trace(trace);
+            });
+            List<String> webhookClients = new ArrayList<>();
+            if (config.inboundWebhook()) {
+                if (!config.botClientId().isEmpty()) {
+                    webhookClients.add(config.botClientId());
+                }
+                if (!config.botToken().isEmpty()) {
+                    webhookClients.add(config.botToken());
+                }
+            }
+            InstallGate gate = config.oauthApp() ? InstallGate.of(installs, InstallConfirmer.oauthServer(rest)) : null;
+            this.ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.of(installs, webhookClients).trusting(config.oauthServers()))
+                    .installGate(gate).inbox(inbox).workerThreads(config.handlerThreads()).metrics(metrics)
+                    .dedupe(stores.dedupe)
+                    .sink(event -> {
+                        if (stores.takenElsewhere(event)) {
+                            return; // cluster mode: the same delivery reached another instance first
+                        }
+                        engine.accept(event);
+                        botIdFile.saveIfChanged(engine.botIds());
+                        if (event instanceof dev.olbot.event.AppInstalled && config.fetchMode()) {
+                            startPollers(event.meta().portal());
+                        }
+                    }));
+            lanes[0] = ingress;
+            opened.push(ingress);
+            ingress.resume(); // what an earlier run accepted and did not handle, before anything new
+            if (config.fetchMode() && tokens != null) {
+                for (String portal : installs.portals()) { // pollers resume for every installed portal
+                    tokens.load(portal).ifPresent(c -> startPollers(new Portal(c.domain(), c.memberId(), c.clientEndpoint(), c.serverEndpoint())));
+                }
+            }
+            this.server = IngressServer.start(vertx, ingress, IngressServer.Options.defaults().withHost(config.host())
+                    .withPort(config.port()).withPath(config.path()), router -> {
+                        if (registries != null) {
+                            MetricsRoute.mount(router, "/metrics", registries.serve());
+                        }
+                        DebugRoute.mount(router, trace, config.debugToken());
+                    }).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            // local testing: a public URL on a loopback host with port 0 means "the port the server got"
+            if (url[0].matches("https?://(127\\.0\\.0\\.1|localhost):0/.*")) {
+                url[0] = url[0].replaceFirst(":0/", ":" + server.port() + "/");
+            }
+            this.publicUrl = url[0];
+            // off the event loop: a shared (Redis) dialog store blocks; ordered, so runs never overlap
+            this.timer = vertx.setPeriodic(1000, t -> vertx.executeBlocking(engine::fireDueTimeouts));
+            if (config.inboundWebhook()) {
+                ingress.submit(WEBHOOK_PORTAL, () -> {
+                    try {
+                        engine.registerOn(WEBHOOK_PORTAL);
+                        if (config.fetchMode()) {
+                            startPollers(new Portal(URI.create(config.webhookUrl()).getHost(), WEBHOOK_PORTAL, "", ""));
+                        }
+                    } catch (RuntimeException e) {
+                        log.error("registering the bot through the inbound webhook failed: {}", e.getMessage());
+                    }
+                });
+            }
+            log.info("OLBot listening on {}:{}{} ({})", config.host(), server.port(), config.path(), config);
+        } catch (Exception | Error e) {
+            closeHalfOpened(e);
+            throw e;
         }
-        log.info("OLBot listening on {}:{}{} ({})", config.host(), server.port(), config.path(), config);
+    }
+
+    /** A start that failed half-way (a port in use, a store that cannot open) closes what it had opened, newest first. */
+    private void closeHalfOpened(Throwable cause) {
+        pollers.values().forEach(EventPoller::close);
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                cause.addSuppressed(e);
+            }
+        }
+        vertx.close();
     }
 
     /**

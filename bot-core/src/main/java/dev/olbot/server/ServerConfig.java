@@ -62,13 +62,18 @@ public record ServerConfig(
 
     /**
      * Reads {@code OLBOT_*} from the environment, over an optional properties file. Throws
-     * {@link IllegalArgumentException} for a missing file, a key that is not an OLBot setting (naming the
-     * nearest known key) and a value out of range (naming the variable).
+     * {@link IllegalArgumentException} for a missing file, a key or an {@code OLBOT_*} variable that is not an
+     * OLBot setting (naming the nearest known one) and a value out of range (naming the variable).
      */
     public static ServerConfig load(Optional<Path> file, Map<String, String> env) {
         Map<String, String> values = new HashMap<>();
         file.ifPresent(f -> values.putAll(ServerProperties.read(f)));
         env.forEach((k, v) -> {
+            if (k.startsWith("OLBOT_") && !ServerProperties.KNOWN.contains(k)) {
+                // a typo would silently fall back to a default (OLBOT_PUBLC_URL, OLBOT_REDIS_ULR: one instance alone)
+                throw new IllegalArgumentException("unknown environment variable " + ServerProperties.printable(k)
+                        + ": did you mean " + ServerProperties.nearestVariable(k) + "?");
+            }
             if (k.startsWith("OLBOT_") && !v.isBlank()) {
                 values.put(k, v.strip());
             }

@@ -70,7 +70,12 @@ final class ServerProperties {
                 .orElseThrow();
     }
 
-    private static String printable(String s) {
+    /** The known variable with the smallest edit distance to {@code variable}. */
+    static String nearestVariable(String variable) {
+        return variable(nearest(key(variable)));
+    }
+
+    static String printable(String s) {
         StringBuilder b = new StringBuilder();
         s.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {

@@ -1,5 +1,8 @@
 package dev.olbot.bot;
 
+import dev.olbot.bot.flow.Flow;
+import dev.olbot.bot.flow.Validation;
+import dev.olbot.bot.routing.Intent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
 package dev.olbot.bot;
 
+import dev.olbot.bot.flow.Flow;
+import dev.olbot.bot.flow.Validation;
+import dev.olbot.bot.routing.Intent;
+import dev.olbot.bot.routing.NumberedMenu;
+import dev.olbot.bot.routing.PersonRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.olbot.state.InMemoryDialogStore;

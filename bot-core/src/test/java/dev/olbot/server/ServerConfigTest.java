@@ -24,6 +24,30 @@ class ServerConfigTest {
     }
 
     @Nested
+    class EnvironmentVariables {
+
+        @Test
+        void rejectsAMisspelledVariableNamingTheNearestKnownOne() {
+            assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_PUBLC_URL", "https://bot.example.com/e")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("unknown environment variable OLBOT_PUBLC_URL: did you mean OLBOT_PUBLIC_URL?");
+        }
+
+        @Test
+        void ignoresVariablesOfOtherPrograms() {
+            ServerConfig c = ServerConfig.load(Optional.empty(), Map.of("PORT", "1", "OLBOTX", "2", "OLBOT_PORT", "9100"));
+
+            assertThat(c.port()).isEqualTo(9100);
+        }
+
+        @Test
+        void anEmptyMisspelledVariableIsStillNamed() {
+            assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_REDIS_ULR", "")))
+                    .hasMessageEndingWith("did you mean OLBOT_REDIS_URL?");
+        }
+    }
+
+    @Nested
     class PropertiesFile {
 
         @Test
@@ -114,6 +138,36 @@ class ServerConfigTest {
                         .hasMessage("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use:"
                                 + " set OLBOT_PORT to a free port (0 picks any)");
             }
+        }
+
+        @Test
+        void aStartThatFailsHalfWayLeavesNoThreadsBehind() throws Exception {
+            try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                ServerConfig c = ServerConfig.load(Optional.empty(), Map.of(
+                        "OLBOT_WEBHOOK_URL", "https://portal.example.com/rest/1/secret/",
+                        "OLBOT_BOT_CLIENT_ID", "client", "OLBOT_PUBLIC_URL", "https://bot.example.com/events",
+                        "OLBOT_HOST", "127.0.0.1", "OLBOT_PORT", Integer.toString(taken.getLocalPort()),
+                        "OLBOT_DATA_DIR", dir.resolve("data").toString()));
+                List<dev.olbot.bot.Bot> bots = List.of(dev.olbot.bot.Bot.builder("port_bot").fallback(ctx -> {}).build());
+                java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+
+                for (int i = 0; i < 3; i++) {
+                    assertThatThrownBy(() -> BotServer.start(bots, c)).isInstanceOf(IllegalStateException.class);
+                }
+
+                // the Vert.x instance, the inbox writer and the handler pool of each failed start are closed
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+                while (!serverThreads(before).isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(serverThreads(before)).isEmpty();
+            }
+        }
+
+        private List<String> serverThreads(java.util.Set<Thread> before) {
+            return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && !before.contains(t)).map(Thread::getName)
+                    .filter(n -> n.startsWith("vert.x-eventloop") || n.startsWith("olbot-inbox-writer") || n.startsWith("olbot-handler"))
+                    .toList();
         }
     }
 }

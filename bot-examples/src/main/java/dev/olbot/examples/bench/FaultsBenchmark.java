@@ -48,8 +48,8 @@ import java.util.concurrent.TimeUnit;
 public final class FaultsBenchmark {
 
     /** The default error policy's words, in every language it speaks. */
-    static final java.util.Set<String> SORRY = java.util.Set.copyOf(dev.olbot.bot.BotTexts.APOLOGY.byLanguage().values());
-    static final java.util.Set<String> HANDOFF = java.util.Set.copyOf(dev.olbot.bot.BotTexts.ERROR_HANDOFF.byLanguage().values());
+    static final java.util.Set<String> SORRY = java.util.Set.copyOf(dev.olbot.bot.text.BotTexts.APOLOGY.byLanguage().values());
+    static final java.util.Set<String> HANDOFF = java.util.Set.copyOf(dev.olbot.bot.text.BotTexts.ERROR_HANDOFF.byLanguage().values());
     private static final String PREFIX = "http://faults.olbot.test/";
 
     /** Figures of one run (one fault kind). */

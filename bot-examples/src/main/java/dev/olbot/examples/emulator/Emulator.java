@@ -139,8 +139,9 @@ public final class Emulator implements AutoCloseable {
     /** Transfers to an employee ({@code toUser} > 0) or to another line's queue ({@code toLine} > 0). */
     public synchronized void operatorTransfers(int dialog, int toUser, int toLine) {
         Dialog d = dialog(dialog);
-        d.recorder.step("// the operator transferred the dialog to " + (toUser > 0 ? "user " + toUser : "line " + toLine)
-                + " here; scenario files have no step for that, so a replay goes on without it");
+        if (toUser > 0 || toLine > 0) {
+            d.recorder.step(toUser > 0 ? "#operator transfer user " + toUser : "#operator transfer line " + toLine);
+        }
         act(d, () -> {
             if (toUser > 0) {
                 desk.transfersToUser(chat(d), toUser);

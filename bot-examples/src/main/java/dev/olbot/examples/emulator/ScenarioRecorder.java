@@ -17,6 +17,9 @@ final class ScenarioRecorder {
     private final List<String> lines = new ArrayList<>();
     private int seen;
     private OpenLineChat.Owner owner;
+    /** The line the dialog started in, and the one it is in now: a transfer to another line is written as {@code #dialog line N}. */
+    private long firstLine = -1;
+    private long line = -1;
 
     ScenarioRecorder(String name) {
         lines.add("#scenario " + name);
@@ -52,9 +55,14 @@ final class ScenarioRecorder {
             lines.add("#bot-silent");
         }
         seen = visible.size();
-        if (chat.owner() != owner) {
+        if (firstLine < 0) {
+            firstLine = chat.lineId();
+        }
+        if (chat.owner() != owner || chat.lineId() != line) {
             owner = chat.owner();
-            lines.add(switch (owner) {
+            line = chat.lineId();
+            boolean otherLine = line != firstLine && (owner == OpenLineChat.Owner.QUEUE || owner == OpenLineChat.Owner.OPERATOR);
+            lines.add(otherLine ? "#dialog line " + line : switch (owner) {
                 case BOT -> "#dialog bot";
                 case QUEUE -> "#dialog queue";
                 case OPERATOR -> "#dialog operator";

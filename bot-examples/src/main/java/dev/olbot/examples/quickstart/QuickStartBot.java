@@ -1,7 +1,7 @@
 package dev.olbot.examples.quickstart;
 
 import dev.olbot.bot.Bot;
-import dev.olbot.bot.Intent;
+import dev.olbot.bot.routing.Intent;
 import dev.olbot.server.BotServer;
 import dev.olbot.server.ServerConfig;
 import java.util.List;

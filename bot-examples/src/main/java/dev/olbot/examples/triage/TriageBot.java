@@ -1,14 +1,14 @@
 package dev.olbot.examples.triage;
 
-import dev.olbot.bot.BbCode;
+import dev.olbot.bot.text.BbCode;
 import dev.olbot.bot.Bot;
 import dev.olbot.bot.BotContext;
-import dev.olbot.bot.Flow;
-import dev.olbot.bot.Intent;
-import dev.olbot.bot.NumberedMenu;
+import dev.olbot.bot.flow.Flow;
+import dev.olbot.bot.routing.Intent;
+import dev.olbot.bot.routing.NumberedMenu;
 import dev.olbot.bot.Reply;
-import dev.olbot.bot.Utterance;
-import dev.olbot.bot.Validation;
+import dev.olbot.bot.routing.Utterance;
+import dev.olbot.bot.flow.Validation;
 import dev.olbot.examples.faq.OperatorNote;
 import dev.olbot.rest.methods.message.Button;
 import dev.olbot.rest.methods.message.ButtonAction;
@@ -60,8 +60,8 @@ public final class TriageBot {
         NumberedMenu.Builder menu = NumberedMenu.named(MENU).header(c.menuHeader());
         Bot.Builder bot = Bot.builder(c.code()).name(c.name()).property("WORK_POSITION", "Triage")
                 // asking for a person from anywhere: the operator also gets what was collected so far
-                .personRequest(dev.olbot.bot.PersonRequest.defaults().then(ctx -> {
-                    ctx.reply(dev.olbot.bot.BotTexts.PERSON_HANDOFF.in(ctx.language()));
+                .personRequest(dev.olbot.bot.routing.PersonRequest.defaults().then(ctx -> {
+                    ctx.reply(dev.olbot.bot.text.BotTexts.PERSON_HANDOFF.in(ctx.language()));
                     OperatorNote.post(ctx, note(ctx, "клиент попросил оператора", ctx.answers()));
                     ctx.toOperator();
                 }));
@@ -121,7 +121,7 @@ public final class TriageBot {
     }
 
     private static java.util.Optional<String> profileName(BotContext ctx, TriageConfig.Question q) {
-        return ctx.user().firstName().filter(n -> q.check().apply(n) instanceof dev.olbot.bot.Validation.Valid);
+        return ctx.user().firstName().filter(n -> q.check().apply(n) instanceof dev.olbot.bot.flow.Validation.Valid);
     }
 
     private static Reply confirm(BotContext ctx, TriageConfig.Question q, String known) {
@@ -259,7 +259,7 @@ public final class TriageBot {
         values.put("clientName", ctx.var("olbot.client").orElse(ctx.user().firstName().orElse(ctx.user().name())));
         Map<String, String> escaped = new LinkedHashMap<>();
         values.forEach((k, v) -> escaped.put(k, BbCode.escape(String.valueOf(v))));
-        return dev.olbot.bot.Template.of(template).render(escaped);
+        return dev.olbot.bot.text.Template.of(template).render(escaped);
     }
 
     private static String note(BotContext ctx, String topic, Map<String, String> answers) {

@@ -2,7 +2,7 @@ package dev.olbot.examples.triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.olbot.bot.Validation;
+import dev.olbot.bot.flow.Validation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.olbot.examples.cli;
 
 import dev.olbot.bot.Bot;
 import dev.olbot.bot.BotProvider;
-import dev.olbot.bot.Intent;
+import dev.olbot.bot.routing.Intent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

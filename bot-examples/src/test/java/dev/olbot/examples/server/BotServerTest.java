@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.olbot.bot.Bot;
-import dev.olbot.bot.Intent;
+import dev.olbot.bot.routing.Intent;
 import dev.olbot.server.BotServer;
 import dev.olbot.server.ServerConfig;
 import dev.olbot.testkit.Client;

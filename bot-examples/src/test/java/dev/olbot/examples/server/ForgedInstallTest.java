@@ -3,7 +3,7 @@ package dev.olbot.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.olbot.bot.Bot;
-import dev.olbot.bot.Intent;
+import dev.olbot.bot.routing.Intent;
 import dev.olbot.server.BotServer;
 import dev.olbot.server.ServerConfig;
 import dev.olbot.testkit.Client;

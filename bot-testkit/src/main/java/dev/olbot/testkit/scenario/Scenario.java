@@ -110,6 +110,16 @@ public record Scenario(String name, List<Step> steps) {
             return add(new Step.OperatorTransfersBack());
         }
 
+        /** The operator hands the dialog to another employee. */
+        public Builder operatorTransfersToUser(int userId) {
+            return add(new Step.OperatorTransfers(false, userId));
+        }
+
+        /** The operator hands the dialog to another line's queue. */
+        public Builder operatorTransfersToLine(int lineId) {
+            return add(new Step.OperatorTransfers(true, lineId));
+        }
+
         public Builder operatorFinishes() {
             return add(new Step.OperatorFinishes());
         }

@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * #bot-silent
  * #dialog queue          (or: operator, bot, user 12, line 2)
  * #lead
- * #operator accept       (or: say TEXT, transfer bot, finish)
+ * #operator accept       (or: say TEXT, transfer bot, transfer user N, transfer line N, finish)
  * #wait 10m              (s, m, h, d; e.g. 1h30m)
  * #finished
  * #restart
@@ -258,15 +258,27 @@ public final class ScenarioFile {
                     }
                     yield new Step.OperatorSays(parts[1]);
                 }
-                case "transfer" -> {
-                    if (parts.length < 2 || !parts[1].strip().equalsIgnoreCase("bot")) {
-                        throw new IllegalArgumentException("#operator transfer takes 'bot'");
-                    }
-                    yield new Step.OperatorTransfersBack();
-                }
+                case "transfer" -> transfer(parts.length < 2 ? "" : parts[1].strip());
                 case "finish", "finishes" -> new Step.OperatorFinishes();
-                default -> throw new IllegalArgumentException("#operator takes accept, say TEXT, transfer bot or finish");
+                default -> throw new IllegalArgumentException(
+                        "#operator takes accept, say TEXT, transfer bot, transfer user N, transfer line N or finish");
             };
+        }
+
+        private Step transfer(String arg) {
+            String[] target = arg.split("\\s+");
+            String to = target[0].toLowerCase(Locale.ROOT);
+            if (to.equals("bot") && target.length == 1) {
+                return new Step.OperatorTransfersBack();
+            }
+            if ((to.equals("user") || to.equals("line")) && target.length == 2) {
+                int id = number(target[1], "#operator transfer " + to);
+                if (id <= 0) {
+                    throw new IllegalArgumentException("#operator transfer " + to + " needs an id above 0, got " + id);
+                }
+                return new Step.OperatorTransfers(to.equals("line"), id);
+            }
+            throw new IllegalArgumentException("#operator transfer takes bot, user N or line N; got '" + arg + "'");
         }
 
         private int number(String s, String what) {

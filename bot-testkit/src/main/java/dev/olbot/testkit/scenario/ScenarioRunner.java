@@ -88,6 +88,14 @@ final class ScenarioRunner {
             act(() -> kit.operator().says(chat(), s.text()));
         } else if (step instanceof Step.OperatorTransfersBack) {
             act(() -> kit.operator().transfersBackToBot(chat()).await());
+        } else if (step instanceof Step.OperatorTransfers t) {
+            act(() -> {
+                if (t.toLine()) {
+                    kit.operator().transfersToLine(chat(), t.id());
+                } else {
+                    kit.operator().transfersTo(chat(), t.id());
+                }
+            });
         } else if (step instanceof Step.OperatorFinishes) {
             act(() -> kit.operator().finishes(chat()));
         } else if (step instanceof Step.TimePasses t) {

@@ -99,6 +99,13 @@ public sealed interface Step {
         }
     }
 
+    /** The operator hands the dialog to another employee ({@code user N}) or another line's queue ({@code line N}). */
+    record OperatorTransfers(boolean toLine, int id) implements Step {
+        public String line() {
+            return "#operator transfer " + (toLine ? "line " : "user ") + id;
+        }
+    }
+
     record OperatorFinishes() implements Step {
         public String line() {
             return "#operator finish";

@@ -4,9 +4,9 @@ import static dev.olbot.testkit.scenario.TextMatch.contains;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.olbot.bot.Bot;
-import dev.olbot.bot.Flow;
-import dev.olbot.bot.Intent;
-import dev.olbot.bot.Validation;
+import dev.olbot.bot.flow.Flow;
+import dev.olbot.bot.routing.Intent;
+import dev.olbot.bot.flow.Validation;
 import dev.olbot.rest.RateLimit;
 import dev.olbot.testkit.Client;
 import dev.olbot.testkit.RatePlan;

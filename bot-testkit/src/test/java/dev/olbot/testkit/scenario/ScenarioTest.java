@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.olbot.bot.Bot;
 import dev.olbot.bot.BotContext;
-import dev.olbot.bot.Flow;
-import dev.olbot.bot.Intent;
-import dev.olbot.bot.NumberedMenu;
-import dev.olbot.bot.Validation;
+import dev.olbot.bot.flow.Flow;
+import dev.olbot.bot.routing.Intent;
+import dev.olbot.bot.routing.NumberedMenu;
+import dev.olbot.bot.flow.Validation;
 import dev.olbot.state.FileDialogStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +108,48 @@ class ScenarioTest {
                     .contains("imbot.message.add")
                     .contains("transcript:")
                     .contains("client Client 1");
+        }
+    }
+
+    @Nested
+    class OperatorTransfers {
+
+        private static final String HANDOFF = """
+                #scenario the operator passes the dialog on
+                #me hello
+                #bot What is your question about
+                #bot pick a number
+                #press 2
+                #bot Connecting you to support
+                #operator accept
+                """;
+
+        @Test
+        void anOperatorTransfersToAnotherLineInAScenarioFile() {
+            Scenario s = ScenarioFile.parse(HANDOFF + "#operator transfer line 2\n#dialog line 2\n", "t", Path.of("."));
+
+            assertThat(s.steps()).contains(new Step.OperatorTransfers(true, 2));
+            try (BotTestKit kit = BotTestKit.start(o -> o.bot(triage()).line("Sales"))) {
+                kit.run(s).assertPassed();
+            }
+        }
+
+        @Test
+        void anOperatorTransfersToAColleagueInTheDsl() {
+            try (BotTestKit kit = BotTestKit.start(o -> o.bot(triage()).employeesUpTo(5))) {
+                Scenario s = Scenario.named("to a colleague").clientSays("hello").expectReply(contains("question about"))
+                        .expectReply(contains("pick a number")).clientPresses(2).expectReply("Connecting you to support")
+                        .operatorAccepts().operatorTransfersToUser(5).expectDialogWithUser(5).build();
+
+                kit.run(s).assertPassed();
+            }
+        }
+
+        @Test
+        void aTransferWithoutATargetNamesWhatItTakes() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> ScenarioFile.parse(HANDOFF + "#operator transfer line\n", "t", Path.of(".")))
+                    .hasMessageEndingWith("#operator transfer takes bot, user N or line N; got 'line'");
         }
     }
 

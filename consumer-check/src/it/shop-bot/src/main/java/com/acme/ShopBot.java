@@ -2,7 +2,7 @@ package com.acme;
 
 import dev.olbot.bot.Bot;
 import dev.olbot.bot.BotProvider;
-import dev.olbot.bot.Intent;
+import dev.olbot.bot.routing.Intent;
 import java.nio.file.Path;
 import java.util.Optional;
 
