@@ -54,7 +54,8 @@ public final class ClusterBenchmark {
 
     /** What one run of dialogs measured. */
     public record Tally(String label, int instances, long expected, long delivered, long duplicates, long outOfOrder,
-            long deliveriesNotAccepted, long limitRefusals, long limitErrorsLogged, long refreshes, int expiries, double seconds) {
+            long deliveriesNotAccepted, long limitRefusals, long limitErrorsLogged, long refreshes, int expiries, double seconds,
+            String disorderExample) {
 
         public long lost() {
             return expected - delivered;
@@ -68,7 +69,8 @@ public final class ClusterBenchmark {
             return String.format(Locale.ROOT, "%s: %d instance(s), replies expected %d, delivered %d, lost %d, duplicates %d, "
                     + "dialogs out of order %d, deliveries not accepted %d, QUERY_LIMIT_EXCEEDED at the portal %d (in the "
                     + "instances' logs %d), token refreshes %d for %d expiries, %.1f s", label, instances, expected, delivered,
-                    lost(), duplicates, outOfOrder, deliveriesNotAccepted, limitRefusals, limitErrorsLogged, refreshes, expiries, seconds);
+                    lost(), duplicates, outOfOrder, deliveriesNotAccepted, limitRefusals, limitErrorsLogged, refreshes, expiries, seconds)
+                    + (disorderExample.isEmpty() ? "" : "\n  e.g. one dialog's replies in chat order: " + disorderExample);
         }
     }
 
@@ -190,7 +192,7 @@ public final class ClusterBenchmark {
                 refreshes += (p == 0 ? fake.portal() : fake.portal("portal" + p)).tokenRefreshes();
             }
             return new Tally(label, n, (long) clients.size() * messages, replies.delivered, replies.duplicates, replies.outOfOrder,
-                    deliveries.notAccepted(), refused, logged, refreshes, expiries, seconds);
+                    deliveries.notAccepted(), refused, logged, refreshes, expiries, seconds, replies.example);
         } finally {
             for (ServedInstance i : instances) {
                 i.close();
@@ -235,7 +237,7 @@ public final class ClusterBenchmark {
     }
 
     /** The replies the clients' chats hold. */
-    private record Replies(long delivered, long duplicates, long outOfOrder, long lastNanos) {}
+    private record Replies(long delivered, long duplicates, long outOfOrder, long lastNanos, String example) {}
 
     /**
      * Waits until every expected reply is in its chat, or nothing new arrived for 60 s, then counts: the
@@ -258,7 +260,7 @@ public final class ClusterBenchmark {
             if (r.delivered >= expected || System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(60)) {
                 Thread.sleep(1000); // a late second copy, if any, arrives now
                 Replies last = count(clients, messages, lastNanos);
-                return new Replies(last.delivered, last.duplicates, last.outOfOrder, lastNanos);
+                return new Replies(last.delivered, last.duplicates, last.outOfOrder, lastNanos, last.example);
             }
             Thread.sleep(200);
             r = count(clients, messages, lastNanos);
@@ -269,8 +271,10 @@ public final class ClusterBenchmark {
         long delivered = 0;
         long duplicates = 0;
         long outOfOrder = 0;
+        String example = "";
         for (Client c : clients) {
             boolean[] got = new boolean[messages + 1];
+            List<String> sequence = new ArrayList<>();
             int previous = 0;
             boolean ordered = true;
             for (ChatMessage m : c.botMessages()) {
@@ -281,6 +285,7 @@ public final class ClusterBenchmark {
                 if (ordinal < 1 || ordinal > messages) {
                     continue;
                 }
+                sequence.add("m" + ordinal);
                 if (got[ordinal]) {
                     duplicates++;
                     continue;
@@ -292,8 +297,11 @@ public final class ClusterBenchmark {
             }
             if (!ordered) {
                 outOfOrder++;
+                if (example.isEmpty()) {
+                    example = String.join(" ", sequence);
+                }
             }
         }
-        return new Replies(delivered, duplicates, outOfOrder, lastNanos);
+        return new Replies(delivered, duplicates, outOfOrder, lastNanos, example);
     }
 }
