@@ -123,7 +123,7 @@ public final class BotServer implements AutoCloseable {
                 bots.forEach(e::bot);
                 e.rest(rest).store(dialogs).handlerUrl(() -> url[0]).botToken(config.inboundWebhook() ? config.botToken() : "")
                         .registerAs(config.api(), config.fetchMode() ? Registrar.EventMode.FETCH : Registrar.EventMode.WEBHOOK)
-                        .lanes((lane, task) -> lanes[0].submit(lane, task)).knownBotIds(botIdFile.load()).metrics(metrics).trace(trace);
+                        .lanes((lane, task) -> lanes[0].submit(lane, task)).knownBotIds(stores.withSharedBotIds(botIdFile.load())).metrics(metrics).trace(trace);
             });
             List<String> webhookClients = new ArrayList<>();
             if (config.inboundWebhook()) {
@@ -144,6 +144,7 @@ public final class BotServer implements AutoCloseable {
                         }
                         engine.accept(event);
                         botIdFile.saveIfChanged(engine.botIds());
+                        stores.shareBotIds(engine.botIds());
                         if (event instanceof dev.olbot.event.AppInstalled && config.fetchMode()) {
                             startPollers(event.meta().portal());
                         }

@@ -26,7 +26,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,6 +40,8 @@ import java.util.UUID;
  * dedupe keys, plus the cluster-wide refresh lock and the portal's rate bucket for the REST client).
  */
 final class ServerStores implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServerStores.class);
 
     final TokenStore tokens;
     final InstallRegistry installs;
@@ -125,6 +131,51 @@ final class ServerStores implements AutoCloseable {
         }
         return new RedisPollLease(redis, portalKey, botId, POLL_LEASE, ((RedisDedupeStore) dedupe).window());
     }
+
+    /**
+     * {@code ids} plus, in cluster mode, the bot ids other instances learned ({@code <prefix>bot-ids}, a hash
+     * {@code portal/code → id}): a fetch-mode bot's id arrives with the install on one instance only, and every
+     * instance needs it to run that bot's poller (and so to take over when the leader dies).
+     */
+    Map<String, Long> withSharedBotIds(Map<String, Long> ids) {
+        if (redis == null) {
+            return ids;
+        }
+        Map<String, Long> all = new HashMap<>(ids);
+        try {
+            Response shared = redis.call(Command.HGETALL, redis.key("bot-ids"));
+            if (shared != null) {
+                for (String k : shared.getKeys()) {
+                    all.putIfAbsent(k, Long.parseLong(shared.get(k).toString()));
+                }
+            }
+        } catch (RedisUnavailableException e) {
+            LOG.warn("could not read the shared bot ids: {}", e.getMessage());
+        }
+        sharedBotIds = Map.copyOf(all);
+        return all;
+    }
+
+    /** In cluster mode, writes the bot ids this instance knows when they changed. Called off the event loop. */
+    void shareBotIds(Map<String, Long> ids) {
+        if (redis == null || ids.isEmpty() || ids.equals(sharedBotIds)) {
+            return;
+        }
+        try {
+            List<Object> args = new ArrayList<>();
+            args.add(redis.key("bot-ids"));
+            ids.forEach((k, v) -> {
+                args.add(k);
+                args.add(v);
+            });
+            redis.call(Command.HSET, args.toArray());
+            sharedBotIds = Map.copyOf(ids);
+        } catch (RedisUnavailableException e) {
+            LOG.warn("could not share the bot ids: {}", e.getMessage());
+        }
+    }
+
+    private volatile Map<String, Long> sharedBotIds = Map.of();
 
     /** How long a dead poll leader blocks the others; renewed every third of it. */
     static final Duration POLL_LEASE = Duration.ofSeconds(15);
