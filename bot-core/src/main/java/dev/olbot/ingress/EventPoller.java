@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * confirmed (passed to the next poll) only after every event below it was handled, so a crash
  * redelivers instead of losing. Pacing follows the docs: with {@code hasMore} the next poll comes
  * after {@code busyDelay} (≥ 2 s); when idle, the delay grows from {@code idleDelay} to
- * {@code maxIdleDelay} (5–30 s) and snaps back when events arrive.
+ * {@code maxIdleDelay} (5–30 s) and snaps back when events arrive. With a shared {@link PollLease} (several
+ * instances of one bot) it polls only while it holds the lease and asks for it again every {@code idleDelay}.
  */
 public final class EventPoller implements AutoCloseable {
 
@@ -152,7 +153,7 @@ public final class EventPoller implements AutoCloseable {
                 idle = Math.min(options.maxIdleDelay().toMillis(), idle * 2);
             }
         } catch (RuntimeException e) {
-            log.warn("imbot.v2.Event.get for bot {} on {} failed: {}", botId, portal.domain(), e.getMessage());
+            log.warn("polling imbot.v2.Event.get for bot {} on {} failed: {}", botId, portal.domain(), e.getMessage());
             delay = options.maxIdleDelay().toMillis();
         }
         if (!stopped) {
