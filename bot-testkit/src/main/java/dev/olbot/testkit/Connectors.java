@@ -43,8 +43,8 @@ public final class Connectors {
     final Map<String, Client> clients = new LinkedHashMap<>();
     /** Bitrix24 message id → the id the message has in the external channel. */
     final Map<Integer, String> externalIds = new LinkedHashMap<>();
-    private final Map<Integer, Set<String>> statuses = new LinkedHashMap<>();
-    private int nextEventId = 1;
+    final Map<Integer, Set<String>> statuses = new LinkedHashMap<>();
+    int nextEventId = 1;
 
     Connectors(FakePortal portal) {
         this.portal = portal;

@@ -2,6 +2,7 @@ package dev.olbot.testkit;
 
 import dev.olbot.rest.RestCaller;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +34,9 @@ public final class FakeBitrix24 implements AutoCloseable {
     private final VirtualClock clock;
     private final Vertx vertx;
     private final boolean ownsVertx;
-    private final String clientId = "local." + Tokens.hex(7) + "." + Tokens.hex(4);
-    private final String clientSecret = Tokens.hex(25);
+    private volatile String clientId = "local." + Tokens.hex(7) + "." + Tokens.hex(4);
+    private volatile String clientSecret = Tokens.hex(25);
+    private volatile int savedPort;
     private final Tokens tokens = new Tokens(this);
     private final Faults faults = new Faults();
     private final Transcript transcript;
@@ -94,6 +96,63 @@ public final class FakeBitrix24 implements AutoCloseable {
             baseUrl = "http://127.0.0.1:" + port;
         }
         return this;
+    }
+
+    /**
+     * Writes the account's state to {@code file} as JSON ({@code "format": 1}): the clock, the app's credentials,
+     * the port, OAuth tokens, and per portal its install (application token, member_id), users, open lines and
+     * their settings, bots and their handler URLs, commands, chats with their messages and sessions (owner,
+     * operator, a pending WELCOME_BOT_TIME), Chatbots 2.0 fetch queues and event ids, connectors and their
+     * activation, {@code event.bind} handlers, and the id counters. Not saved: the call log and transcript,
+     * injected faults, rate-limit levels and method blocks, mounted sinks. The file is replaced atomically.
+     */
+    public void saveState(Path file) {
+        StateSnapshot.Account account;
+        synchronized (lock) {
+            account = StateCapture.of(this, port());
+        }
+        StateFile.write(file, account);
+    }
+
+    /**
+     * Replaces this account's state with the one {@link #saveState} wrote to {@code file}. Call it on a fresh account,
+     * before {@link #start} and before anything was added; start it then on {@link #savedPort()} so the domain the
+     * installed app knows (127.0.0.1:port) stays the same. The clock moves forward to the saved instant if it is
+     * behind (it never moves back: time that passed since the save counts, as on a portal that was down).
+     *
+     * @throws StateFileException one line naming the file and the field, for a format other than 1, a missing,
+     *                            unknown or mistyped field, or an id that refers to nothing
+     */
+    public FakeBitrix24 loadState(Path file) {
+        StateSnapshot.Account account = StateFile.read(file);
+        synchronized (lock) {
+            if (front != null || portals.size() != 1 || !portal("portal").untouched()) {
+                throw new IllegalStateException("loadState needs a fresh account: call it before start() and before adding anything");
+            }
+            Duration behind = Duration.between(clock.instant(), account.clock());
+            if (behind.isNegative() || behind.isZero()) {
+                behind = Duration.ZERO;
+            }
+            clock.advance(behind);
+            clientId = account.clientId();
+            clientSecret = account.clientSecret();
+            savedPort = account.port();
+            portals.clear();
+            for (FakePortal p : StateRestore.portals(this, account)) {
+                portals.put(p.name(), p);
+            }
+        }
+        transcript.add("platform", "state loaded from " + file.getFileName());
+        return this;
+    }
+
+    /** The port the state loaded by {@link #loadState} was served on (0 when none was loaded, or it was never started). */
+    public int savedPort() {
+        return savedPort;
+    }
+
+    private int port() {
+        return baseUrl.startsWith("http://127.0.0.1:") ? Integer.parseInt(baseUrl.substring("http://127.0.0.1:".length())) : savedPort;
     }
 
     /** {@code http://127.0.0.1:<port>} once started. */

@@ -18,7 +18,7 @@ public final class FakePortal {
     final FakeBitrix24 fake;
     private final String name;
     private final String memberId;
-    private String applicationToken = "";
+    String applicationToken = "";
     private final Limits limits;
     final EventPayloads payloads;
     final LineFlow flow;
@@ -31,10 +31,10 @@ public final class FakePortal {
     final Map<Integer, CommandRecord> commands = new LinkedHashMap<>();
     final Map<Integer, OpenLineChat> chats = new LinkedHashMap<>();
     final Map<Integer, ChatMessage> messages = new LinkedHashMap<>();
-    private final Map<String, Integer> webhooks = new LinkedHashMap<>();
-    private final Map<String, Integer> sessions = new LinkedHashMap<>();
-    private int nextUserId = 1;
-    private int nextLineId = 1;
+    final Map<String, Integer> webhooks = new LinkedHashMap<>();
+    final Map<String, Integer> sessions = new LinkedHashMap<>();
+    int nextUserId = 1;
+    int nextLineId = 1;
     int nextCommandId = 1;
     int nextChatId = 100;
     int nextSessionId = 1000;
@@ -42,14 +42,19 @@ public final class FakePortal {
     int nextLeadId = 300;
 
     FakePortal(FakeBitrix24 fake, String name) {
+        this(fake, name, Tokens.hex(16));
+        addUser("Portal Admin");
+    }
+
+    /** A portal with no users yet, for restoring a saved state ({@link StateRestore}). */
+    FakePortal(FakeBitrix24 fake, String name, String memberId) {
         this.fake = fake;
         this.name = name;
-        this.memberId = Tokens.hex(16);
+        this.memberId = memberId;
         this.limits = new Limits(fake.clock());
         this.payloads = new EventPayloads(fake, this);
         this.flow = new LineFlow(fake, this);
         this.connectors = new Connectors(this);
-        addUser("Portal Admin");
     }
 
     public String name() {
@@ -85,6 +90,11 @@ public final class FakePortal {
         this.applicationToken = token;
         this.appAccessToken = accessToken;
         this.appRefreshToken = refreshToken;
+    }
+
+    /** Nothing was added since creation: only the admin, no lines, bots, chats or install. */
+    boolean untouched() {
+        return users.size() == 1 && lines.isEmpty() && bots.isEmpty() && chats.isEmpty() && applicationToken.isEmpty();
     }
 
     Limits limits() {
@@ -208,6 +218,21 @@ public final class FakePortal {
     public Operator operator(int userId) {
         user(userId).orElseThrow(() -> new IllegalArgumentException("no user " + userId));
         return new Operator(this, userId);
+    }
+
+    /**
+     * The client of an existing chat, to go on writing in it — e.g. after {@link FakeBitrix24#loadState}, when the
+     * {@link Client} objects of the saved run are gone.
+     */
+    public Client clientOf(OpenLineChat chat) {
+        synchronized (fake.lock()) {
+            if (chats.get(chat.id) != chat) {
+                throw new IllegalArgumentException(chat.dialogId() + " is not a chat of portal " + name);
+            }
+            Client c = new Client(this, chat.lineId, chat.connector, chat.clientUserId, chat.connectorChatId);
+            c.chatId = chat.id;
+            return c;
+        }
     }
 
     public Optional<OpenLineChat> chat(int chatId) {

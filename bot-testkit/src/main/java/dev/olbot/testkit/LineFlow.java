@@ -288,15 +288,20 @@ final class LineFlow {
         out.add(events.botJoins(chat, bot, chat.clientUserId));
         long seconds = line.welcomeBotSeconds();
         if (seconds > 0) {
-            int session = chat.sessionId;
-            chat.botTimer = fake.clock().schedule(Duration.ofSeconds(seconds), () -> {
-                synchronized (fake.lock()) {
-                    if (chat.sessionId == session && chat.owner == OpenLineChat.Owner.BOT) {
-                        toQueue(chat, "WELCOME_BOT_TIME of " + seconds + "s passed");
-                    }
-                }
-            });
+            armBotTimer(chat, Duration.ofSeconds(seconds), seconds);
         }
+    }
+
+    /** After {@code delay}, a session still held by the bot moves to the queue ({@code WELCOME_BOT_TIME} of {@code seconds}). */
+    void armBotTimer(OpenLineChat chat, Duration delay, long seconds) {
+        int session = chat.sessionId;
+        chat.botTimer = fake.clock().schedule(delay, () -> {
+            synchronized (fake.lock()) {
+                if (chat.sessionId == session && chat.owner == OpenLineChat.Owner.BOT) {
+                    toQueue(chat, "WELCOME_BOT_TIME of " + seconds + "s passed");
+                }
+            }
+        });
     }
 
     void cancelTimer(OpenLineChat chat) {

@@ -14,9 +14,10 @@ import java.util.Map;
 public final class OpenLine {
 
     private final Map<String, Object> settings = new LinkedHashMap<>();
-    private final String networkCode = Tokens.hex(16);
+    private final String networkCode;
 
     OpenLine(int id, String name) {
+        this.networkCode = Tokens.hex(16);
         settings.put("ID", String.valueOf(id));
         settings.put("ACTIVE", "Y");
         settings.put("LINE_NAME", name);
@@ -31,6 +32,12 @@ public final class OpenLine {
         settings.put("WELCOME_BOT_TIME", "600");
         settings.put("WELCOME_BOT_LEFT", "queue");
         settings.put("QUEUE", new ArrayList<String>());
+    }
+
+    /** A line with saved settings ({@link StateRestore}); {@code settings} holds ID and QUEUE (a list of strings). */
+    OpenLine(Map<String, Object> settings, String networkCode) {
+        this.networkCode = networkCode;
+        this.settings.putAll(settings);
     }
 
     /** The 32-character code another portal joins this line with ({@code imopenlines.network.join}). */

@@ -45,6 +45,29 @@ final class Tokens {
         return g;
     }
 
+    /** Every grant whose access or refresh token may still be used, each with whether its refresh token is unspent. */
+    Map<Grant, Boolean> usable() {
+        Instant now = fake.clock().instant();
+        Map<Grant, Boolean> out = new LinkedHashMap<>();
+        for (Grant g : byAccess.values()) {
+            Grant unspent = byRefresh.get(g.refreshToken());
+            boolean refreshable = unspent != null && unspent.accessToken().equals(g.accessToken())
+                    && now.isBefore(g.refreshExpiresAt());
+            if (refreshable || now.isBefore(g.expiresAt())) {
+                out.put(g, refreshable);
+            }
+        }
+        return out;
+    }
+
+    /** Puts back a saved grant ({@link StateRestore}). */
+    void restore(Grant g, boolean refreshable) {
+        byAccess.put(g.accessToken(), g);
+        if (refreshable) {
+            byRefresh.put(g.refreshToken(), g);
+        }
+    }
+
     /** The grant of a live access token; throws {@code expired_token} / {@code invalid_token} (401). */
     Grant authenticate(String accessToken) {
         Grant g = byAccess.get(accessToken);

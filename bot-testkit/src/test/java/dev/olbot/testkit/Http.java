@@ -14,7 +14,7 @@ import java.util.Map;
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static volatile HttpClient client = newClient();
 
     record Reply(int status, JsonNode body) {
         String error() {
@@ -27,6 +27,15 @@ final class Http {
     }
 
     private Http() {}
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Drops pooled connections (a test that stopped a fake and started another on its port must not reuse them). */
+    static void forgetConnections() {
+        client = newClient();
+    }
 
     static Reply postJson(String url, Map<String, ?> body) {
         try {
@@ -55,7 +64,7 @@ final class Http {
 
     static Reply send(HttpRequest request) {
         try {
-            HttpResponse<byte[]> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(r.statusCode(), JSON.readTree(r.body()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
             "  /operator accept         the operator takes the dialog",
             "  /operator say TEXT       the operator writes",
             "  /operator transfer bot   the operator hands the dialog back to the bot",
+            "  /operator transfer line N (or user N)  the operator hands it to another line's queue (or a colleague)",
             "  /operator finish         the operator finishes the session",
             "  /wait 10m                time passes (s, m, h, d)",
             "  /quit                    leave (end of input does the same)",
@@ -121,10 +122,18 @@ public final class ChatCommand implements Callable<Integer> {
             kit.operator().says(chat, action.substring(4));
         } else if (action.equals("transfer bot")) {
             kit.operator().transfersBackToBot(chat).await();
+        } else if (action.matches("transfer (line|user) \\d{1,9}")) {
+            String[] target = action.split(" ");
+            int id = Integer.parseInt(target[2]);
+            if (target[1].equals("line")) {
+                kit.operator().transfersToLine(chat, id);
+            } else {
+                kit.operator().transfersTo(chat, id);
+            }
         } else if (action.equals("finish")) {
             kit.operator().finishes(chat);
         } else {
-            throw new IllegalArgumentException("/operator takes accept, say TEXT, transfer bot or finish");
+            throw new IllegalArgumentException("/operator takes accept, say TEXT, transfer bot, transfer line N, transfer user N or finish");
         }
     }
 

@@ -2,11 +2,14 @@ package dev.olbot.examples.cli;
 
 import dev.olbot.examples.portal.LocalPortal;
 import dev.olbot.testkit.RatePlan;
+import dev.olbot.testkit.StateFileException;
 import dev.olbot.testkit.scenario.ScenarioFile;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,12 +33,18 @@ import picocli.CommandLine.Spec;
             "  transfer bot       the operator hands the dialog back to the bot",
             "  finish             the operator finishes the session",
             "  wait 10m           the portal's clock jumps ahead (s, m, h, d)",
-            "  quit               stop (end of input does the same)",
+            "  save               write the portal's state to the --state file now",
+            "  quit               stop (end of input does the same); with --state, the state is saved first",
             "What happens on the portal prints as it happens."})
 public final class PortalCommand implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Port on 127.0.0.1 (default 8070; 0 = any free port).")
-    int port = 8070;
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Port on 127.0.0.1 (default: the port the --state file was saved with, else 8070; 0 = any free port).")
+    Integer port;
+
+    @Option(names = "--state", paramLabel = "FILE", description = {"Keep the portal's state in FILE (JSON, \"format\": 1): loaded at start "
+            + "if it exists; saved on 'save', 'quit', end of input, Ctrl-C and SIGTERM."})
+    Path stateFile;
 
     @Option(names = "--rate", paramLabel = "PLAN", description = "Rate limit: standard (2/s, burst 50; default), enterprise (5/s, burst 250) or off.")
     String rate = "standard";
@@ -61,11 +70,16 @@ public final class PortalCommand implements Callable<Integer> {
         };
         LocalPortal portal;
         try {
-            portal = LocalPortal.start(port, plan);
-        } catch (IllegalStateException e) {
-            throw CliFailure.portNotFree(port, rootMessage(e), e);
+            portal = LocalPortal.start(port, plan, stateFile);
+        } catch (StateFileException | IllegalArgumentException e) {
+            throw CliFailure.usage(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw CliFailure.cannotRun(e.getMessage(), e);
+        } catch (LocalPortal.PortNotFree e) {
+            throw CliFailure.portNotFree(e.port(), rootMessage(e), e);
         }
-        try (portal; TranscriptPrinter printer = new TranscriptPrinter(portal.fake(), out)) {
+        SaveOnExit saveOnExit = new SaveOnExit(portal);
+        try (portal; TranscriptPrinter printer = new TranscriptPrinter(portal.fake(), out); saveOnExit) {
             printBanner(portal, out);
             BufferedReader in = new BufferedReader(new InputStreamReader(olbot.input(), StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null && !line.strip().equals("quit"); line = in.readLine()) {
@@ -81,7 +95,57 @@ public final class PortalCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
+            if (stateFile != null) {
+                try {
+                    out.println("* state saved to " + stateFile + " (" + saveOnExit.saveNow() + ")");
+                } catch (UncheckedIOException e) {
+                    throw CliFailure.cannotRun(e.getMessage(), e);
+                }
+            }
             return ExitCode.OK;
+        }
+    }
+
+    /**
+     * Saves the state once when the process is stopped (Ctrl-C, SIGTERM) before the command loop ended; after
+     * {@link #saveNow} (quit, end of input) or without a state file it does nothing.
+     */
+    static final class SaveOnExit implements AutoCloseable {
+        private final LocalPortal portal;
+        private final java.util.concurrent.atomic.AtomicBoolean saved = new java.util.concurrent.atomic.AtomicBoolean();
+        private final Thread hook;
+
+        SaveOnExit(LocalPortal portal) {
+            this.portal = portal;
+            this.hook = new Thread(() -> {
+                if (saved.compareAndSet(false, true)) {
+                    try {
+                        portal.saveState();
+                    } catch (RuntimeException e) {
+                        System.err.println("olbot portal: " + BotCatalog.firstLine(e.getMessage()));
+                    }
+                }
+            }, "olbot-portal-save");
+            if (portal.stateFile() != null) {
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
+        }
+
+        String saveNow() {
+            saved.set(true);
+            return portal.saveState();
+        }
+
+        @Override
+        public void close() {
+            if (portal.stateFile() == null) {
+                return;
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs (or ran) anyway
+            }
         }
     }
 
@@ -91,6 +155,10 @@ public final class PortalCommand implements Callable<Integer> {
         out.println("  REST        " + portal.fake().clientEndpoint() + "<method>");
         out.println("  OAuth       " + portal.baseUrl() + "/oauth/token/");
         out.println("  rate limit  " + rate);
+        if (portal.stateFile() != null) {
+            out.println("  state       " + portal.stateFile() + (portal.loadedState() ? "  (loaded: " + portal.summary() + ")"
+                    : "  (new; saved on 'save' and on quit)"));
+        }
         out.println("  line        Support (id " + portal.supportLine().id() + "), operator Olga Operator (user " + portal.operator().userId() + ")");
         out.println("For 'olbot serve' (another terminal):");
         out.println("  export OLBOT_CLIENT_ID=" + portal.fake().clientId());
@@ -128,6 +196,9 @@ public final class PortalCommand implements Callable<Integer> {
             }
             case "finish" -> portal.operator().finishes(portal.chat());
             case "wait" -> portal.wallClock().skip(ScenarioFile.parseDuration(requireText(arg, "wait 10m")));
+            case "save" -> {
+                return "* state saved to " + portal.stateFile() + " (" + portal.saveState() + ")";
+            }
             default -> throw new IllegalArgumentException("unknown command '" + w[0] + "'; see olbot portal --help");
         }
         return "";

@@ -116,6 +116,14 @@ class LauncherTest {
         }
 
         @Test
+        void chatLetsTheOperatorTransferTheDialogToAnotherLine() {
+            int code = olbot("привет\n4\nИван\n/operator accept\n/operator transfer line 3\n", "chat", "triage");
+
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("transferred chat100 to the queue of line 3");
+        }
+
+        @Test
         void theShippedBotsAreFoundTheSameWay() {
             int code = olbot("delivery\n", "chat", "--bot", "quickstart");
 

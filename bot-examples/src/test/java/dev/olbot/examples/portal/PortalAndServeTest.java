@@ -64,7 +64,83 @@ class PortalAndServeTest {
     }
 
     @Nested
+    class SavedState {
+
+        @Test
+        void aPortalStartedAgainFromItsFileLetsServeContinueTheDialog(@TempDir Path data) throws Exception {
+            Path file = data.resolve("portal.json");
+            int port = freePort();
+            String url = "http://127.0.0.1:" + port + "/bitrix/events";
+            String base;
+            String clientId;
+            String secret;
+            OlbotProcess serve = null;
+            try (OlbotProcess portal = new OlbotProcess(Map.of("OLBOT_LOG", "WARN"), "portal", "--port", "0", "--state", file.toString())) {
+                base = portal.await("a local Bitrix24 portal at (http://127\\.0\\.0\\.1:\\d+)");
+                portal.await("state +(.*portal\\.json  \\(new; saved on 'save' and on quit\\))");
+                clientId = portal.await("OLBOT_CLIENT_ID=(\\S+)");
+                secret = portal.await("OLBOT_CLIENT_SECRET=(\\S+)");
+                serve = new OlbotProcess(Map.of("OLBOT_CLIENT_ID", clientId, "OLBOT_CLIENT_SECRET", secret,
+                        "OLBOT_OAUTH_SERVER", base + "/", "OLBOT_PUBLIC_URL", url, "OLBOT_HOST", "127.0.0.1",
+                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.resolve("bot").toString()), "serve", "triage");
+                serve.await("events at " + url);
+                portal.type("install " + url);
+                portal.await("\\* app installed; bot (\\d+) is the chatbot of line 1");
+                portal.type("say здравствуйте");
+                portal.await("bot [^:]*: (Выберите тему обращения)");
+                portal.type("quit");
+                portal.await("\\* state saved to .*portal\\.json \\((1 bot, 1 chat, app installed)\\)");
+                assertThat(portal.waitFor()).isZero();
+            }
+            try (OlbotProcess bot = serve;
+                 OlbotProcess again = new OlbotProcess(Map.of("OLBOT_LOG", "WARN"), "portal", "--state", file.toString())) {
+                assertThat(again.await("a local Bitrix24 portal at (http://127\\.0\\.0\\.1:\\d+)")).isEqualTo(base);
+                again.await("state +.*portal\\.json  \\(loaded: (1 bot, 1 chat, app installed)\\)");
+                assertThat(again.await("OLBOT_CLIENT_ID=(\\S+)")).isEqualTo(clientId);
+
+                again.type("say 1");
+
+                again.await("bot [^:]*: (Вас зовут Anna, верно\\?)");
+                assertThat(again.output()).doesNotContain("session 1001").doesNotContain("Здравствуйте, Anna!");
+                again.type("quit");
+                assertThat(again.waitFor()).isZero();
+            }
+        }
+    }
+
+    @Nested
+    class Saving {
+
+        @Test
+        void saveWritesTheFileAtOnceAndSigtermSavesWhatCameAfter(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("portal.json");
+            OlbotProcess portal = new OlbotProcess(Map.of("OLBOT_LOG", "WARN"), "portal", "--port", "0", "--state", file.toString());
+            try (portal) {
+                portal.await("(Then type here)");
+                portal.type("client Boris Bystrov");
+                portal.type("save");
+                portal.await("(\\* state saved to .*portal\\.json \\(0 bots, 0 chats, app not installed\\))");
+                assertThat(file).content().contains("\"format\" : 1").contains("Boris Bystrov").doesNotContain("Vera Volkova");
+                portal.type("client Vera Volkova");
+                portal.await("(\\* new client Vera Volkova)");
+            }
+            assertThat(file).content().contains("Vera Volkova");
+        }
+    }
+
+    @Nested
     class Mistakes {
+
+        @Test
+        void aBrokenStateFileIsOneLineNamingTheFieldAndExitCodeTwo(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("portal.json");
+            java.nio.file.Files.writeString(file, "{\"format\": 2}");
+            try (OlbotProcess portal = new OlbotProcess(Map.of(), "portal", "--port", "0", "--state", file.toString())) {
+                assertThat(portal.waitFor()).isEqualTo(2);
+                assertThat(portal.output().strip())
+                        .isEqualTo("olbot portal: " + file + ": format: 2 is not supported (this OLBot reads format 1)");
+            }
+        }
 
         @Test
         void aTakenPortIsOneLineAndExitCodeThree() throws Exception {
