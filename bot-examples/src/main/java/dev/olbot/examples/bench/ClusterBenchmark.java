@@ -1,7 +1,6 @@
 package dev.olbot.examples.bench;
 
 import dev.olbot.examples.portal.LocalPortal;
-import dev.olbot.testkit.ChatMessage;
 import dev.olbot.testkit.Client;
 import dev.olbot.testkit.Delivery;
 import dev.olbot.testkit.FakeBitrix24;
@@ -182,8 +181,8 @@ public final class ClusterBenchmark {
             if (disrupt && n > 1 && messages < killBefore + 2) {
                 victim.start();
             }
-            Replies replies = awaitReplies(clients, messages);
-            double seconds = (replies.lastNanos - start) / 1e9;
+            Replies replies = Replies.await(clients, messages);
+            double seconds = (replies.lastNanos() - start) / 1e9;
             long refused = fake.calls().all().stream()
                     .filter(c -> c.seq() > marks && c.viaBatch().isEmpty() && "QUERY_LIMIT_EXCEEDED".equals(c.error())).count();
             long logged = logLines(dir, n, "QUERY_LIMIT_EXCEEDED");
@@ -191,8 +190,8 @@ public final class ClusterBenchmark {
             for (int p = 0; p < portals; p++) {
                 refreshes += (p == 0 ? fake.portal() : fake.portal("portal" + p)).tokenRefreshes();
             }
-            return new Tally(label, n, (long) clients.size() * messages, replies.delivered, replies.duplicates, replies.outOfOrder,
-                    deliveries.notAccepted(), refused, logged, refreshes, expiries, seconds, replies.example);
+            return new Tally(label, n, (long) clients.size() * messages, replies.delivered(), replies.duplicates(), replies.outOfOrder(),
+                    deliveries.notAccepted(), refused, logged, refreshes, expiries, seconds, replies.example());
         } finally {
             for (ServedInstance i : instances) {
                 i.close();
@@ -234,74 +233,5 @@ public final class ClusterBenchmark {
             Thread.sleep(50);
         }
         throw new IllegalStateException("the app installed on " + portal.domain() + " registered no bot within 60 s");
-    }
-
-    /** The replies the clients' chats hold. */
-    private record Replies(long delivered, long duplicates, long outOfOrder, long lastNanos, String example) {}
-
-    /**
-     * Waits until every expected reply is in its chat, or nothing new arrived for 60 s, then counts: the
-     * distinct ordinals delivered, the extra copies, and the dialogs whose replies' first copies are not in
-     * ordinal order.
-     */
-    private static Replies awaitReplies(List<Client> clients, int messages) throws InterruptedException {
-        long expected = (long) clients.size() * messages;
-        long seen = -1;
-        long lastChange = System.nanoTime();
-        long lastNanos = System.nanoTime();
-        Replies r = count(clients, messages, lastNanos);
-        while (true) {
-            long total = r.delivered + r.duplicates;
-            if (total != seen) {
-                seen = total;
-                lastChange = System.nanoTime();
-                lastNanos = lastChange;
-            }
-            if (r.delivered >= expected || System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(60)) {
-                Thread.sleep(1000); // a late second copy, if any, arrives now
-                Replies last = count(clients, messages, lastNanos);
-                return new Replies(last.delivered, last.duplicates, last.outOfOrder, lastNanos, last.example);
-            }
-            Thread.sleep(200);
-            r = count(clients, messages, lastNanos);
-        }
-    }
-
-    private static Replies count(List<Client> clients, int messages, long lastNanos) {
-        long delivered = 0;
-        long duplicates = 0;
-        long outOfOrder = 0;
-        String example = "";
-        for (Client c : clients) {
-            boolean[] got = new boolean[messages + 1];
-            List<String> sequence = new ArrayList<>();
-            int previous = 0;
-            boolean ordered = true;
-            for (ChatMessage m : c.botMessages()) {
-                if (!m.text().startsWith("echo m")) {
-                    continue;
-                }
-                int ordinal = Integer.parseInt(m.text().substring("echo m".length()));
-                if (ordinal < 1 || ordinal > messages) {
-                    continue;
-                }
-                sequence.add("m" + ordinal);
-                if (got[ordinal]) {
-                    duplicates++;
-                    continue;
-                }
-                got[ordinal] = true;
-                delivered++;
-                ordered &= ordinal > previous;
-                previous = Math.max(previous, ordinal);
-            }
-            if (!ordered) {
-                outOfOrder++;
-                if (example.isEmpty()) {
-                    example = String.join(" ", sequence);
-                }
-            }
-        }
-        return new Replies(delivered, duplicates, outOfOrder, lastNanos, example);
     }
 }
