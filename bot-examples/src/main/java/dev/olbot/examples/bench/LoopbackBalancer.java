@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * One URL in front of several backends on 127.0.0.1, as a load balancer: requests go to the backends in
  * turn; a backend that refuses the connection (it is down) is skipped for the next one, as a balancer's
  * health check would; a request that reached a backend and got no answer is answered 502 (Bitrix24 does not
- * deliver an event again, so that one may be lost).
+ * deliver an event again, so that one may be lost). Every forwarded request opens its own connection: a pooled one
+ * to an instance that was killed would fail after the request was written, where the balancer cannot tell
+ * whether the instance got it.
  */
 final class LoopbackBalancer implements AutoCloseable {
 
@@ -29,7 +31,7 @@ final class LoopbackBalancer implements AutoCloseable {
 
     private LoopbackBalancer(Vertx vertx, List<Integer> backends) throws Exception {
         this.vertx = vertx;
-        this.http = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2000), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(256));
+        this.http = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2000).setKeepAlive(false), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(256));
         this.backends = List.copyOf(backends);
         this.server = vertx.createHttpServer().requestHandler(this::forward).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
