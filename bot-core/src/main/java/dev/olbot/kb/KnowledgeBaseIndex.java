@@ -27,7 +27,7 @@ public final class KnowledgeBaseIndex {
     /** Default confidence from which an entry is answered. */
     public static final double ANSWER = 0.65;
     /** Default lower end of the "did you mean" band. */
-    public static final double SUGGEST = 0.35;
+    public static final double SUGGEST = 0.3;
     /** Default lead the best entry needs over the runner-up to be answered without asking. */
     public static final double MARGIN = 0.1;
 
@@ -69,7 +69,9 @@ public final class KnowledgeBaseIndex {
         this.kb = kb;
         this.thresholds = thresholds;
         Map<String, KbEntry> phrases = new LinkedHashMap<>();
+        Map<KbEntry, String> answers = new HashMap<>();
         for (KbEntry e : kb.entries()) {
+            answers.put(e, String.join(" ", e.answer().byLanguage().values()));
             for (List<String> variants : e.questions().values()) {
                 for (String v : variants) {
                     phrases.put(v, e);
@@ -77,7 +79,7 @@ public final class KnowledgeBaseIndex {
                 }
             }
         }
-        this.index = PhraseIndex.of(kb.analysis(), phrases);
+        this.index = PhraseIndex.of(kb.analysis(), phrases, answers);
     }
 
     public static KnowledgeBaseIndex of(KnowledgeBase kb) {

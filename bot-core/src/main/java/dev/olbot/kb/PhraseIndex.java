@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,31 +28,31 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.automaton.CharacterRunAutomaton;
-import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 /**
  * Ranks known phrases by how well a client's message matches them, with a confidence in [0, 1]
  * that means the same for every phrase. Each phrase is a document of an in-memory Lucene index
  * (ByteBuffersDirectory, BM25); a message is analysed by {@link TextAnalysis}, and each of its terms
- * that the index does not know matches the index's terms one typo away (two for words of seven
- * letters or more; the first letter, or two for short words, must agree: Lucene's Levenshtein
- * automata, transpositions counted as one edit), at {@value #TYPO_WEIGHT} of the weight.
+ * that the index does not know (nor the phrases' values' context) matches known terms one typo away,
+ * words of the same family, the two known terms it is written together from ({@link Vocabulary}), or,
+ * typed in Latin letters, what it reads as in Russian ({@link Transliteration}).
  *
  * <p>The confidence of a phrase is {@code coverage × (1 - Q + Q × explained)}: {@code coverage} is the
  * phrase's BM25 score for the message divided by its score for its own text — the IDF-weighted share
  * of the phrase the message says — and {@code explained} the share of the message's words the phrase
- * has (out of at most {@value #EXPLAINED_WORDS}); {@code Q} = {@value #QUERY_WEIGHT}. So a message
- * saying all of a phrase's rare words scores high even with extra words around them, and a message
- * sharing one common word with it scores low.
- * Immutable and thread-safe.
+ * has (out of at most {@value #EXPLAINED_WORDS}; see {@link #SIBLING_WEIGHT}, {@link #CONTEXT_WEIGHT},
+ * {@link #UNKNOWN_WORD_WEIGHT}); {@code Q} = {@value #QUERY_WEIGHT}. So a message saying all of a
+ * phrase's rare words scores high even with extra words around them, and a message sharing one
+ * common word with it scores low. A phrase that shares only {@link TextAnalysis#generic} words with
+ * the message is left out, and one without a negation scores {@value #UNNEGATED_WEIGHT} of itself for
+ * a message with one. Immutable and thread-safe.
  *
  * @param <T> what a phrase stands for (an entry, an intent)
  */
 public final class PhraseIndex<T> {
 
     /** Weight of a term matched one or two edits away, relative to an exact term. */
-    public static final double TYPO_WEIGHT = 0.8;
+    public static final double TYPO_WEIGHT = Vocabulary.TYPO_WEIGHT;
     /** How much the share of the message a phrase explains counts against the phrase's own coverage. */
     public static final double QUERY_WEIGHT = 0.6;
     /**
@@ -59,22 +60,42 @@ public final class PhraseIndex<T> {
      * order numbers around a question cost it little.
      */
     public static final int EXPLAINED_WORDS = 3;
+    /** A message word found in another phrase of the same value, relative to one found in the phrase. */
+    public static final double SIBLING_WEIGHT = 0.8;
+    /** A message word found in the value's context (an answer), relative to one found in the phrase. */
+    public static final double CONTEXT_WEIGHT = 0.5;
+    /**
+     * Factor on the confidence of a phrase without a negation for a message with one ("не могу
+     * оплатить" against "как можно оплатить"): such a phrase may be offered, rarely answered.
+     */
+    public static final double UNNEGATED_WEIGHT = 0.85;
+    /**
+     * How many words a word the index knows nothing of (no typo, no family either) counts as when
+     * a short message is explained: "open the door" is less "when are you open" than "open now" is.
+     */
+    public static final double UNKNOWN_WORD_WEIGHT = 1.5;
+    /** Weight of a Latin-letter word read as Russian, relative to the match of the Cyrillic word. */
+    public static final double TRANSLIT_WEIGHT = TermExpansion.TRANSLIT_WEIGHT;
     private static final String FIELD = "t";
 
     /** One candidate: the phrase, what it stands for, and its confidence in [0, 1]. */
     public record Scored<T>(String phrase, T value, double confidence) {}
 
-    private record Phrase<T>(String text, T value, Set<String> terms, double selfScore) {}
+    private record Phrase<T>(String text, T value, Set<String> terms, double selfScore, boolean stopWordsOnly) {}
 
     private final TextAnalysis analysis;
     private final List<Phrase<T>> phrases;
     private final IndexSearcher searcher;
-    private final Set<String> vocabulary;
+    private final TermExpansion expander;
+    /** Each value's terms: of all its phrases, and of its context (an answer). */
+    private final Map<T, Set<String>> valueTerms = new HashMap<>();
+    private final Map<T, Set<String>> contextTerms = new HashMap<>();
 
-    private PhraseIndex(TextAnalysis analysis, Map<String, ? extends T> phrases) {
+    private PhraseIndex(TextAnalysis analysis, Map<String, ? extends T> phrases, Map<? extends T, String> context) {
         this.analysis = analysis;
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         List<Set<String>> termSets = new ArrayList<>();
+        Set<Integer> stopWordPhrases = new HashSet<>();
         Set<String> vocab = new HashSet<>();
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer())
                 .setSimilarity(new BM25Similarity()))) {
@@ -82,6 +103,7 @@ public final class PhraseIndex<T> {
                 List<String> terms = analysis.terms(p);
                 if (terms.isEmpty()) {
                     terms = analysis.allTerms(p); // "who are you": only stop words, keep them all
+                    stopWordPhrases.add(termSets.size());
                 }
                 if (terms.isEmpty()) {
                     throw new IllegalArgumentException("the phrase '" + p + "' has no words");
@@ -91,7 +113,13 @@ public final class PhraseIndex<T> {
                 w.addDocument(d);
                 termSets.add(Set.copyOf(terms));
                 vocab.addAll(terms);
+                valueTerms.computeIfAbsent(phrases.get(p), v -> new HashSet<>()).addAll(terms);
             }
+            context.forEach((value, text) -> {
+                List<String> terms = analysis.terms(text);
+                contextTerms.computeIfAbsent(value, v -> new HashSet<>()).addAll(terms);
+                vocab.addAll(terms);
+            });
             w.commit();
             this.searcher = new IndexSearcher(DirectoryReader.open(dir));
             searcher.setSimilarity(new BM25Similarity());
@@ -100,11 +128,11 @@ public final class PhraseIndex<T> {
             for (Map.Entry<String, ? extends T> e : phrases.entrySet()) {
                 Set<String> terms = termSets.get(doc);
                 double self = searcher.explain(exactQuery(terms), doc).getValue().doubleValue();
-                list.add(new Phrase<>(e.getKey(), e.getValue(), terms, self));
+                list.add(new Phrase<>(e.getKey(), e.getValue(), terms, self, stopWordPhrases.contains(doc)));
                 doc++;
             }
             this.phrases = List.copyOf(list);
-            this.vocabulary = Set.copyOf(vocab);
+            this.expander = new TermExpansion(analysis, new Vocabulary(vocab, analysis.synonymStems()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,10 +145,20 @@ public final class PhraseIndex<T> {
 
     /** Indexes phrase → value (iteration order kept) with the given analysis. */
     public static <T> PhraseIndex<T> of(TextAnalysis analysis, Map<String, ? extends T> phrases) {
+        return of(analysis, phrases, Map.of());
+    }
+
+    /**
+     * Indexes phrase → value, plus a context text per value (a knowledge-base entry's answer): its
+     * words never match on their own, but a message's word found in the value's context counts
+     * {@value #CONTEXT_WEIGHT} of a word found in the phrase toward how much of the message the
+     * phrase explains ("how many days for delivery" leans to the entry whose answer says "days").
+     */
+    public static <T> PhraseIndex<T> of(TextAnalysis analysis, Map<String, ? extends T> phrases, Map<? extends T, String> context) {
         if (phrases.isEmpty()) {
             throw new IllegalArgumentException("a phrase index needs at least one phrase");
         }
-        return new PhraseIndex<>(analysis, new LinkedHashMap<>(phrases));
+        return new PhraseIndex<>(analysis, new LinkedHashMap<>(phrases), Map.copyOf(context));
     }
 
     public TextAnalysis analysis() {
@@ -130,13 +168,15 @@ public final class PhraseIndex<T> {
     /** Candidates with a confidence above zero, best first, at most one (the best phrase) per value. */
     public List<Scored<T>> rank(String text) {
         List<String> terms = analysis.terms(text);
-        if (terms.isEmpty()) {
-            terms = analysis.allTerms(text);
+        boolean stopWordsOnly = terms.isEmpty();
+        if (stopWordsOnly) {
+            terms = analysis.allTerms(text); // "who are you": its words as written, no typos or families
         }
         if (terms.isEmpty()) {
             return List.of();
         }
-        Map<String, Map<String, Double>> expansions = expand(terms);
+        Map<String, Map<String, Double>> expansions = stopWordsOnly ? expander.exact(terms) : expander.expand(terms);
+        boolean negated = terms.contains(NegationFilter.TERM);
         List<List<String>> slots = analysis.slots(text);
         if (slots.isEmpty()) {
             slots = terms.stream().map(List::of).toList();
@@ -145,9 +185,15 @@ public final class PhraseIndex<T> {
         try {
             for (ScoreDoc hit : searcher.search(query(expansions), phrases.size()).scoreDocs) {
                 Phrase<T> p = phrases.get(hit.doc);
+                if (stopWordsOnly ? !p.stopWordsOnly() : onlyGeneric(expansions, p)) {
+                    continue; // "где купить хлеб" shares only "купить" with "купить сертификат"
+                }
                 double coverage = Math.min(1.0, hit.score / p.selfScore());
-                double explained = explained(slots, expansions, p.terms());
+                double explained = explained(slots, expansions, p);
                 double confidence = coverage * (1 - QUERY_WEIGHT + QUERY_WEIGHT * explained);
+                if (negated && !p.terms().contains(NegationFilter.TERM)) {
+                    confidence *= UNNEGATED_WEIGHT; // "не могу оплатить" is not quite "как можно оплатить"
+                }
                 if (confidence > 0) {
                     best.merge(p.value(), new Scored<>(p.text(), p.value(), confidence),
                             (a, b) -> a.confidence() >= b.confidence() ? a : b);
@@ -166,30 +212,25 @@ public final class PhraseIndex<T> {
         return rank(text).stream().filter(s -> s.value().equals(value)).mapToDouble(Scored::confidence).findFirst().orElse(0);
     }
 
-    /** Each message term → the index terms it matches, with their weight (1 exact, less for a typo). */
-    private Map<String, Map<String, Double>> expand(List<String> terms) {
-        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-        for (String t : terms) {
-            Map<String, Double> m = new LinkedHashMap<>();
-            if (vocabulary.contains(t)) {
-                out.put(t, Map.of(t, 1.0)); // a word the index knows is taken as written, not as a typo
+    /**
+     * Whether every message term the phrase has is, or stands for, a {@link TextAnalysis#generic}
+     * word while the phrase has words of its own ("how much does it cost" is about the cost).
+     */
+    private boolean onlyGeneric(Map<String, Map<String, Double>> expansions, Phrase<T> p) {
+        if (p.terms().stream().allMatch(analysis::generic)) {
+            return false;
+        }
+        for (Map.Entry<String, Map<String, Double>> said : expansions.entrySet()) {
+            if (analysis.generic(said.getKey())) {
                 continue;
             }
-            int edits = t.length() >= 7 ? 2 : t.length() >= 3 ? 1 : 0;
-            int shortest = edits == 2 ? 6 : 3;
-            int prefix = t.length() < 5 ? 2 : 1; // "cots" may be "cost", "play" is not "pay"
-            if (edits > 0) {
-                CharacterRunAutomaton near = new CharacterRunAutomaton(new LevenshteinAutomata(t, true).toAutomaton(edits));
-                for (String v : vocabulary) {
-                    if (v.length() >= shortest && Math.max(v.length(), t.length()) >= 4 && v.startsWith(t.substring(0, prefix))
-                            && Math.abs(v.length() - t.length()) <= edits && near.run(v)) {
-                        m.put(v, TYPO_WEIGHT);
-                    }
+            for (String term : said.getValue().keySet()) {
+                if (p.terms().contains(term) && !analysis.generic(term)) {
+                    return false;
                 }
             }
-            out.put(t, m);
         }
-        return out;
+        return true;
     }
 
     private static Query query(Map<String, Map<String, Double>> expansions) {
@@ -216,21 +257,30 @@ public final class PhraseIndex<T> {
         return b.build();
     }
 
-    /** The weighted share of the message's words (slots) that the phrase has. */
-    private static double explained(List<List<String>> slots, Map<String, Map<String, Double>> expansions,
-            Set<String> phraseTerms) {
+    /**
+     * The weighted share of the message's words (slots) that the phrase explains: a word the phrase
+     * has counts fully, one only another phrase of the same value has {@value #SIBLING_WEIGHT}, one
+     * only the value's context has {@value #CONTEXT_WEIGHT}.
+     */
+    private double explained(List<List<String>> slots, Map<String, Map<String, Double>> expansions, Phrase<T> p) {
+        Set<String> siblings = valueTerms.getOrDefault(p.value(), Set.of());
+        Set<String> context = contextTerms.getOrDefault(p.value(), Set.of());
         double found = 0;
+        double words = 0;
         for (List<String> slot : slots) {
+            boolean unknown = slot.stream().allMatch(t -> expansions.getOrDefault(t, Map.of()).isEmpty() && !analysis.generic(t));
+            words += unknown ? UNKNOWN_WORD_WEIGHT : 1;
             double bestTerm = 0;
             for (String t : slot) {
                 for (Map.Entry<String, Double> a : expansions.getOrDefault(t, Map.of()).entrySet()) {
-                    if (phraseTerms.contains(a.getKey())) {
-                        bestTerm = Math.max(bestTerm, a.getValue());
-                    }
+                    String term = a.getKey();
+                    double where = p.terms().contains(term) ? 1 : siblings.contains(term) ? SIBLING_WEIGHT
+                            : context.contains(term) ? CONTEXT_WEIGHT : 0;
+                    bestTerm = Math.max(bestTerm, a.getValue() * where);
                 }
             }
             found += bestTerm;
         }
-        return Math.min(1.0, found / Math.min(slots.size(), EXPLAINED_WORDS));
+        return Math.min(1.0, found / Math.min(words, EXPLAINED_WORDS));
     }
 }

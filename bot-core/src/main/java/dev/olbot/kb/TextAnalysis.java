@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,12 +36,13 @@ import org.apache.lucene.util.CharsRefBuilder;
 /**
  * Turns a client's message into the terms matching compares, with Apache Lucene's analysis chain:
  * Unicode word tokens ({@link StandardTokenizer}), numbers dropped, lower case, English {@code 's}
- * dropped, {@code ё} → {@code е},
- * accents folded ({@link ASCIIFoldingFilter}), Russian and English stop words plus the filler of
- * chat messages ("подскажите", "пожалуйста", "скока", "hello", ...), the Snowball stemmer of each
- * word's script, then team synonyms ({@link SynonymGraphFilter}, matched on the stems: each word or
- * phrase of a group, in any inflection, becomes one token that stands for the group). The typo in
- * "скока стоит доставака" is left to {@link PhraseIndex}'s edit distance. Immutable and thread-safe.
+ * dropped, {@code ё} → {@code е}, accents folded ({@link ASCIIFoldingFilter}), negations in both
+ * languages kept as one term ({@link NegationFilter}), Russian and English stop words plus the
+ * filler of chat messages ({@link ChatWords#FILLER}: "подскажите", "пожалуйста", "скока", "hello",
+ * ...), the Snowball stemmer of each word's script, then team synonyms ({@link SynonymGraphFilter},
+ * matched on the stems: each word or phrase of a group, in any inflection, becomes one token that
+ * stands for the group). The typo in "скока стоит доставака" is left to {@link PhraseIndex}.
+ * Immutable and thread-safe.
  *
  * <pre>{@code
  * TextAnalysis a = TextAnalysis.builder().synonyms("санкт-петербург", "питер", "спб").build();
@@ -47,40 +50,61 @@ import org.apache.lucene.util.CharsRefBuilder;
  */
 public final class TextAnalysis {
 
-    /** Words of chat messages that never decide a topic, beyond Lucene's Russian and English stop sets. */
-    public static final List<String> FILLER = List.of(
-            "здравствуйте", "здраствуйте", "привет", "приветствую", "добрый", "доброе", "доброй", "день", "вечер", "утро",
-            "подскажите", "подскажи", "скажите", "пожалуйста", "пожалуйсто", "плиз", "спасибо", "хочу", "хотел", "хотела",
-            "можно", "могу", "есть", "это", "мне", "мой", "моя", "мое", "мои", "мою", "моего", "моей", "ваш", "ваша",
-            "ваше", "ваши", "вашем", "у", "ли", "уже", "ещё", "еще", "очень", "вопрос", "нужно", "надо", "какой", "какая",
-            "какие", "каким", "какую", "какое", "сколько", "скока", "скоко", "ну", "вот", "а", "и", "там", "тут", "же",
-            "hi", "hello", "hey", "please", "pls", "plz", "thanks", "i", "me", "my", "you", "your", "we", "our", "us",
-            "can", "could", "would", "do", "does", "did", "want", "like", "get", "how", "what", "where", "when", "which",
-            "who", "much", "many", "any", "some", "just", "need", "have", "has", "there", "here", "im", "its", "is", "am",
-            "are", "was", "good", "morning", "afternoon", "evening", "question", "tell", "know", "about", "also", "still",
-            "right", "now", "one", "whats", "what's", "wat", "up", "u", "r", "ur", "thx", "ok", "okay", "hiya", "folks", "guys", "ребята",
-            "слушайте", "вообще", "короче", "типа", "блин", "всем", "всё", "все");
-
     /** Starts the token that stands for a synonym group (not a letter, so no stemmer touches it). */
     private static final String GROUP_MARK = "\u00a7";
 
     private static final TextAnalysis STANDARD = builder().build();
 
     private final Analyzer content;
+    private final Set<String> generic;
+    private final Map<String, String> synonymStems;
     private final Analyzer everyWord;
     private final Map<String, List<String>> synonyms;
 
     private TextAnalysis(Map<String, List<String>> synonyms, Set<String> extraStopWords) {
         this.synonyms = synonyms;
-        CharArraySet stop = new CharArraySet(RussianAnalyzer.getDefaultStopSet(), false);
-        stop.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        stop.addAll(FILLER);
-        stop.addAll(extraStopWords);
+        CharArraySet stop = new CharArraySet(500, false);
+        for (Collection<?> words : List.of(RussianAnalyzer.getDefaultStopSet(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET,
+                ChatWords.FILLER, extraStopWords)) {
+            for (Object w : words) {
+                String word = w instanceof char[] c ? new String(c) : w.toString();
+                if (!NegationFilter.WORDS.contains(word)) { // a negation is a term of its own
+                    stop.add(word);
+                }
+            }
+        }
         CharArraySet stopSet = CharArraySet.unmodifiableSet(stop);
         // synonyms are matched after stemming, so "пункты выдачи" and "пунктов выдачи" meet "пункт выдачи"
         SynonymMap map = synonymMap(synonyms, new Chain(null, stopSet));
         this.content = new Chain(map, stopSet);
         this.everyWord = new Chain(map, CharArraySet.EMPTY_SET);
+        this.generic = stems(ChatWords.GENERIC);
+        this.synonymStems = synonymStems(synonyms, new Chain(null, stopSet));
+    }
+
+    private Set<String> stems(List<String> words) {
+        Set<String> out = new HashSet<>();
+        for (String w : words) {
+            out.addAll(run(new Chain(null, CharArraySet.EMPTY_SET), w));
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The stem of each one-word synonym → its group's term. */
+    private Map<String, String> synonymStems(Map<String, List<String>> groups, Chain plain) {
+        Map<String, String> out = new HashMap<>();
+        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
+            List<String> groupTerm = run(content, group.getKey());
+            List<String> words = new ArrayList<>(group.getValue());
+            words.add(group.getKey());
+            for (String w : words) {
+                List<String> stem = run(plain, w);
+                if (groupTerm.size() == 1 && stem.size() == 1 && !stem.get(0).equals(groupTerm.get(0))) {
+                    out.put(stem.get(0), groupTerm.get(0));
+                }
+            }
+        }
+        return Map.copyOf(out);
     }
 
     /** Lucene's chain with the Russian and English stop words and the built-in filler; no synonyms. */
@@ -127,6 +151,19 @@ public final class TextAnalysis {
     /** Every word's term, stop words included: for phrases that consist of stop words only ("who are you"). */
     public List<String> allTerms(String text) {
         return run(everyWord, text);
+    }
+
+    /**
+     * The stem of each one-word synonym → the term of its group, for typo matching: "доставака" is
+     * one typo from the stem of "доставка", a word the synonym filter turns into its group's term.
+     */
+    public Map<String, String> synonymStems() {
+        return synonymStems;
+    }
+
+    /** Whether an analysed term is one of the {@link ChatWords#GENERIC} words, which never carry a match alone. */
+    public boolean generic(String term) {
+        return generic.contains(term);
     }
 
     /** The synonym groups, each keyed by its first word. */
@@ -217,6 +254,7 @@ public final class TextAnalysis {
             ts = new LowerCaseFilter(ts);
             ts = new EnglishPossessiveFilter(ts);
             ts = new ASCIIFoldingFilter(ts);
+            ts = new NegationFilter(ts);
             ts = new StopFilter(ts, stop);
             ts = new ScriptStemFilter(ts);
             if (synonyms != null) {
@@ -268,7 +306,7 @@ public final class TextAnalysis {
             return this;
         }
 
-        /** Words to ignore on top of the built-in stop words and {@link #FILLER}. */
+        /** Words to ignore on top of the built-in stop words and {@link ChatWords#FILLER}. */
         public Builder stopWords(String... words) {
             for (String w : words) {
                 stop.add(Lowered.of(w));

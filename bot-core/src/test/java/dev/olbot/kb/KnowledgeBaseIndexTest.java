@@ -55,6 +55,64 @@ class KnowledgeBaseIndexTest {
     }
 
     @Nested
+    class ClientWording {
+        private final KnowledgeBaseIndex shop = KnowledgeBaseIndex.of(KnowledgeBase.of("shop", List.of(
+                entry("payment-methods", List.of("как можно оплатить", "оплата картой"), List.of("how can I pay")),
+                entry("payment-failed", List.of("не проходит оплата", "ошибка при оплате"), List.of("my payment fails")),
+                entry("gift-card", List.of("купить сертификат", "подарочная карта"), List.of("buy a gift card")),
+                entry("delivery-time", List.of("когда привезут заказ", "сроки доставки"), List.of("delivery time")),
+                new KbEntry("delivery-regions", Map.of("ru", List.of("доставка в другие страны")),
+                        LocalText.of("Доставляем в Казахстан и Беларусь."), List.of(), List.of())),
+                List.of()));
+
+        @Test
+        void answersRussianTypedInLatinLetters() {
+            assertThat(shop.match("kogda privezut zakaz")).isInstanceOfSatisfying(KbMatch.Answer.class,
+                    a -> assertThat(a.entry().id()).isEqualTo("delivery-time"));
+        }
+
+        @Test
+        void offersTheEntryOfTwoWordsWrittenTogether() {
+            KnowledgeBaseIndex tracking = KnowledgeBaseIndex.of(KnowledgeBase.of("t", List.of(
+                    entry("order-status", List.of("трек номер посылки", "где мой заказ"), List.of("tracking number")),
+                    entry("contacts", List.of("номер телефона поддержки"), List.of("support phone"))), List.of()));
+
+            assertThat(tracking.ranked("трекномер")).first().extracting(c -> c.entry().id()).isEqualTo("order-status");
+        }
+
+        @Test
+        void findsAVerbFormTheQuestionsDoNotUse() {
+            assertThat(shop.ranked("скоро привезете?")).first().extracting(c -> c.entry().id()).isEqualTo("delivery-time");
+        }
+
+        @Test
+        void doesNotAnswerANegatedMessageWithAQuestionThatIsNotNegated() {
+            KbMatch m = shop.match("не могу оплатить");
+
+            assertThat(m).isNotInstanceOf(KbMatch.Answer.class);
+            assertThat(shop.ranked("не могу оплатить")).extracting(c -> c.entry().id()).contains("payment-failed");
+        }
+
+        @Test
+        void doesNotMatchOnAGenericWordAlone() {
+            assertThat(shop.match("где купить хлеб")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(shop.match("what time is it")).isInstanceOf(KbMatch.NoAnswer.class);
+        }
+
+        @Test
+        void letsTheAnswerTextTipABalanceTheQuestionsLeaveOpen() {
+            KnowledgeBaseIndex twoLike = KnowledgeBaseIndex.of(KnowledgeBase.of("two", List.of(
+                    new KbEntry("delivery-time", Map.of("ru", List.of("сроки доставки")), LocalText.of("Доставляем за 3 дня."),
+                            List.of(), List.of()),
+                    new KbEntry("delivery-terms", Map.of("ru", List.of("условия доставки")),
+                            LocalText.of("Доставляем по России, в Казахстан и Беларусь."), List.of(), List.of())),
+                    List.of()));
+
+            assertThat(twoLike.ranked("доставка в казахстан")).first().extracting(c -> c.entry().id()).isEqualTo("delivery-terms");
+        }
+    }
+
+    @Nested
     class NoAnswer {
         @Test
         void saysNothingForSmallTalk() {

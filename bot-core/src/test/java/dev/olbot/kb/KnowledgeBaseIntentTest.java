@@ -67,7 +67,7 @@ class KnowledgeBaseIntentTest {
 
         @Test
         void aTeamSynonymFindsTheEntry() {
-            run().clientSays(6, "где ближайший пвз");
+            run().clientSays(6, "подскажите, где у вас пвз?");
 
             assertThat(h.replies()).containsExactly("Да, в магазине.");
         }

@@ -60,4 +60,36 @@ class TextAnalysisTest {
                     .hasMessageContaining("at least one synonym");
         }
     }
+
+    @Nested
+    class Negation {
+        @Test
+        void keepsANegationAsOneTermInBothLanguages() {
+            assertThat(standard.terms("не проходит оплата")).startsWith(NegationFilter.TERM);
+            assertThat(standard.terms("it doesn't turn on")).startsWith(NegationFilter.TERM);
+            assertThat(standard.terms("my order has not arrived")).contains(NegationFilter.TERM);
+        }
+    }
+
+    @Nested
+    class GenericWords {
+        @Test
+        void keepsAGenericWordAsATermButMarksIt() {
+            assertThat(standard.terms("где купить хлеб")).hasSize(2);
+            assertThat(standard.terms("где купить хлеб").stream().filter(standard::generic)).hasSize(1);
+            assertThat(standard.generic(standard.terms("whats the time").get(0))).isTrue();
+        }
+    }
+
+    @Nested
+    class SynonymStems {
+        @Test
+        void mapsTheStemOfEachOneWordSynonymToItsGroupsTerm() {
+            TextAnalysis a = TextAnalysis.builder().synonyms("бракованный", "сломанный", "broken").build();
+            String group = a.terms("бракованный").get(0);
+
+            assertThat(a.synonymStems()).containsEntry(standard.terms("сломанный").get(0), group)
+                    .containsEntry(standard.terms("broken").get(0), group);
+        }
+    }
 }

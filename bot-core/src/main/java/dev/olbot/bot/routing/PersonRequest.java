@@ -24,6 +24,12 @@ public final class PersonRequest {
     public static final List<String> DEFAULT_WORDS = List.of("оператор", "человек", "менеджер", "специалист", "сотрудник",
             "консультант", "живой", "operator", "human", "agent", "person", "manager", "representative");
 
+    /** Words before a person word that make it a head count, not a request ("сколько человек"). */
+    private static final Set<String> QUANTITY = Set.of("сколько", "скольких", "скольки", "несколько", "нескольких", "много",
+            "многих", "мало", "пара", "пару", "пары", "двух", "двое", "трех", "трое", "четырех", "четверо", "пяти", "шести",
+            "семи", "восьми", "девяти", "десяти", "двадцати", "тридцати", "сотни", "тысячи", "каждого", "каждый", "каждому",
+            "per", "each", "every", "many", "few", "several", "couple", "two", "three", "four", "five", "ten");
+
     private static final PersonRequest NONE = new PersonRequest(List.of(), ctx -> {});
 
     private final List<String> words;
@@ -71,26 +77,48 @@ public final class PersonRequest {
     }
 
     /**
-     * True when a word of the message is one of the words or an inflection of it: a Russian ending of
+     * True when a word of the message is one of the words or an inflection of it, and not a head count
+     * after a number or a word of quantity ("на сколько человек", "per person"): a Russian ending of
      * up to three letters ("оператора", "менеджером"), an English plural ("humans"). Not a Snowball
      * stem: "personal" stems to "person" but asks for no one.
      */
     public boolean matches(Utterance u) {
-        for (String token : u.tokens()) {
-            for (String w : terms) {
-                if (token.equals(w)) {
+        List<String> tokens = u.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (isWord(tokens.get(i)) && !counted(tokens, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isWord(String token) {
+        for (String w : terms) {
+            if (token.equals(w)) {
+                return true;
+            }
+            if (token.startsWith(w)) {
+                String rest = token.substring(w.length());
+                boolean cyrillic = Language.detect(w).filter("ru"::equals).isPresent();
+                if (cyrillic ? rest.length() <= 3 && Language.detect(rest).filter("ru"::equals).isPresent() : rest.equals("s")) {
                     return true;
-                }
-                if (token.startsWith(w)) {
-                    String rest = token.substring(w.length());
-                    boolean cyrillic = Language.detect(w).filter("ru"::equals).isPresent();
-                    if (cyrillic ? rest.length() <= 3 && Language.detect(rest).filter("ru"::equals).isPresent() : rest.equals("s")) {
-                        return true;
-                    }
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the word at {@code i} counts people rather than asks for one: after a number or a
+     * word of quantity ("на сколько человек", "на 5 человек", "для двух человек", "per person").
+     */
+    private static boolean counted(List<String> tokens, int i) {
+        if (i == 0) {
+            return false;
+        }
+        String before = tokens.get(i - 1);
+        boolean numberWithEnding = i >= 2 && before.length() <= 2 && tokens.get(i - 2).chars().allMatch(Character::isDigit);
+        return before.chars().allMatch(Character::isDigit) || numberWithEnding || QUANTITY.contains(before);
     }
 
     private static void handOff(BotContext ctx) {

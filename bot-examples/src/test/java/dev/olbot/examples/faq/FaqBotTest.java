@@ -99,7 +99,7 @@ class FaqBotTest {
             h.clientSays(CHAT, "оплата заказа");
 
             assertThat(h.replies()).containsExactly("Уточните, пожалуйста, что вы имели в виду:");
-            assertThat(h.lastButtons()).containsExactlyInAnyOrder("Какие способы оплаты?", "Где мой заказ?");
+            assertThat(h.lastButtons()).hasSizeBetween(2, 3).contains("Какие способы оплаты?", "Где мой заказ?");
         }
 
         @Test

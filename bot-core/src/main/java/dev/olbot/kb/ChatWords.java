@@ -1,0 +1,40 @@
+package dev.olbot.kb;
+
+import java.util.List;
+
+/**
+ * Word lists of client messages that {@link TextAnalysis} treats specially, beyond Lucene's Russian
+ * and English stop words: chat filler that is dropped, and generic words that are kept but never
+ * carry a match on their own.
+ */
+public final class ChatWords {
+
+    private ChatWords() {}
+
+    /** Words of chat messages that never decide a topic, beyond Lucene's Russian and English stop sets. */
+    public static final List<String> FILLER = List.of(
+            "здравствуйте", "здраствуйте", "привет", "приветствую", "добрый", "доброе", "доброй", "день", "вечер", "утро",
+            "подскажите", "подскажи", "скажите", "пожалуйста", "пожалуйсто", "плиз", "спасибо", "хочу", "хотел", "хотела",
+            "можно", "могу", "есть", "это", "мне", "мой", "моя", "мое", "мои", "мою", "моего", "моей", "ваш", "ваша",
+            "ваше", "ваши", "вашем", "у", "ли", "уже", "ещё", "еще", "очень", "вопрос", "нужно", "надо", "какой", "какая",
+            "какие", "каким", "какую", "какое", "сколько", "скольки", "скока", "скоко", "сколко", "почем", "нужен", "нужна", "нужны",
+            "узнать", "интересует", "такое", "ну", "вот", "а", "и", "там", "тут", "же",
+            "hi", "hello", "hey", "please", "pls", "plz", "thanks", "i", "me", "my", "you", "your", "we", "our", "us",
+            "can", "could", "would", "do", "does", "did", "want", "like", "get", "how", "what", "where", "when", "which",
+            "who", "much", "many", "any", "some", "just", "need", "have", "has", "there", "here", "im", "its", "is", "am",
+            "are", "was", "good", "morning", "afternoon", "evening", "question", "tell", "know", "about", "also", "still",
+            "right", "now", "one", "whats", "what's", "wheres", "hows", "wat", "up", "u", "r", "ur", "thx", "ok", "okay", "hiya", "folks", "guys", "ребята",
+            "слушайте", "вообще", "короче", "типа", "блин", "всем", "всё", "все");
+
+    /**
+     * Words that are terms but never carry a topic on their own: a match made of these alone ("где
+     * купить хлеб", "whats the time", "what is 2 plus 2") is no match ({@link TextAnalysis#generic}).
+     */
+    public static final List<String> GENERIC = List.of(
+            "купить", "покупать", "куплю", "стоит", "стоить", "стоят", "время", "времени", "создать", "создал", "сделать",
+            "делать", "новый", "новое", "новые", "хороший", "дать", "дай", "взять", "найти", "сказать", "рассказать",
+            "сегодня", "завтра", "вчера", "человек", "вещь", "штука", "лучший", "самый", "большой",
+            "buy", "bought", "cost", "costs", "time", "make", "made", "create", "created", "new", "good", "best", "tell",
+            "say", "thing", "stuff", "day", "days", "today", "tomorrow", "yesterday", "something", "people", "big",
+            "story");
+}
