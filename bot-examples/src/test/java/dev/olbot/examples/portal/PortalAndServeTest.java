@@ -17,6 +17,23 @@ class PortalAndServeTest {
         }
     }
 
+    /**
+     * The shipped triage config open around the clock: its working hours (Mon–Fri 9–20, Sat 10–16 Moscow time) made
+     * these walks fail in the evening and at weekends, when the bot answers with its after-hours text instead.
+     */
+    static Path alwaysOpen(Path dir) throws java.io.IOException {
+        Path file = dir.resolve("triage-always-open.yaml");
+        if (!java.nio.file.Files.exists(file)) {
+            String shipped;
+            try (java.io.InputStream in = PortalAndServeTest.class.getResourceAsStream("/triage/triage.yaml")) {
+                shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            java.nio.file.Files.writeString(file,
+                    shipped.replaceAll("(?m)^(\\s+(?:mon|tue|wed|thu|fri|sat|sun): ).*$", "$1\"00:00-24:00\""));
+        }
+        return file;
+    }
+
     @Nested
     class EndToEnd {
 
@@ -41,7 +58,7 @@ class PortalAndServeTest {
                 String url = "http://127.0.0.1:" + port + "/bitrix/events";
                 try (OlbotProcess serve = new OlbotProcess(Map.of("OLBOT_CLIENT_ID", clientId, "OLBOT_CLIENT_SECRET", secret,
                         "OLBOT_OAUTH_SERVER", oauth, "OLBOT_PUBLIC_URL", url, "OLBOT_HOST", "127.0.0.1", "OLBOT_API", api,
-                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.toString()), "serve", "triage")) {
+                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.toString()), "serve", "triage", "--bot-config", alwaysOpen(data).toString())) {
                     serve.await("events at " + url);
 
                     portal.type("install " + url);
@@ -82,7 +99,7 @@ class PortalAndServeTest {
                 secret = portal.await("OLBOT_CLIENT_SECRET=(\\S+)");
                 serve = new OlbotProcess(Map.of("OLBOT_CLIENT_ID", clientId, "OLBOT_CLIENT_SECRET", secret,
                         "OLBOT_OAUTH_SERVER", base + "/", "OLBOT_PUBLIC_URL", url, "OLBOT_HOST", "127.0.0.1",
-                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.resolve("bot").toString()), "serve", "triage");
+                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.resolve("bot").toString()), "serve", "triage", "--bot-config", alwaysOpen(data).toString());
                 serve.await("events at " + url);
                 portal.type("install " + url);
                 portal.await("\\* app installed; bot (\\d+) is the chatbot of line 1");
