@@ -1,9 +1,6 @@
 package dev.olbot.examples.bench;
 
 import dev.olbot.bot.Bot;
-import dev.olbot.event.ApiVersion;
-import dev.olbot.rest.OAuthServers;
-import dev.olbot.rest.RateLimit;
 import dev.olbot.server.BotServer;
 import dev.olbot.server.ServerConfig;
 import dev.olbot.testkit.ChatMessage;
@@ -125,8 +122,10 @@ public final class SustainedBenchmark {
     }
 
     private static ServerConfig config(FakeBitrix24 fake, Path data) {
-        return new ServerConfig("http://127.0.0.1:0/bitrix/events", "127.0.0.1", 0, fake.clientId(), fake.clientSecret(), "", "", "",
-                ApiVersion.V1, false, data, RateLimit.STANDARD, OAuthServers.of(List.of(fake.baseUrl() + "/")), 200, true, "", "");
+        return ServerConfig.load(java.util.Optional.empty(), java.util.Map.of(
+                "OLBOT_PUBLIC_URL", "http://127.0.0.1:0/bitrix/events", "OLBOT_HOST", "127.0.0.1", "OLBOT_PORT", "0",
+                "OLBOT_CLIENT_ID", fake.clientId(), "OLBOT_CLIENT_SECRET", fake.clientSecret(),
+                "OLBOT_OAUTH_SERVER", fake.baseUrl() + "/", "OLBOT_DATA_DIR", data.toString()));
     }
 
     private static int waitForBot(FakePortal portal) throws InterruptedException {
