@@ -113,6 +113,40 @@ class KnowledgeBaseIndexTest {
     }
 
     @Nested
+    class QuestionWords {
+        private final KnowledgeBaseIndex delivery = KnowledgeBaseIndex.of(KnowledgeBase.of("delivery", List.of(
+                entry("delivery-cost", List.of("сколько стоит доставка", "цена доставки"), List.of("how much is delivery")),
+                entry("delivery-time", List.of("когда привезут заказ", "сроки доставки"), List.of("when will the delivery come")),
+                entry("pickup", List.of("где пункт выдачи", "самовывоз"), List.of("where can i pick up my order"))),
+                List.of()));
+
+        private String first(String message) {
+            return delivery.ranked(message).get(0).entry().id();
+        }
+
+        @Test
+        void picksTheEntryOfOneTopicByItsQuestionWord() {
+            assertThat(first("когда доставка")).isEqualTo("delivery-time");
+            assertThat(first("сколько доставка")).isEqualTo("delivery-cost");
+            assertThat(first("when is delivery")).isEqualTo("delivery-time");
+            assertThat(first("how much delivery")).isEqualTo("delivery-cost");
+        }
+
+        @Test
+        void readsTomorrowAsAQuestionOfTime() {
+            assertThat(first("доставка завтра будет?")).isEqualTo("delivery-time");
+        }
+
+        @Test
+        void doesNotMatchOnAQuestionWordAlone() {
+            assertThat(delivery.match("сколько?")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(delivery.match("где вы?")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(delivery.match("when")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(delivery.match("где купить хлеб")).isInstanceOf(KbMatch.NoAnswer.class);
+        }
+    }
+
+    @Nested
     class NoAnswer {
         @Test
         void saysNothingForSmallTalk() {
