@@ -85,6 +85,8 @@ public final class PhraseIndex<T> {
      * answered.
      */
     public static final double OTHER_QUESTION_WEIGHT = 0.85;
+    /** Words of at most this many letters match by a typo only beside another word of the phrase. */
+    public static final int SHORT_WORD = 4;
     private static final String MANNER = QuestionWordFilter.MARK + "как";
     public static final double QUESTION_WORD_WEIGHT = 0.3;
     /** Weight of a Latin-letter word read as Russian, relative to the match of the Cyrillic word. */
@@ -202,8 +204,8 @@ public final class PhraseIndex<T> {
         try {
             for (ScoreDoc hit : searcher.search(query(expansions), phrases.size()).scoreDocs) {
                 Phrase<T> p = phrases.get(hit.doc);
-                if (stopWordsOnly ? !p.stopWordsOnly() : onlyGeneric(expansions, p)) {
-                    continue; // "где купить хлеб" shares only "купить" with "купить сертификат"
+                if (stopWordsOnly ? !p.stopWordsOnly() : onlyGeneric(expansions, p) || onlyShortTypos(expansions, p)) {
+                    continue; // "где купить хлеб" shares only "купить" with "купить сертификат"; "sing" alone is not "sign"
                 }
                 double coverage = Math.min(1.0, hit.score / p.selfScore());
                 double explained = explained(slots, expansions, p);
@@ -230,6 +232,30 @@ public final class PhraseIndex<T> {
     /** The best confidence of any phrase for {@code value}, or 0. */
     public double confidence(String text, T value) {
         return rank(text).stream().filter(s -> s.value().equals(value)).mapToDouble(Scored::confidence).findFirst().orElse(0);
+    }
+
+    /**
+     * Whether the phrase matches the message only through typos of short words ({@value
+     * #SHORT_WORD} letters or fewer): one letter changed or two swapped turns a short word into
+     * another word too easily ("sing" → "sign", "cat" → "car"), so such a typo needs another word of
+     * the message in the phrase to count.
+     */
+    private boolean onlyShortTypos(Map<String, Map<String, Double>> expansions, Phrase<T> p) {
+        boolean shortTypo = false;
+        for (Map.Entry<String, Map<String, Double>> said : expansions.entrySet()) {
+            String word = said.getKey();
+            for (Map.Entry<String, Double> a : said.getValue().entrySet()) {
+                String term = a.getKey();
+                if (!p.terms().contains(term) || analysis.generic(term) && !analysis.question(term)) {
+                    continue; // a question word the phrase asks too is support: "when r u opne"
+                }
+                if (word.length() > SHORT_WORD || a.getValue() >= 1.0) {
+                    return false; // a word of the message the phrase has as written, or a longer word's typo
+                }
+                shortTypo = true;
+            }
+        }
+        return shortTypo;
     }
 
     /**

@@ -100,6 +100,16 @@ class KnowledgeBaseIndexTest {
         }
 
         @Test
+        void takesAShortWordForATypoOfAnotherOnlyBesideAWordOfTheQuestion() {
+            KnowledgeBaseIndex account = KnowledgeBaseIndex.of(KnowledgeBase.of("account", List.of(
+                    entry("registration", List.of("регистрация"), List.of("sign up for an account")),
+                    entry("password", List.of("забыл пароль"), List.of("I forgot my password"))), List.of()));
+
+            assertThat(account.match("sing a song")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(account.ranked("sing up for an account")).first().extracting(c -> c.entry().id()).isEqualTo("registration");
+        }
+
+        @Test
         void letsTheAnswerTextTipABalanceTheQuestionsLeaveOpen() {
             KnowledgeBaseIndex twoLike = KnowledgeBaseIndex.of(KnowledgeBase.of("two", List.of(
                     new KbEntry("delivery-time", Map.of("ru", List.of("сроки доставки")), LocalText.of("Доставляем за 3 дня."),
