@@ -102,7 +102,7 @@ class KnowledgeBaseIndexTest {
         @Test
         void takesAShortWordForATypoOfAnotherOnlyBesideAWordOfTheQuestion() {
             KnowledgeBaseIndex account = KnowledgeBaseIndex.of(KnowledgeBase.of("account", List.of(
-                    entry("registration", List.of("регистрация"), List.of("sign up for an account")),
+                    entry("registration", List.of("регистрация"), List.of("sign up", "create an account")),
                     entry("password", List.of("забыл пароль"), List.of("I forgot my password"))), List.of()));
 
             assertThat(account.match("sing a song")).isInstanceOf(KbMatch.NoAnswer.class);
