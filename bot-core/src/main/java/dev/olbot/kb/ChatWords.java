@@ -28,14 +28,15 @@ public final class ChatWords {
             "слушайте", "вообще", "короче", "типа", "блин", "всем", "всё", "все");
 
     /**
-     * Question words by kind — amount, time, place, manner — in both languages: weak terms that
+     * Question words by kind — amount, time, place, direction, manner — in both languages: weak terms that
      * never carry a match on their own but pick between entries of one topic ("когда доставка" is
      * about the time, "сколько доставка" about the cost). See {@link QuestionWordFilter}.
      */
     public static final Map<String, List<String>> QUESTION = Map.of(
             "сколько", List.of("сколько", "скольки", "скока", "скоко", "сколко", "сколька", "почем", "much", "many"),
             "когда", List.of("когда", "када", "кагда", "когдп", "завтра", "сегодня", "when", "tomorrow", "today"),
-            "где", List.of("где", "куда", "откуда", "гле", "where", "wheres"),
+            "где", List.of("где", "гле", "where", "wheres"),
+            "куда", List.of("куда", "откуда"),
             "как", List.of("как", "how", "hows"));
 
     /**

@@ -9,8 +9,8 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 
 /**
  * Keeps a question word as the term of its kind, in both languages, where stop-word lists drop it:
- * amount ("сколько", "скока", "почём", "much", "many"), time ("когда", "when"), place ("где",
- * "куда", "откуда", "where") and manner ("как", "how"). These are weak terms ({@link
+ * amount ("сколько", "скока", "почём", "much", "many"), time ("когда", "завтра", "when"), place
+ * ("где", "where"), direction ("куда", "откуда") and manner ("как", "how"). These are weak terms ({@link
  * ChatWords#QUESTION}): they never carry a match on their own but pick between entries of one topic —
  * "когда доставка" leans to the delivery time, "сколько доставка" to its cost. The term starts with
  * {@value #MARK} (not a letter) and is marked as a keyword, so no stemmer touches it. Not thread-safe

@@ -88,7 +88,8 @@ class TextAnalysisTest {
             assertThat(standard.terms("скока стоит")).startsWith("?сколько").isEqualTo(standard.terms("сколько стоит"));
             assertThat(standard.terms("how much")).containsExactly("?как", "?сколько");
             assertThat(standard.terms("когда привезут")).first().isEqualTo(standard.terms("when").get(0));
-            assertThat(standard.terms("куда отправить")).first().isEqualTo(standard.terms("where").get(0));
+            assertThat(standard.terms("где заказ")).first().isEqualTo(standard.terms("where").get(0));
+            assertThat(standard.terms("куда отправить")).first().isNotEqualTo(standard.terms("где").get(0));
         }
 
         @Test
