@@ -123,6 +123,37 @@ class KnowledgeBaseIndexTest {
     }
 
     @Nested
+    class TwoQuestions {
+        private List<String> answered(String message) {
+            KbMatch m = index.match(message);
+            assertThat(m).isInstanceOf(KbMatch.Answer.class);
+            return ((KbMatch.Answer) m).entries().stream().map(KbEntry::id).toList();
+        }
+
+        @Test
+        void answersBothQuestionsInTheOrderOfTheMessage() {
+            assertThat(answered("скока стоит доставка в питер и как вернуть товар?")).containsExactly("delivery-cost", "returns");
+            assertThat(answered("Забыл пароль. А еще сроки доставки какие?")).containsExactly("password", "delivery-time");
+        }
+
+        @Test
+        void answersOnceWhenOnlyOnePartIsAQuestionOfItsOwn() {
+            assertThat(answered("здравствуйте! сколько стоит доставка в питер")).containsExactly("delivery-cost");
+            assertThat(answered("сколько стоит доставка и сборка")).containsExactly("delivery-cost");
+        }
+
+        @Test
+        void splitsAtSentenceEndsAndJoiningWordsOnly() {
+            assertThat(MessageParts.of("сколько стоит доставка и как вернуть товар?"))
+                    .containsExactly("сколько стоит доставка", "как вернуть товар");
+            assertThat(MessageParts.of("Hi. How much is delivery? And how do I return an item"))
+                    .containsExactly("Hi", "How much is delivery", "how do I return an item");
+            assertThat(MessageParts.of("игра и кино")).containsExactly("игра", "кино");
+            assertThat(MessageParts.of("вернуть")).containsExactly("вернуть");
+        }
+    }
+
+    @Nested
     class QuestionWords {
         private final KnowledgeBaseIndex delivery = KnowledgeBaseIndex.of(KnowledgeBase.of("delivery", List.of(
                 entry("delivery-cost", List.of("сколько стоит доставка", "цена доставки"), List.of("how much is delivery")),
