@@ -11,6 +11,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code olbot portal} and {@code olbot serve} as two processes, wired only by what the portal prints. */
 class PortalAndServeTest {
 
+    /**
+     * The shipped triage config, open around the clock: {@code olbot serve} reads the wall clock, and the
+     * shipped hours (Moscow, 9–20 on weekdays) would make these walks fail every evening.
+     */
+    static Path triageOpenAllDay(Path dir) throws Exception {
+        String shipped;
+        try (var in = PortalAndServeTest.class.getResourceAsStream("/triage/triage.yaml")) {
+            shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String allDay = shipped.replaceAll("\"\\d\\d:\\d\\d-\\d\\d:\\d\\d\"|closed", "\"00:00-24:00\"");
+        assertThat(allDay).doesNotContain("09:00-20:00");
+        return java.nio.file.Files.writeString(dir.resolve("triage-all-day.yaml"), allDay);
+    }
+
     private static int freePort() throws Exception {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
@@ -41,7 +55,8 @@ class PortalAndServeTest {
                 String url = "http://127.0.0.1:" + port + "/bitrix/events";
                 try (OlbotProcess serve = new OlbotProcess(Map.of("OLBOT_CLIENT_ID", clientId, "OLBOT_CLIENT_SECRET", secret,
                         "OLBOT_OAUTH_SERVER", oauth, "OLBOT_PUBLIC_URL", url, "OLBOT_HOST", "127.0.0.1", "OLBOT_API", api,
-                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.toString()), "serve", "triage")) {
+                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.toString()), "serve", "triage",
+                        "--bot-config", triageOpenAllDay(data).toString())) {
                     serve.await("events at " + url);
 
                     portal.type("install " + url);
@@ -82,7 +97,8 @@ class PortalAndServeTest {
                 secret = portal.await("OLBOT_CLIENT_SECRET=(\\S+)");
                 serve = new OlbotProcess(Map.of("OLBOT_CLIENT_ID", clientId, "OLBOT_CLIENT_SECRET", secret,
                         "OLBOT_OAUTH_SERVER", base + "/", "OLBOT_PUBLIC_URL", url, "OLBOT_HOST", "127.0.0.1",
-                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.resolve("bot").toString()), "serve", "triage");
+                        "OLBOT_PORT", Integer.toString(port), "OLBOT_DATA_DIR", data.resolve("bot").toString()), "serve", "triage",
+                        "--bot-config", triageOpenAllDay(data).toString());
                 serve.await("events at " + url);
                 portal.type("install " + url);
                 portal.await("\\* app installed; bot (\\d+) is the chatbot of line 1");
