@@ -86,8 +86,7 @@ public final class PhraseIndex<T> {
      */
     public static final double OTHER_QUESTION_WEIGHT = 0.85;
     /** Words of at most this many letters match by a typo only beside another word of the phrase. */
-    public static final int SHORT_WORD = 4;
-    private static final String MANNER = QuestionWordFilter.MARK + "как";
+    public static final int SHORT_WORD = PhraseRules.SHORT_WORD;
     public static final double QUESTION_WORD_WEIGHT = 0.3;
     /** Weight of a Latin-letter word read as Russian, relative to the match of the Cyrillic word. */
     public static final double TRANSLIT_WEIGHT = TermExpansion.TRANSLIT_WEIGHT;
@@ -102,6 +101,7 @@ public final class PhraseIndex<T> {
     private final List<Phrase<T>> phrases;
     private final IndexSearcher searcher;
     private final TermExpansion expander;
+    private final PhraseRules rules;
     /** Each value's terms: of all its phrases, and of its context (an answer). */
     private final Map<T, Set<String>> valueTerms = new HashMap<>();
     private final Map<T, Set<String>> contextTerms = new HashMap<>();
@@ -110,6 +110,7 @@ public final class PhraseIndex<T> {
 
     private PhraseIndex(TextAnalysis analysis, Map<String, ? extends T> phrases, Map<? extends T, String> context) {
         this.analysis = analysis;
+        this.rules = new PhraseRules(analysis);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         List<Set<String>> termSets = new ArrayList<>();
         Set<Integer> stopWordPhrases = new HashSet<>();
@@ -131,7 +132,7 @@ public final class PhraseIndex<T> {
                 termSets.add(Set.copyOf(terms));
                 vocab.addAll(terms);
                 valueTerms.computeIfAbsent(phrases.get(p), v -> new HashSet<>()).addAll(terms);
-                terms.stream().filter(t -> analysis.question(t) && !t.equals(MANNER))
+                terms.stream().filter(t -> analysis.question(t) && !t.equals(PhraseRules.MANNER))
                         .forEach(t -> questionKinds.computeIfAbsent(phrases.get(p), v -> new HashSet<>()).add(t));
             }
             context.forEach((value, text) -> {
@@ -204,7 +205,9 @@ public final class PhraseIndex<T> {
         try {
             for (ScoreDoc hit : searcher.search(query(expansions), phrases.size()).scoreDocs) {
                 Phrase<T> p = phrases.get(hit.doc);
-                if (stopWordsOnly ? !p.stopWordsOnly() : onlyGeneric(expansions, p) || onlyShortTypos(expansions, p)) {
+                boolean noTopic = stopWordsOnly ? !p.stopWordsOnly()
+                        : rules.onlyGeneric(expansions, p.terms()) || rules.onlyShortTypos(expansions, p.terms());
+                if (noTopic) {
                     continue; // "где купить хлеб" shares only "купить" with "купить сертификат"; "sing" alone is not "sign"
                 }
                 double coverage = Math.min(1.0, hit.score / p.selfScore());
@@ -213,7 +216,7 @@ public final class PhraseIndex<T> {
                 if (negated && !p.terms().contains(NegationFilter.TERM)) {
                     confidence *= UNNEGATED_WEIGHT; // "не могу оплатить" is not quite "как можно оплатить"
                 }
-                if (asksOtherQuestion(terms, p.value())) {
+                if (rules.asksOtherQuestion(terms, questionKinds.getOrDefault(p.value(), Set.of()))) {
                     confidence *= OTHER_QUESTION_WEIGHT; // "когда доставка" is not quite "сколько стоит доставка"
                 }
                 if (confidence > 0) {
@@ -232,71 +235,6 @@ public final class PhraseIndex<T> {
     /** The best confidence of any phrase for {@code value}, or 0. */
     public double confidence(String text, T value) {
         return rank(text).stream().filter(s -> s.value().equals(value)).mapToDouble(Scored::confidence).findFirst().orElse(0);
-    }
-
-    /**
-     * Whether the phrase matches the message only through typos of short words ({@value
-     * #SHORT_WORD} letters or fewer): one letter changed or two swapped turns a short word into
-     * another word too easily ("sing" → "sign", "cat" → "car"), so such a typo needs another word of
-     * the message in the phrase to count.
-     */
-    private boolean onlyShortTypos(Map<String, Map<String, Double>> expansions, Phrase<T> p) {
-        boolean shortTypo = false;
-        for (Map.Entry<String, Map<String, Double>> said : expansions.entrySet()) {
-            String word = said.getKey();
-            for (Map.Entry<String, Double> a : said.getValue().entrySet()) {
-                String term = a.getKey();
-                if (!p.terms().contains(term) || analysis.generic(term) && !analysis.question(term)) {
-                    continue; // a question word the phrase asks too is support: "when r u opne"
-                }
-                if (word.length() > SHORT_WORD || a.getValue() >= 1.0) {
-                    return false; // a word of the message the phrase has as written, or a longer word's typo
-                }
-                shortTypo = true;
-            }
-        }
-        return shortTypo;
-    }
-
-    /**
-     * Whether the message asks a question of a kind (amount, time, place; not manner, which goes
-     * with any) that none of the value's phrases asks while they ask another kind.
-     */
-    private boolean asksOtherQuestion(List<String> terms, T value) {
-        Set<String> asked = questionKinds.getOrDefault(value, Set.of());
-        if (asked.isEmpty()) {
-            return false;
-        }
-        boolean other = false;
-        for (String t : terms) {
-            if (analysis.question(t) && !t.equals(MANNER)) {
-                if (asked.contains(t)) {
-                    return false;
-                }
-                other = true;
-            }
-        }
-        return other;
-    }
-
-    /**
-     * Whether every message term the phrase has is, or stands for, a {@link TextAnalysis#generic}
-     * word while the phrase has words of its own ("how much does it cost" is about the cost).
-     */
-    private boolean onlyGeneric(Map<String, Map<String, Double>> expansions, Phrase<T> p) {
-        // a phrase of generic words only ("how much does it cost") matches on them, never on a question word alone
-        boolean genericPhrase = p.terms().stream().allMatch(analysis::generic);
-        for (Map.Entry<String, Map<String, Double>> said : expansions.entrySet()) {
-            if (!genericPhrase && analysis.generic(said.getKey())) {
-                continue;
-            }
-            for (String term : said.getValue().keySet()) {
-                if (p.terms().contains(term) && !(genericPhrase ? analysis.question(term) : analysis.generic(term))) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private Query query(Map<String, Map<String, Double>> expansions) {
