@@ -22,6 +22,7 @@ import dev.olbot.event.SessionFinished;
 import dev.olbot.event.User;
 import dev.olbot.ingress.EventSink;
 import dev.olbot.metrics.OlbotMetrics;
+import dev.olbot.outbound.SentCalls;
 import dev.olbot.rest.RestCaller;
 import dev.olbot.state.DialogKey;
 import dev.olbot.state.DialogState;
@@ -83,7 +84,7 @@ public final class BotEngine implements EventSink {
         this.botIds.putAll(o.knownBotIds);
         this.trace = o.trace;
         this.turns = new TurnPipeline(new TurnServices(rest, store, clock, o.callTimeoutMillis, o.turnDeadline, o.metrics,
-                new FlowRunner()), trace);
+                new FlowRunner(), o.sentCalls), trace);
         this.registrar = new Registrar(rest, o.handlerUrl, o.registerAs, o.eventMode, o.beforeRegister, botIds, o.botToken);
     }
 
@@ -298,8 +299,20 @@ public final class BotEngine implements EventSink {
         private final Map<String, Long> knownBotIds = new LinkedHashMap<>();
         private OlbotMetrics metrics = OlbotMetrics.noop();
         private TurnTrace trace = TurnTrace.off();
+        private SentCalls sentCalls = SentCalls.none();
 
         private Options() {}
+
+        /**
+         * Where the calls a turn's platform confirmed are recorded (default {@link SentCalls#none()}):
+         * with a store, a turn that runs again (its event handled again after a crash or a take-over,
+         * or re-run on fresh state) sends none of them twice, and an event whose turn already saved the
+         * dialog is not handled again (the dialog's state keeps the last few such events).
+         */
+        public Options sentCalls(SentCalls sentCalls) {
+            this.sentCalls = Objects.requireNonNull(sentCalls);
+            return this;
+        }
 
         /** Where intents, fallbacks, handoffs by reason, flows and sessions the bot finished are counted (default: nowhere). */
         public Options metrics(OlbotMetrics metrics) {

@@ -16,8 +16,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public interface Inbox extends AutoCloseable {
 
-    /** One accepted delivery as it arrived (the raw body is kept, so a restart decodes it again). */
-    record Delivery(String dedupeKey, String contentType, String body, Map<String, String> query) {}
+    /**
+     * One accepted delivery as it arrived (the raw body is kept, so a restart decodes it again).
+     *
+     * @param laneKey the lane its event runs in ({@code BotEvent.laneKey()}: portal and dialog, or the
+     *                portal); a {@link SharedInbox} partitions by it. Not kept by a {@link FileInbox}
+     *                (a restart decodes the body again); empty when unknown
+     */
+    record Delivery(String dedupeKey, String contentType, String body, Map<String, String> query, String laneKey) {
+
+        public Delivery(String dedupeKey, String contentType, String body, Map<String, String> query) {
+            this(dedupeKey, contentType, body, query, "");
+        }
+    }
 
     /** A delivery kept and not yet marked handled, with the id {@link #append} gave it. */
     record Entry(long id, long receivedAtMillis, Delivery delivery) {}

@@ -85,9 +85,11 @@ public final class Ingress implements AutoCloseable {
     }
 
     /**
-     * Receives one delivery: decode, verify, dedupe, then keep it in the {@link Inbox}; completes
-     * (200) only once it is kept, and queues it for its dialog's lane. Rejections complete at once.
-     * Never throws for bad input, never blocks.
+     * Receives one delivery: decode, verify, dedupe ({@link DedupeStore#firstSeenAsync}: with a
+     * shared store, for the whole cluster), then keep it in the {@link Inbox}; completes (200) only
+     * once it is kept, and queues it for its dialog's lane — or, with a {@link SharedInbox}, leaves
+     * it to the instance that owns its partition. Rejections complete at once; a dedupe store or
+     * inbox that fails gives 503 (nothing was kept). Never throws for bad input, never blocks.
      */
     public java.util.concurrent.CompletableFuture<Outcome> receiveAsync(String contentType, String body, Map<String, String> query) {
         if (closed) {
@@ -121,22 +123,48 @@ public final class Ingress implements AutoCloseable {
                     event.meta().portal().key(), lanes.pending());
             return done(reject(503, kind(event), Rejection.BUSY, "busy: " + maxQueued + " events are waiting to be handled"));
         }
-        if (duplicate(event)) {
-            return done(new Outcome.Duplicate(event));
-        }
-        Inbox.Delivery delivery = new Inbox.Delivery(event.dedupeKey().orElse(""), ct, body, query);
         long received = System.nanoTime();
-        return inbox.append(delivery).handle((id, failure) -> {
-            if (failure != null) {
-                log.error("could not keep a delivery of {} (portal {}): {}", event.meta().type(), event.meta().portal().key(),
-                        failure.getMessage());
-                return reject(503, kind(event), Rejection.STORAGE, "cannot keep the event: " + failure.getClass().getSimpleName());
+        return firstSeenAsync(event).thenCompose(first -> {
+            if (!first) {
+                return done(duplicateOf(event));
             }
-            accepted.incrementAndGet();
-            metrics.eventReceived(kind(event), "accepted", "none");
-            enqueue(event, received, () -> inbox.handled(id));
-            return new Outcome.Accepted(event);
+            Inbox.Delivery delivery = new Inbox.Delivery(event.dedupeKey().orElse(""), ct, body, query, event.laneKey());
+            return inbox.append(delivery).handle((id, failure) -> {
+                if (failure != null) {
+                    log.error("could not keep a delivery of {} (portal {}): {}", event.meta().type(), event.meta().portal().key(),
+                            dev.olbot.wire.LogSafe.escape(String.valueOf(failure.getMessage())));
+                    return reject(503, kind(event), Rejection.STORAGE, "cannot keep the event: " + failure.getClass().getSimpleName());
+                }
+                accepted.incrementAndGet();
+                metrics.eventReceived(kind(event), "accepted", "none");
+                if (!(inbox instanceof SharedInbox)) { // a shared inbox hands it to whichever instance owns its partition
+                    enqueue(event, received, () -> inbox.handled(id));
+                }
+                return new Outcome.Accepted(event);
+            });
+        }).exceptionally(failure -> {
+            // the dedupe store did not answer (a shared one is remote): nothing was kept, so say so before any 200
+            log.error("could not check a delivery of {} (portal {}) for duplicates: {}", event.meta().type(),
+                    event.meta().portal().key(), dev.olbot.wire.LogSafe.escape(String.valueOf(failure.getMessage())));
+            return reject(503, kind(event), Rejection.STORAGE, "cannot check the event for duplicates: "
+                    + failure.getClass().getSimpleName());
         });
+    }
+
+    /**
+     * Asks the dedupe store without blocking ({@link DedupeStore#firstSeenAsync}; a shared store
+     * answers for the whole cluster). An event without a dedupe key is always new.
+     */
+    private java.util.concurrent.CompletableFuture<Boolean> firstSeenAsync(BotEvent event) {
+        java.util.Optional<String> key = event.dedupeKey();
+        if (key.isEmpty()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(true);
+        }
+        try {
+            return dedupe.firstSeenAsync(key.get()).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
     }
 
     /**
@@ -147,6 +175,10 @@ public final class Ingress implements AutoCloseable {
      * @return how many deliveries were queued again
      */
     public int resume() {
+        if (inbox instanceof SharedInbox shared) {
+            shared.start(this::takeShared);
+            return 0;
+        }
         Inbox.Recovered r = inbox.recover();
         r.recentKeys().keySet().forEach(k -> {
             if (!k.isEmpty()) {
@@ -173,16 +205,43 @@ public final class Ingress implements AutoCloseable {
         return n;
     }
 
+    /**
+     * A delivery a {@link SharedInbox} hands to this instance (it owns the delivery's partition):
+     * decoded again (it was verified where it arrived) and queued in its lane; marked done once handled.
+     */
+    private void takeShared(SharedInbox.Taken taken) {
+        if (closed) {
+            return; // not marked done: the instance that takes over the partition hands it out again
+        }
+        Inbox.Delivery d = taken.entry().delivery();
+        BotEvent event;
+        try {
+            event = decoder.decode(d.contentType(), d.body());
+        } catch (RuntimeException undecodable) {
+            log.error("a kept delivery could not be decoded again and is dropped: {}",
+                    dev.olbot.wire.LogSafe.escape(String.valueOf(undecodable.getMessage())));
+            taken.done().run();
+            return;
+        }
+        enqueue(event, -1, taken.done());
+    }
+
     /** True (and counted) when the event's dedupe key was seen within the window. */
     private boolean duplicate(BotEvent event) {
         java.util.Optional<String> key = event.dedupeKey();
         if (key.isEmpty() || dedupe.firstSeen(key.get())) {
             return false;
         }
+        duplicateOf(event);
+        return true;
+    }
+
+    /** Counts (and logs at debug) a delivery already accepted once. */
+    private Outcome duplicateOf(BotEvent event) {
         duplicates.incrementAndGet();
         metrics.eventReceived(kind(event), "duplicate", "none");
-        log.debug("duplicate delivery of {} ignored", dev.olbot.wire.LogSafe.escape(key.get()));
-        return true;
+        log.debug("duplicate delivery of {} ignored", dev.olbot.wire.LogSafe.escape(event.dedupeKey().orElse("")));
+        return new Outcome.Duplicate(event);
     }
 
     /** Queues the event on its dialog's lane; {@code after} runs once it was handled (or failed). */
@@ -293,19 +352,36 @@ public final class Ingress implements AutoCloseable {
      * @return true when every accepted event was handled in time
      */
     public boolean drain(long timeoutMillis) throws InterruptedException {
+        if (inbox instanceof SharedInbox shared) {
+            shared.stopHandingOut(); // what it still holds goes to the partitions' next owner
+        }
         ready = false;
         closed = true;
         return awaitIdle(timeoutMillis);
     }
 
     /**
-     * Waits until every event accepted so far (and every task submitted to the lanes) was handled.
+     * Waits until every event accepted so far (and every task submitted to the lanes) was handled;
+     * with a {@link SharedInbox}, every event any instance accepted (blocking: not on an event loop).
      *
-     * @return false when that did not happen within {@code timeoutMillis}
+     * @return false when that did not happen within {@code timeoutMillis} (or the shared inbox did not answer)
      */
     public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        if (inbox instanceof SharedInbox shared) {
+            try {
+                while (shared.backlog() > 0) {
+                    if (System.nanoTime() - deadline > 0) {
+                        return false;
+                    }
+                    Thread.sleep(10);
+                }
+            } catch (RuntimeException unreachable) {
+                return false;
+            }
+        }
         try {
-            lanes.whenIdle().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            lanes.whenIdle().get(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
             return true;
         } catch (java.util.concurrent.TimeoutException e) {
             return false;

@@ -6,7 +6,7 @@ import dev.olbot.bot.Registrar;
 import dev.olbot.event.Portal;
 import dev.olbot.ingress.ApplicationTokenVerifier;
 import dev.olbot.ingress.EventPoller;
-import dev.olbot.ingress.FileInbox;
+import dev.olbot.ingress.Inbox;
 import dev.olbot.ingress.Ingress;
 import dev.olbot.ingress.IngressServer;
 import dev.olbot.ingress.InstallConfirmer;
@@ -58,7 +58,7 @@ public final class BotServer implements AutoCloseable {
     private final InstallRegistry installs;
     private final DialogStore dialogs;
     private final ServerStores stores;
-    private final FileInbox inbox;
+    private final Inbox inbox;
     /** How long dedupe keys are kept: Bitrix24's duplicate deliveries arrive within minutes. */
     static final java.time.Duration DEDUPE_WINDOW = java.time.Duration.ofHours(1);
     /** With OLBOT_DEBUG_TOKEN: the last 20 turns of the 1,000 most recently active dialogs. */
@@ -114,7 +114,7 @@ public final class BotServer implements AutoCloseable {
             opened.push(rest::close);
             this.installs = stores.installs;
             this.dialogs = stores.dialogs;
-            this.inbox = FileInbox.open(config.dataDir().resolve("inbox.jsonl"), DEDUPE_WINDOW);
+            this.inbox = stores.openInbox(config, DEDUPE_WINDOW);
             opened.push(inbox);
             BotIdFile botIdFile = new BotIdFile(config.dataDir().resolve("bots.json"));
             Ingress[] lanes = new Ingress[1];
@@ -123,7 +123,8 @@ public final class BotServer implements AutoCloseable {
                 bots.forEach(e::bot);
                 e.rest(rest).store(dialogs).handlerUrl(() -> url[0]).botToken(config.inboundWebhook() ? config.botToken() : "")
                         .registerAs(config.api(), config.fetchMode() ? Registrar.EventMode.FETCH : Registrar.EventMode.WEBHOOK)
-                        .lanes((lane, task) -> lanes[0].submit(lane, task)).knownBotIds(botIdFile.load()).metrics(metrics).trace(trace);
+                        .lanes((lane, task) -> lanes[0].submit(lane, task)).knownBotIds(botIdFile.load()).metrics(metrics).trace(trace)
+                        .sentCalls(stores.sentCalls);
             });
             List<String> webhookClients = new ArrayList<>();
             if (config.inboundWebhook()) {
@@ -139,9 +140,6 @@ public final class BotServer implements AutoCloseable {
                     .installGate(gate).inbox(inbox).workerThreads(config.handlerThreads()).metrics(metrics)
                     .dedupe(stores.dedupe)
                     .sink(event -> {
-                        if (stores.takenElsewhere(event)) {
-                            return; // cluster mode: the same delivery reached another instance first
-                        }
                         engine.accept(event);
                         botIdFile.saveIfChanged(engine.botIds());
                         if (event instanceof dev.olbot.event.AppInstalled && config.fetchMode()) {

@@ -40,6 +40,8 @@ import java.util.Optional;
  * @param redisUrl      {@code OLBOT_REDIS_URL}: cluster mode — dialogs, installs, tokens, dedupe keys, the refresh lock
  *                      and the rate bucket in this Redis ({@code redis://[:password@]host[:port][/db]}), shared by every
  *                      instance; empty = one instance with files in {@link #dataDir}
+ * @param inboxPartitions {@code OLBOT_INBOX_PARTITIONS}: cluster mode — how many Redis streams the inbox is spread over
+ *                      (default 16, 1–1024; the same on every instance): at most this many instances share the work
  */
 public record ServerConfig(
         String publicUrl,
@@ -58,7 +60,8 @@ public record ServerConfig(
         int handlerThreads,
         boolean metrics,
         String debugToken,
-        String redisUrl) {
+        String redisUrl,
+        int inboxPartitions) {
 
     /**
      * Reads {@code OLBOT_*} from the environment, over an optional properties file. Throws
@@ -115,7 +118,8 @@ public record ServerConfig(
                 integer(values.getOrDefault("OLBOT_HANDLER_THREADS", "200"), "OLBOT_HANDLER_THREADS"),
                 onOff(values.getOrDefault("OLBOT_METRICS", "on"), "OLBOT_METRICS"),
                 debugToken(values.getOrDefault("OLBOT_DEBUG_TOKEN", "")),
-                redisUrl(values.getOrDefault("OLBOT_REDIS_URL", "")));
+                redisUrl(values.getOrDefault("OLBOT_REDIS_URL", "")),
+                partitions(values.getOrDefault("OLBOT_INBOX_PARTITIONS", "16")));
     }
 
     private static String redisUrl(String url) {
@@ -201,7 +205,7 @@ public record ServerConfig(
                 + ", api=" + api + (fetchMode ? " fetch" : " webhook") + ", dataDir=" + dataDir + ", rate="
                 + rateLimit + ", oauthServers=" + oauthServers + ", metrics=" + (metrics ? "on" : "off")
                 + ", debug=" + (debugToken.isEmpty() ? "off" : "on (token hidden)")
-                + (cluster() ? ", redis=" + dev.olbot.redis.RedisLink.withoutPassword(redisUrl) : "") + "]";
+                + (cluster() ? ", redis=" + dev.olbot.redis.RedisLink.withoutPassword(redisUrl) + ", inbox partitions=" + inboxPartitions : "") + "]";
     }
 
     private static boolean onOff(String s, String name) {
@@ -220,6 +224,14 @@ public record ServerConfig(
                     + t.length());
         }
         return t;
+    }
+
+    private static int partitions(String s) {
+        int n = integer(s, "OLBOT_INBOX_PARTITIONS");
+        if (n < 1 || n > 1024) {
+            throw new IllegalArgumentException("OLBOT_INBOX_PARTITIONS must be 1..1024, was " + n);
+        }
+        return n;
     }
 
     private static int integer(String s, String name) {

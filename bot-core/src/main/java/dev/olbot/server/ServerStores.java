@@ -1,6 +1,8 @@
 package dev.olbot.server;
 
 import dev.olbot.ingress.DedupeStore;
+import dev.olbot.ingress.FileInbox;
+import dev.olbot.ingress.Inbox;
 import dev.olbot.ingress.FileInstallRegistry;
 import dev.olbot.ingress.InstallRegistry;
 import dev.olbot.redis.RedisBucket;
@@ -8,7 +10,11 @@ import dev.olbot.redis.RedisDedupeStore;
 import dev.olbot.redis.RedisDialogStore;
 import dev.olbot.redis.RedisInstallRegistry;
 import dev.olbot.redis.RedisLink;
+import dev.olbot.outbound.FileSentCalls;
+import dev.olbot.outbound.SentCalls;
 import dev.olbot.redis.RedisRefreshLock;
+import dev.olbot.redis.RedisSentCalls;
+import dev.olbot.redis.RedisStreamInbox;
 import dev.olbot.redis.RedisTokenStore;
 import dev.olbot.redis.RedisUnavailableException;
 import dev.olbot.rest.FileTokenStore;
@@ -16,7 +22,6 @@ import dev.olbot.rest.RestClientOptions;
 import dev.olbot.rest.TokenStore;
 import dev.olbot.state.DialogStore;
 import dev.olbot.state.FileDialogStore;
-import dev.olbot.event.BotEvent;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,16 +43,29 @@ final class ServerStores implements AutoCloseable {
     final InstallRegistry installs;
     final DialogStore dialogs;
     final DedupeStore dedupe;
+    /**
+     * Where the confirmed calls of turns are recorded (kept 1 hour): a file beside the inbox journal for
+     * one instance (a replayed turn sends nothing twice), Redis in cluster mode (nor a re-claimed one).
+     */
+    final SentCalls sentCalls;
     private final RedisLink redis;
+    private final Vertx vertx;
+    private final String instanceId;
     private final List<AutoCloseable> closing = new ArrayList<>();
+    /** A turn is replayed within a restart or re-claimed within a lease: an hour is far beyond either. */
+    private static final Duration SENT_CALLS_KEPT = Duration.ofHours(1);
 
-    private ServerStores(TokenStore tokens, InstallRegistry installs, DialogStore dialogs, DedupeStore dedupe, RedisLink redis) {
+    private ServerStores(TokenStore tokens, InstallRegistry installs, DialogStore dialogs, DedupeStore dedupe, SentCalls sentCalls,
+            RedisLink redis, Vertx vertx, String instanceId) {
+        this.sentCalls = sentCalls;
         this.tokens = tokens;
         this.installs = installs;
         this.dialogs = dialogs;
         this.dedupe = dedupe;
         this.redis = redis;
-        for (Object store : new Object[] {dialogs, installs, tokens}) {
+        this.vertx = vertx;
+        this.instanceId = instanceId;
+        for (Object store : new Object[] {dialogs, installs, tokens, sentCalls}) {
             if (store instanceof AutoCloseable c) {
                 closing.add(c);
             }
@@ -63,7 +81,8 @@ final class ServerStores implements AutoCloseable {
             return new ServerStores(config.oauthApp() ? FileTokenStore.open(config.dataDir().resolve("tokens.json")) : null,
                     FileInstallRegistry.open(config.dataDir().resolve("installs.json")),
                     FileDialogStore.open(config.dataDir().resolve("dialogs.jsonl")),
-                    DedupeStore.inMemory(dedupeWindow, 200_000, java.time.Clock.systemUTC()), null);
+                    DedupeStore.inMemory(dedupeWindow, 200_000, java.time.Clock.systemUTC()),
+                    FileSentCalls.open(config.dataDir().resolve("sent-calls.jsonl"), SENT_CALLS_KEPT), null, vertx, "");
         }
         RedisLink redis = RedisLink.create(vertx, config.redisUrl());
         try {
@@ -72,8 +91,10 @@ final class ServerStores implements AutoCloseable {
             redis.close();
             throw new IllegalArgumentException("OLBOT_REDIS_URL: " + e.getMessage());
         }
+        String instance = instanceId(config.dataDir());
         return new ServerStores(config.oauthApp() ? new RedisTokenStore(redis) : null, RedisInstallRegistry.open(vertx, redis),
-                RedisDialogStore.create(redis), RedisDedupeStore.create(redis, dedupeWindow, instanceId(config.dataDir())), redis);
+                RedisDialogStore.create(redis), RedisDedupeStore.create(redis, dedupeWindow, instance),
+                RedisSentCalls.create(redis, SENT_CALLS_KEPT), redis, vertx, instance);
     }
 
     /** This instance's id in the cluster, kept in its data folder so a restart keeps it. */
@@ -95,18 +116,15 @@ final class ServerStores implements AutoCloseable {
     }
 
     /**
-     * In cluster mode: true when another instance took this event (the same delivery reached both);
-     * called in the event's lane, before it is handled.
+     * Where accepted deliveries are kept: the journal in the data folder for one instance; in cluster
+     * mode the partitioned inbox on Redis Streams, handed out to whichever instance owns a partition.
      */
-    boolean takenElsewhere(BotEvent event) {
-        if (!(dedupe instanceof RedisDedupeStore shared) || event.dedupeKey().isEmpty()) {
-            return false;
+    Inbox openInbox(ServerConfig config, Duration dedupeWindow) {
+        if (redis == null) {
+            return FileInbox.open(config.dataDir().resolve("inbox.jsonl"), dedupeWindow);
         }
-        try {
-            return !shared.takenHere(event.dedupeKey().get());
-        } catch (RedisUnavailableException down) {
-            return false; // Redis is down: handle it (the turn waits for the dialog store); dedupe is per instance meanwhile
-        }
+        return RedisStreamInbox.open(vertx, redis, instanceId,
+                RedisStreamInbox.Options.defaults().withPartitions(config.inboxPartitions()));
     }
 
     /** The token store, and in cluster mode the shared refresh lock and rate bucket. */

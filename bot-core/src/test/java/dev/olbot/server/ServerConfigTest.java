@@ -119,6 +119,14 @@ class ServerConfigTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("OLBOT_REDIS_URL must look like redis://host:6379 (or rediss://, unix://), was 'localhost:6379'");
         }
+
+        @Test
+        void spreadsTheInboxOver16PartitionsUnlessToldOtherwiseWithinOneTo1024() {
+            assertThat(ServerConfig.load(Optional.empty(), Map.of()).inboxPartitions()).isEqualTo(16);
+            assertThat(ServerConfig.load(Optional.empty(), Map.of("OLBOT_INBOX_PARTITIONS", "32")).inboxPartitions()).isEqualTo(32);
+            assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_INBOX_PARTITIONS", "0")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("OLBOT_INBOX_PARTITIONS must be 1..1024, was 0");
+        }
     }
 
     @Nested

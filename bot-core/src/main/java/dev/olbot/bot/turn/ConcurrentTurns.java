@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * Turns when several instances share the dialog store: a turn whose dialog another instance saved
  * first runs again on the fresh state (up to {@value #MAX_RUNS} runs — never last-writer-wins), and
  * a turn waits in its lane while the store is unreachable (0.5 s doubling to 30 s), so its event
- * stays unhandled in the inbox meanwhile instead of failing.
+ * stays unhandled in the inbox meanwhile instead of failing. A turn whose event the dialog already
+ * records as handled ({@link CompletedTurns}) is dropped.
  */
 public final class ConcurrentTurns {
 
@@ -42,6 +43,9 @@ public final class ConcurrentTurns {
         while (true) {
             try {
                 return turn.get();
+            } catch (CompletedTurns.AlreadyHandled done) {
+                log.info("{} was handled before (its turn saved the dialog); it is not handled again", what);
+                return dropped;
             } catch (StoreUnavailableException down) {
                 waitForStore(what, down, outage++);
             } catch (StaleState stale) {

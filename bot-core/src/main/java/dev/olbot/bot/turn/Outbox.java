@@ -3,6 +3,7 @@ package dev.olbot.bot.turn;
 import dev.olbot.bot.Action;
 import dev.olbot.bot.CallOutcome;
 import com.fasterxml.jackson.databind.node.LongNode;
+import dev.olbot.outbound.SentCalls;
 import dev.olbot.rest.CallOptions;
 import dev.olbot.rest.CallOutcomeUnknownException;
 import dev.olbot.rest.RestCaller;
@@ -50,6 +51,7 @@ import org.slf4j.LoggerFactory;
 final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     static final int ATTEMPTS = 3;
     private static final Set<String> REPEATABLE = Set.of("imbot.chat.sendTyping", "imbot.v2.Chat.InputAction.notify",
             "imopenlines.bot.session.operator");
@@ -67,6 +69,9 @@ final class Outbox {
     private Instant deadline;
     private Runnable beforeFirstCall = () -> {};
     private boolean called;
+    private SentCalls sentCalls = SentCalls.none();
+    private String turnKey;
+    private int ordinal;
 
     /**
      * @param waitMillis how long past the deadline the turn waits for one call's answer before it
@@ -96,6 +101,15 @@ final class Outbox {
     /** Runs once, before the turn's first call leaves (the engine checks there that no other instance saved the dialog). */
     void beforeFirstCall(Runnable check) {
         this.beforeFirstCall = check;
+    }
+
+    /**
+     * Gives each call of the turn the idempotency key {@code <turnKey>#<n>}: a call confirmed in an
+     * earlier run of this turn (recorded in {@code calls}) is not sent again, its recorded result stands in.
+     */
+    void idempotent(SentCalls calls, String turnKey) {
+        this.sentCalls = calls;
+        this.turnKey = turnKey;
     }
 
     /** Sends everything queued; stops at and throws the first refused call (the rest stays queued). */
@@ -142,7 +156,22 @@ final class Outbox {
             beforeFirstCall.run(); // may throw: the turn then sends nothing
             called = true;
         }
-        CallOutcome outcome = attempt(action);
+        String key = turnKey == null ? null : turnKey + "#" + (++ordinal);
+        String fingerprint = key == null ? null : SentCalls.fingerprint(action.params());
+        Optional<SentCalls.Sent> earlier = key == null ? Optional.empty()
+                : sentCalls.find(key).filter(s -> s.sameCall(action.method(), fingerprint));
+        CallOutcome outcome;
+        if (earlier.isPresent()) {
+            LOG.info("{} in dialog {} of portal {} was confirmed in an earlier run of this turn: not sent again", action.method(),
+                    orderKey.orElse("-"), portal);
+            outcome = CallOutcome.delivered(action, recorded(action, earlier.get()));
+        } else {
+            outcome = attempt(action);
+            if (key != null && outcome.kind() == CallOutcome.Kind.DELIVERED) {
+                sentCalls.record(key, new SentCalls.Sent(action.method(), fingerprint,
+                        outcome.response().map(r -> String.valueOf(r.result())).orElse(null)));
+            }
+        }
         outcomes.add(outcome);
         if (outcome.kind() != CallOutcome.Kind.REFUSED) {
             sent.add(action);
@@ -155,6 +184,17 @@ final class Outbox {
             action.onSuccess().accept(outcome.response().get());
         }
         return outcome;
+    }
+
+    private static RestResponse recorded(Action action, SentCalls.Sent sent) {
+        if (sent.result() == null) {
+            return null;
+        }
+        try {
+            return new RestResponse(action.method(), JSON.readTree(sent.result()), Optional.empty(), Optional.empty(), Optional.empty());
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private CallOutcome attempt(Action action) {

@@ -75,6 +75,9 @@ public final class TurnContext implements BotContext {
         this.outbox = new Outbox(services.rest(), portal, orderKey, services.clock(), services.turnDeadline(),
                 services.callTimeoutMillis(), lookup);
         outbox.beforeFirstCall(() -> services.checkFresh(state));
+        if (services.sentCalls().enabled()) {
+            CompletedTurns.turnKey(event, state).ifPresent(k -> outbox.idempotent(services.sentCalls(), k + "#" + botId));
+        }
     }
 
     /** The id of the client message that started the turn (0 when none did). */

@@ -124,6 +124,10 @@ public final class TurnPipeline {
         String portal = event.meta().portal().key();
         DialogKey key = new DialogKey(portal, botId, dialog.dialogId());
         DialogState state = services.store().get(key).orElseGet(() -> DialogState.fresh(key));
+        Optional<String> eventKey = event.dedupeKey().filter(k -> services.sentCalls().enabled());
+        if (eventKey.isPresent() && CompletedTurns.done(state, eventKey.get())) {
+            throw new CompletedTurns.AlreadyHandled(eventKey.get());
+        }
         state = state.withVar(TurnVars.API, event.meta().version() == ApiVersion.V2 ? "2" : null)
                 .withVar(TurnVars.LINE, dialog.openLine().map(l -> l.userCode()).orElse(state.vars().get(TurnVars.LINE)));
         if (user.connector()) {
@@ -226,6 +230,10 @@ public final class TurnPipeline {
     // ---- save
 
     private Turn save(TurnContext ctx) {
+        Optional<String> eventKey = ctx.event().dedupeKey().filter(k -> services.sentCalls().enabled());
+        if (eventKey.isPresent()) {
+            ctx.state(CompletedTurns.markDone(ctx.state(), eventKey.get()));
+        }
         services.save(ctx.state());
         if (trace.enabled()) {
             TurnTraces.record(trace, ctx, services.clock());

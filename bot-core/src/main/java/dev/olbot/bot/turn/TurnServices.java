@@ -2,6 +2,7 @@ package dev.olbot.bot.turn;
 
 import dev.olbot.bot.flow.FlowRunner;
 import dev.olbot.metrics.OlbotMetrics;
+import dev.olbot.outbound.SentCalls;
 import dev.olbot.rest.RestCaller;
 import dev.olbot.state.DialogState;
 import dev.olbot.state.DialogStore;
@@ -11,13 +12,19 @@ import java.time.Duration;
 /**
  * What every turn of an engine shares: how calls leave, the clock timeouts read, how long a turn's
  * calls stay wanted, where the dialog state lives, where the bot's figures are counted, and how
- * flows move.
+ * flows move, and where the calls the platform confirmed are recorded.
  *
  * @param callTimeoutMillis how long past a call's deadline the turn still waits for its answer
  * @param turnDeadline      how long a turn's calls stay wanted
  */
 public record TurnServices(RestCaller rest, DialogStore store, Clock clock, long callTimeoutMillis, Duration turnDeadline,
-        OlbotMetrics metrics, FlowRunner flows) {
+        OlbotMetrics metrics, FlowRunner flows, SentCalls sentCalls) {
+
+    /** Services whose turns record no confirmed calls ({@link SentCalls#none()}). */
+    public TurnServices(RestCaller rest, DialogStore store, Clock clock, long callTimeoutMillis, Duration turnDeadline,
+            OlbotMetrics metrics, FlowRunner flows) {
+        this(rest, store, clock, callTimeoutMillis, turnDeadline, metrics, flows, SentCalls.none());
+    }
 
     /**
      * Called before a turn's first REST call leaves: a turn whose dialog another instance saved

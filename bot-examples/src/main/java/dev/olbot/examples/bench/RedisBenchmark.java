@@ -1,8 +1,12 @@
 package dev.olbot.examples.bench;
 
+import dev.olbot.ingress.Inbox;
+import dev.olbot.outbound.SentCalls;
 import dev.olbot.redis.RedisDedupeStore;
 import dev.olbot.redis.RedisDialogStore;
 import dev.olbot.redis.RedisLink;
+import dev.olbot.redis.RedisSentCalls;
+import dev.olbot.redis.RedisStreamInbox;
 import dev.olbot.state.DialogKey;
 import dev.olbot.state.DialogState;
 import dev.olbot.state.FlowPosition;
@@ -21,8 +25,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sizing for cluster mode: Redis memory per open dialog and per dedupe key, and dialog turns per
- * second (a read and a compare-and-set save, as the engine does per turn) from several threads.
+ * Sizing for cluster mode: Redis memory per open dialog, per dedupe key, per event pending in the
+ * stream inbox and per confirmed call (outbound idempotency key); dialog turns per second (a read and
+ * a compare-and-set save, as the engine does per turn) from several threads; inbox appends per second.
  * Uses its own key prefix on the given Redis and deletes its keys afterwards. {@code olbot bench redis}.
  */
 public final class RedisBenchmark {
@@ -70,12 +75,52 @@ public final class RedisBenchmark {
             long afterKeys = usedMemory(redis);
             out.printf("redis: %d dedupe keys (kept 1 h) use %.1f MB, %.0f bytes per key%n", dialogs, (afterKeys - beforeKeys) / 1e6,
                     (afterKeys - beforeKeys) / (double) dialogs);
+
+            pendingEvents(vertx, redis);
+            RedisSentCalls sent = RedisSentCalls.create(redis);
+            long beforeSent = usedMemory(redis);
+            parallel(pool, dialogs, i -> sent.record("bac1cd5c8940947a75e0d71b1a84e348/ONIMBOTMESSAGEADD/" + (9_000_000 + i) + "#567#1",
+                    new SentCalls.Sent("imbot.message.add", "9f86d081884c7d65", Long.toString(80_962L + i))));
+            long afterSent = usedMemory(redis);
+            out.printf("redis: %d confirmed calls (outbound idempotency keys, kept 1 h) use %.1f MB, %.0f bytes per call%n", dialogs,
+                    (afterSent - beforeSent) / 1e6, (afterSent - beforeSent) / (double) dialogs);
         } finally {
             clean(redis);
             pool.shutdownNow();
             redis.close();
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Events accepted into the stream inbox and not handled yet (no instance reads them here): the
+     * Redis memory of a pending sample client message, and appends per second (each one an
+     * {@code XADD} acknowledged, what a delivery waits for before its 200), 256 in flight.
+     */
+    private void pendingEvents(Vertx vertx, RedisLink redis) throws Exception {
+        RedisStreamInbox inbox = RedisStreamInbox.open(vertx, redis, "bench", RedisStreamInbox.Options.defaults());
+        SampleEvents sample = new SampleEvents();
+        int n = Math.min(dialogs, 50_000);
+        long before = usedMemory(redis);
+        long start = System.nanoTime();
+        java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(256);
+        List<java.util.concurrent.CompletableFuture<Long>> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            window.acquire();
+            String lane = "bac1cd5c8940947a75e0d71b1a84e348/chat" + (100_000 + i);
+            all.add(inbox.append(new Inbox.Delivery("bac1cd5c8940947a75e0d71b1a84e348/ONIMBOTMESSAGEADD/" + (9_000_000 + i),
+                    "application/x-www-form-urlencoded", sample.openLineMessage(100_000 + i, 9_000_000 + i), Map.of(), lane))
+                    .whenComplete((id, e) -> window.release()));
+        }
+        for (java.util.concurrent.CompletableFuture<Long> f : all) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long after = usedMemory(redis);
+        out.printf("redis: %d pending events in the stream inbox (a %d-byte client message each) use %.1f MB, %.0f bytes per event;"
+                + " %.0f appends/s%n", n, sample.openLineMessage(100_000, 9_000_000).length(), (after - before) / 1e6,
+                (after - before) / (double) n, n / seconds);
+        inbox.close();
     }
 
     /** An open-line dialog in the middle of a lead flow, as {@code bench state} measures it in memory. */

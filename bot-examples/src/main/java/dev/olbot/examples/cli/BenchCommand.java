@@ -59,7 +59,7 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "redis", mixinStandardHelpOptions = true,
-            description = "Cluster-mode sizing on a Redis you started: memory per dialog and per dedupe key, turns/s.")
+            description = "Cluster-mode sizing on a Redis you started: memory per dialog, dedupe key, pending inbox event and confirmed call; turns/s and inbox appends/s.")
     static final class RedisSizing implements Callable<Integer> {
         @Option(names = "--url", defaultValue = "redis://127.0.0.1:6379", description = "The Redis (default ${DEFAULT-VALUE}).")
         String url;

@@ -99,8 +99,8 @@ class ClusterModeTest {
 
     /**
      * The client's first message: the platform delivers the bot's joining and the message together,
-     * and the balancer may hand them to both instances at once — the case the README names (the turn
-     * that lost runs again, and may answer twice), which Redis Streams partitioning will remove.
+     * and the balancer may hand them to both instances at once; whichever instance owns the dialog's
+     * inbox partition handles both, in order.
      */
     private static void joinedAndAnswered(Client client, BotServer first, BotServer second) throws Exception {
         client.says("hello").await();
