@@ -211,10 +211,12 @@ public final class BotEngine implements EventSink {
     }
 
     private void fireTimeoutRerunning(DialogKey key) {
-        ConcurrentTurns.run(() -> {
-            fireTimeout(key);
-            return null;
-        }, null, "the timeout of dialog " + key);
+        try (DialogStore.Claim claim = store.holdTimeoutClaim(key)) { // a long turn is not fired again elsewhere
+            ConcurrentTurns.run(() -> {
+                fireTimeout(key);
+                return null;
+            }, null, "the timeout of dialog " + key);
+        }
     }
 
     private void fireTimeout(DialogKey key) {

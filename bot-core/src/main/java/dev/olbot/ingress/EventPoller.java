@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * confirmed (passed to the next poll) only after every event below it was handled, so a crash
  * redelivers instead of losing. Pacing follows the docs: with {@code hasMore} the next poll comes
  * after {@code busyDelay} (≥ 2 s); when idle, the delay grows from {@code idleDelay} to
- * {@code maxIdleDelay} (5–30 s) and snaps back when events arrive.
+ * {@code maxIdleDelay} (5–30 s) and snaps back when events arrive. With a shared {@link PollLease} (several
+ * instances of one bot) it polls only while it holds the lease and asks for it again every {@code idleDelay}.
  */
 public final class EventPoller implements AutoCloseable {
 
@@ -93,6 +94,7 @@ public final class EventPoller implements AutoCloseable {
     private final long botId;
     private final Ingress ingress;
     private final Options options;
+    private final PollLease lease;
     private final OffsetStore offsets;
     private final EventDecoder decoder = EventDecoder.create();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -103,13 +105,23 @@ public final class EventPoller implements AutoCloseable {
     private volatile boolean stopped;
     private long idle;
 
+    /** A poller that polls alone (one instance), its offset in {@code offsets}. */
     public EventPoller(RestCaller rest, Portal portal, long botId, Ingress ingress, Options options, OffsetStore offsets) {
+        this(rest, portal, botId, ingress, options, PollLease.alone(offsets));
+    }
+
+    /**
+     * A poller that polls only while it holds {@code lease} (cluster mode: one leader per portal and
+     * bot); a follower asks again every {@code idleDelay}.
+     */
+    public EventPoller(RestCaller rest, Portal portal, long botId, Ingress ingress, Options options, PollLease lease) {
         this.api = OpenLinesApi.on(rest, portal.key());
         this.portal = portal;
         this.botId = botId;
         this.ingress = ingress;
         this.options = options;
-        this.offsets = offsets;
+        this.lease = lease;
+        this.offsets = lease.offsets();
         this.idle = options.idleDelay().toMillis();
     }
 
@@ -125,6 +137,11 @@ public final class EventPoller implements AutoCloseable {
         }
         long delay;
         try {
+            if (!lease.lead()) {
+                idle = options.idleDelay().toMillis(); // a follower: ask for the lease again soon
+                timer.schedule(this::loop, idle, TimeUnit.MILLISECONDS);
+                return;
+            }
             PollResult r = pollOnce();
             if (r.hasMore()) {
                 delay = options.busyDelay().toMillis();
@@ -136,7 +153,7 @@ public final class EventPoller implements AutoCloseable {
                 idle = Math.min(options.maxIdleDelay().toMillis(), idle * 2);
             }
         } catch (RuntimeException e) {
-            log.warn("imbot.v2.Event.get for bot {} on {} failed: {}", botId, portal.domain(), e.getMessage());
+            log.warn("polling imbot.v2.Event.get for bot {} on {} failed: {}", botId, portal.domain(), e.getMessage());
             delay = options.maxIdleDelay().toMillis();
         }
         if (!stopped) {
@@ -155,7 +172,7 @@ public final class EventPoller implements AutoCloseable {
         long offset = offsets.load();
         EventBatch batch = await(api.imbotV2().events(botId, offset == 0 ? null : offset, options.limit(),
                 options.withUserEvents() ? Boolean.TRUE : null));
-        List<CompletableFuture<Outcome>> handled = new ArrayList<>();
+        List<CompletableFuture<?>> handled = new ArrayList<>();
         for (FetchedEvent item : batch.events()) {
             BotEvent event;
             try {
@@ -167,13 +184,32 @@ public final class EventPoller implements AutoCloseable {
                 log.warn("skipping fetched event {} ({}): {}", item.eventId(), item.type(), e.getMessage());
                 continue;
             }
-            handled.add(ingress.accept(event));
+            handled.add(hand(event));
         }
         CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new)).join();
         if (batch.nextOffset() > offset) {
             offsets.save(batch.nextOffset());
         }
         return new PollResult(batch.events().size(), batch.hasMore(), offsets.load());
+    }
+
+    /**
+     * Alone: through the ingress's dedupe. Shared: skipped when a leader handled it before, else
+     * handled here and marked once handled (a crash between the two handles it once more).
+     */
+    private CompletableFuture<?> hand(BotEvent event) {
+        if (!lease.shared() || event.dedupeKey().isEmpty()) {
+            return ingress.accept(event);
+        }
+        String key = event.dedupeKey().get();
+        if (lease.handled(key)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return ingress.acceptWithoutDedupe(event).thenAccept(outcome -> {
+            if (outcome instanceof Outcome.Accepted) {
+                lease.markHandled(key);
+            }
+        });
     }
 
     private static <T> T await(io.vertx.core.Future<T> f) {
@@ -193,5 +229,11 @@ public final class EventPoller implements AutoCloseable {
     public void close() {
         stopped = true;
         timer.shutdownNow();
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.warn("releasing the poll lease of bot {} on {} failed (it runs out by itself): {}", botId, portal.domain(),
+                    e.getMessage());
+        }
     }
 }

@@ -266,10 +266,23 @@ public final class Ingress implements AutoCloseable {
      * @return completes when the event was handled (at once for a duplicate)
      */
     public java.util.concurrent.CompletableFuture<Outcome> accept(BotEvent event) {
+        return accept(event, true);
+    }
+
+    /**
+     * Like {@link #accept(BotEvent)} for a caller that keeps its own record of handled events (the fetch
+     * poller's leader in cluster mode: an event a dead leader saw but never handled must be handled now,
+     * so "seen" keys cannot decide). No dedupe check; the event's key is not recorded either.
+     */
+    public java.util.concurrent.CompletableFuture<Outcome> acceptWithoutDedupe(BotEvent event) {
+        return accept(event, false);
+    }
+
+    private java.util.concurrent.CompletableFuture<Outcome> accept(BotEvent event, boolean dedupe) {
         if (closed) {
             return done(new Outcome.Rejected(503, "shutting down"));
         }
-        if (duplicate(event)) {
+        if (dedupe && duplicate(event)) {
             return done(new Outcome.Duplicate(event));
         }
         accepted.incrementAndGet();

@@ -41,7 +41,26 @@ public final class RedisDialogStore implements DialogStore {
             return due
             """;
 
+    /**
+     * KEYS: timeouts zset. ARGV: state key, the score this instance's claim set, the new score. Extends the
+     * claim only while the member still carries that score (a save that cleared or re-armed the timeout ends it).
+     */
+    private static final String RENEW_CLAIM = """
+            local s = redis.call('ZSCORE', KEYS[1], ARGV[1])
+            if s and tonumber(s) == tonumber(ARGV[2]) then redis.call('ZADD', KEYS[1], 'XX', ARGV[3], ARGV[1]) return 1 end
+            return 0
+            """;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisDialogStore.class);
+    private static final java.util.concurrent.ScheduledExecutorService RENEWER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "olbot-timeout-claims");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final RedisLink redis;
+    /** Scores of the timeouts this instance claimed and has not started holding yet. */
+    private final java.util.Map<String, Long> claims = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration finishedTtl;
     private final Duration timeoutLease;
     private final String timeouts;
@@ -53,7 +72,10 @@ public final class RedisDialogStore implements DialogStore {
         this.timeouts = redis.key("dlg-timeouts");
     }
 
-    /** Finished dialogs kept 7 days; a claimed timeout is offered again after 60 s if its turn did not clear it. */
+    /**
+     * Finished dialogs kept 7 days; a claimed timeout is offered again after 60 s if its turn did not clear it
+     * and the claiming instance stopped renewing it (it died).
+     */
     public static RedisDialogStore create(RedisLink redis) {
         return create(redis, Duration.ofDays(7), Duration.ofSeconds(60));
     }
@@ -110,12 +132,42 @@ public final class RedisDialogStore implements DialogStore {
             Optional<DialogState> s = read(k.toString());
             if (s.isPresent() && s.get().timeoutAtMillis() > 0 && s.get().timeoutAtMillis() <= nowMillis) {
                 due.add(s.get());
+                claims.put(k.toString(), nowMillis + timeoutLease.toMillis());
             } else if (s.isEmpty() || s.get().timeoutAtMillis() == 0) {
                 redis.call(Command.ZREM, timeouts, k.toString());
             }
         }
         due.sort(java.util.Comparator.comparingLong(DialogState::timeoutAtMillis));
         return due;
+    }
+
+    /**
+     * Renews the claim every third of the lease while the turn runs (each renewal moves it on by that much),
+     * as long as the timeout still carries this instance's claim; closing stops it.
+     */
+    @Override
+    public Claim holdTimeoutClaim(DialogKey key) {
+        String k = keyOf(key);
+        Long first = claims.remove(k);
+        if (first == null) {
+            return () -> { };
+        }
+        long period = Math.max(1, timeoutLease.toMillis() / 3);
+        long[] score = {first};
+        java.util.concurrent.ScheduledFuture<?>[] task = new java.util.concurrent.ScheduledFuture<?>[1];
+        task[0] = RENEWER.scheduleWithFixedDelay(() -> {
+            try {
+                Response r = redis.await(redis.eval(RENEW_CLAIM, List.of(timeouts), List.of(k, score[0], score[0] + period)));
+                if (r != null && r.toInteger() == 1) {
+                    score[0] += period;
+                } else {
+                    task[0].cancel(false); // the turn saved: the claim is settled
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not renew the claim on the timeout of {}: {}", k, e.getMessage());
+            }
+        }, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return () -> task[0].cancel(false);
     }
 
     @Override

@@ -123,8 +123,8 @@ public final class BotServer implements AutoCloseable {
                 bots.forEach(e::bot);
                 e.rest(rest).store(dialogs).handlerUrl(() -> url[0]).botToken(config.inboundWebhook() ? config.botToken() : "")
                         .registerAs(config.api(), config.fetchMode() ? Registrar.EventMode.FETCH : Registrar.EventMode.WEBHOOK)
-                        .lanes((lane, task) -> lanes[0].submit(lane, task)).knownBotIds(botIdFile.load()).metrics(metrics).trace(trace)
-                        .sentCalls(stores.sentCalls);
+                        .lanes((lane, task) -> lanes[0].submit(lane, task)).knownBotIds(stores.withSharedBotIds(botIdFile.load()))
+                        .metrics(metrics).trace(trace).sentCalls(stores.sentCalls);
             });
             List<String> webhookClients = new ArrayList<>();
             if (config.inboundWebhook()) {
@@ -142,6 +142,7 @@ public final class BotServer implements AutoCloseable {
                     .sink(event -> {
                         engine.accept(event);
                         botIdFile.saveIfChanged(engine.botIds());
+                        stores.shareBotIds(engine.botIds());
                         if (event instanceof dev.olbot.event.AppInstalled && config.fetchMode()) {
                             startPollers(event.meta().portal());
                         }
@@ -249,8 +250,7 @@ public final class BotServer implements AutoCloseable {
         for (Bot bot : bots) {
             engine.botId(portal.key(), bot.code()).ifPresent(id -> pollers.computeIfAbsent(portal.key() + "/" + id,
                     k -> new EventPoller(rest, portal, id, ingress, EventPoller.Options.defaults(),
-                            EventPoller.OffsetStore.file(config.dataDir().resolve("offset-" + portal.key() + "-" + id + ".txt")))
-                            .start()));
+                            stores.pollLease(config.dataDir(), portal.key(), id)).start()));
         }
     }
 

@@ -3,6 +3,8 @@ package dev.olbot.server;
 import dev.olbot.ingress.DedupeStore;
 import dev.olbot.ingress.FileInbox;
 import dev.olbot.ingress.Inbox;
+import dev.olbot.ingress.EventPoller;
+import dev.olbot.ingress.PollLease;
 import dev.olbot.ingress.FileInstallRegistry;
 import dev.olbot.ingress.InstallRegistry;
 import dev.olbot.redis.RedisBucket;
@@ -12,6 +14,7 @@ import dev.olbot.redis.RedisInstallRegistry;
 import dev.olbot.redis.RedisLink;
 import dev.olbot.outbound.FileSentCalls;
 import dev.olbot.outbound.SentCalls;
+import dev.olbot.redis.RedisPollLease;
 import dev.olbot.redis.RedisRefreshLock;
 import dev.olbot.redis.RedisSentCalls;
 import dev.olbot.redis.RedisStreamInbox;
@@ -28,7 +31,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,6 +45,8 @@ import java.util.UUID;
  * dedupe keys, plus the cluster-wide refresh lock and the portal's rate bucket for the REST client).
  */
 final class ServerStores implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServerStores.class);
 
     final TokenStore tokens;
     final InstallRegistry installs;
@@ -126,6 +135,65 @@ final class ServerStores implements AutoCloseable {
         return RedisStreamInbox.open(vertx, redis, instanceId,
                 RedisStreamInbox.Options.defaults().withPartitions(config.inboxPartitions()));
     }
+
+    /**
+     * Where a fetch-mode poller keeps its offset, and who polls: alone, a file in the data folder; in
+     * cluster mode, a lease in Redis (one leader per portal and bot) with the offset beside it.
+     */
+    PollLease pollLease(Path dataDir, String portalKey, long botId) {
+        if (redis == null) {
+            return PollLease.alone(EventPoller.OffsetStore.file(dataDir.resolve("offset-" + portalKey + "-" + botId + ".txt")));
+        }
+        return new RedisPollLease(redis, portalKey, botId, POLL_LEASE, ((RedisDedupeStore) dedupe).window());
+    }
+
+    /**
+     * {@code ids} plus, in cluster mode, the bot ids other instances learned ({@code <prefix>bot-ids}, a hash
+     * {@code portal/code → id}): a fetch-mode bot's id arrives with the install on one instance only, and every
+     * instance needs it to run that bot's poller (and so to take over when the leader dies).
+     */
+    Map<String, Long> withSharedBotIds(Map<String, Long> ids) {
+        if (redis == null) {
+            return ids;
+        }
+        Map<String, Long> all = new HashMap<>(ids);
+        try {
+            Response shared = redis.call(Command.HGETALL, redis.key("bot-ids"));
+            if (shared != null) {
+                for (String k : shared.getKeys()) {
+                    all.putIfAbsent(k, Long.parseLong(shared.get(k).toString()));
+                }
+            }
+        } catch (RedisUnavailableException e) {
+            LOG.warn("could not read the shared bot ids: {}", e.getMessage());
+        }
+        sharedBotIds = Map.copyOf(all);
+        return all;
+    }
+
+    /** In cluster mode, writes the bot ids this instance knows when they changed. Called off the event loop. */
+    void shareBotIds(Map<String, Long> ids) {
+        if (redis == null || ids.isEmpty() || ids.equals(sharedBotIds)) {
+            return;
+        }
+        try {
+            List<Object> args = new ArrayList<>();
+            args.add(redis.key("bot-ids"));
+            ids.forEach((k, v) -> {
+                args.add(k);
+                args.add(v);
+            });
+            redis.call(Command.HSET, args.toArray());
+            sharedBotIds = Map.copyOf(ids);
+        } catch (RedisUnavailableException e) {
+            LOG.warn("could not share the bot ids: {}", e.getMessage());
+        }
+    }
+
+    private volatile Map<String, Long> sharedBotIds = Map.of();
+
+    /** How long a dead poll leader blocks the others; renewed every third of it. */
+    static final Duration POLL_LEASE = Duration.ofSeconds(15);
 
     /** The token store, and in cluster mode the shared refresh lock and rate bucket. */
     void configure(RestClientOptions o) {

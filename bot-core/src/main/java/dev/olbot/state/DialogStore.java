@@ -26,6 +26,23 @@ public interface DialogStore {
     /** States whose timeout is due at {@code nowMillis}, oldest first. */
     List<DialogState> dueTimeouts(long nowMillis);
 
+    /**
+     * Keeps this instance's claim on a timeout that {@link #dueTimeouts} returned while its turn runs, until
+     * closed. A store shared by several instances hides a claimed timeout from the others for a lease only;
+     * a turn that runs longer than the lease would otherwise be fired a second time elsewhere. The default
+     * (one instance) has nothing to keep.
+     */
+    default Claim holdTimeoutClaim(DialogKey key) {
+        return () -> { };
+    }
+
+    /** A held timeout claim; closing it stops keeping it (the turn's save has settled the timeout by then). */
+    @FunctionalInterface
+    interface Claim extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Deletes every dialog of a portal (the app was uninstalled). */
     void deletePortal(String portal);
 

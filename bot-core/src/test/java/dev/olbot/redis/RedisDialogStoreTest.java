@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.olbot.state.DialogKey;
 import dev.olbot.state.DialogState;
+import dev.olbot.state.DialogStore;
 import dev.olbot.state.FlowPosition;
 import dev.olbot.state.Owner;
 import io.vertx.core.Vertx;
@@ -136,6 +137,35 @@ class RedisDialogStoreTest {
             assertThat(mine.dueTimeouts(200)).hasSize(1);
             assertThat(other.dueTimeouts(200)).as("claimed by the first").isEmpty();
             assertThat(other.dueTimeouts(1200)).as("the lease ran out: the first instance died").hasSize(1);
+        }
+
+        @Test
+        void aTimeoutWhoseTurnRunsLongerThanTheLeaseIsNotOfferedToAnotherInstance() throws Exception {
+            RedisDialogStore other = RedisDialogStore.create(link, Duration.ofDays(7), Duration.ofMillis(600));
+            RedisDialogStore mine = RedisDialogStore.create(link, Duration.ofDays(7), Duration.ofMillis(600));
+            mine.save(DialogState.fresh(key("chat1")).withTimeout(100, "t"));
+            assertThat(mine.dueTimeouts(200)).hasSize(1);
+
+            try (DialogStore.Claim turn = mine.holdTimeoutClaim(key("chat1"))) {
+                Thread.sleep(1500); // the turn runs for more than twice the lease
+                assertThat(other.dueTimeouts(800)).as("offered again while its turn still runs").isEmpty();
+            }
+        }
+
+        @Test
+        void aHeldClaimEndsWithTheTurnsSaveAndADeadHoldersClaimRunsOut() throws Exception {
+            RedisDialogStore other = RedisDialogStore.create(link, Duration.ofDays(7), Duration.ofMillis(600));
+            RedisDialogStore mine = RedisDialogStore.create(link, Duration.ofDays(7), Duration.ofMillis(600));
+            DialogState armed = mine.save(DialogState.fresh(key("saved")).withTimeout(100, "t")).orElseThrow();
+            mine.save(DialogState.fresh(key("stuck")).withTimeout(100, "t"));
+            assertThat(mine.dueTimeouts(200)).hasSize(2);
+
+            try (DialogStore.Claim saved = mine.holdTimeoutClaim(key("saved"))) {
+                mine.save(armed.withoutTimeout());
+                mine.holdTimeoutClaim(key("stuck")).close(); // its holder stops renewing at once, as a dead one would
+                Thread.sleep(700);
+                assertThat(other.dueTimeouts(900)).extracting(s -> s.key().dialogId()).containsExactly("stuck");
+            }
         }
 
         @Test

@@ -137,6 +137,44 @@ class RestClientClusterTest extends Loopback {
         }
 
         @Test
+        void anotherInstanceNeverReadsTheSpentPairWhileTheRotatedOneIsBeingSaved() throws Exception {
+            OAuthFake oauth = new OAuthFake("refresh-0");
+            FakePortal fake = fake(oauth);
+            RedisLink own = link();
+            RedisTokenStore shared = new RedisTokenStore(own);
+            java.util.concurrent.atomic.AtomicInteger failing = new java.util.concurrent.atomic.AtomicInteger(2);
+            TokenStore flaky = new TokenStore() { // Redis refuses the first two saves of the rotated pair
+                @Override
+                public Optional<PortalCredentials> load(String memberId) {
+                    return shared.load(memberId);
+                }
+
+                @Override
+                public void save(PortalCredentials c) {
+                    if (!c.accessToken().equals("stale-access") && failing.getAndDecrement() > 0) {
+                        throw new dev.olbot.redis.RedisUnavailableException("Redis did not answer", null);
+                    }
+                    shared.save(c);
+                }
+
+                @Override
+                public void remove(String memberId) {
+                    shared.remove(memberId);
+                }
+            };
+            RestClient a = oauthInstance(fake, new RedisRefreshLock(own), flaky);
+            await(a.registerInstall(new Portal("portal.example", "m1", fake.restUrl(), fake.serverEndpoint()), "stale-access",
+                    "refresh-0", 3600, ""));
+            await(a.call("m1", "crm.lead.get", Map.of("ID", 1))); // refreshes; the save fails twice
+
+            Future<RestResponse> fromB = oauthInstance(fake, null).call("m1", "crm.lead.get", Map.of("ID", 2));
+            settle(List.of(fromB));
+
+            assertThat(fromB.succeeded()).as("%s", fromB.cause()).isTrue();
+            assertThat(oauth.refreshes).as("refreshes").hasValue(1);
+        }
+
+        @Test
         void withoutTheSharedLockTwoInstancesThatReadTheOldPairTogetherSpendTheSameRefreshToken() throws Exception {
             OAuthFake oauth = new OAuthFake("refresh-0");
             java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();

@@ -21,13 +21,9 @@ import org.slf4j.LoggerFactory;
 @Timeout(120)
 class TokenSaveTest extends Loopback {
 
-    @Test
-    void aRotatedPairWhoseSaveFailsIsKeptInUseSavedLaterAndAlertedOnce() throws Exception {
-        OAuthFake oauth = new OAuthFake("refresh-0");
-        FakePortal fake = fake(oauth);
-        InMemoryTokenStore inner = new InMemoryTokenStore();
-        AtomicInteger failingSaves = new AtomicInteger(2);
-        TokenStore flaky = new TokenStore() {
+    /** A store whose next {@code failures} saves of a rotated pair fail. */
+    private static TokenStore flaky(InMemoryTokenStore inner, AtomicInteger failures) {
+        return new TokenStore() {
             @Override
             public Optional<PortalCredentials> load(String memberId) {
                 return inner.load(memberId);
@@ -35,7 +31,7 @@ class TokenSaveTest extends Loopback {
 
             @Override
             public void save(PortalCredentials c) {
-                if (!c.accessToken().equals("stale-access") && failingSaves.getAndDecrement() > 0) {
+                if (!c.accessToken().equals("stale-access") && failures.getAndDecrement() > 0) {
                     throw new IllegalStateException("disk full");
                 }
                 inner.save(c);
@@ -46,17 +42,54 @@ class TokenSaveTest extends Loopback {
                 inner.remove(memberId);
             }
         };
-        Logger log = (Logger) LoggerFactory.getLogger(OAuthTokens.class);
+    }
+
+    private RestClient client(FakePortal fake, TokenStore store, Duration timeout) {
+        return client(o -> o.oauth(OAuthFake.CLIENT_ID, OAuthFake.CLIENT_SECRET).tokenStore(store)
+                .oauthServers(OAuthServers.of(List.of(fake.serverEndpoint().replace("/rest/", "/"))))
+                .rateLimit(new RateLimit(1000, 1000)).requestTimeout(timeout));
+    }
+
+    private static ListAppender<ILoggingEvent> listen() {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
-        log.addAppender(appender);
-        try {
-            RestClient client = client(o -> o.oauth(OAuthFake.CLIENT_ID, OAuthFake.CLIENT_SECRET).tokenStore(flaky)
-                    .oauthServers(OAuthServers.of(List.of(fake.serverEndpoint().replace("/rest/", "/"))))
-                    .rateLimit(new RateLimit(1000, 1000)).requestTimeout(Duration.ofSeconds(10)));
-            await(client.registerInstall(new Portal("portal.example", "m1", fake.restUrl(), fake.serverEndpoint()),
-                    "stale-access", "refresh-0", 3600, ""));
+        ((Logger) LoggerFactory.getLogger(OAuthTokens.class)).addAppender(appender);
+        return appender;
+    }
 
+    @Test
+    void aRotatedPairWhoseSaveFailsIsSavedBeforeAnyCallUsesIt() throws Exception {
+        OAuthFake oauth = new OAuthFake("refresh-0");
+        FakePortal fake = fake(oauth);
+        InMemoryTokenStore inner = new InMemoryTokenStore();
+        RestClient client = client(fake, flaky(inner, new AtomicInteger(2)), Duration.ofSeconds(10));
+        await(client.registerInstall(new Portal("portal.example", "m1", fake.restUrl(), fake.serverEndpoint()),
+                "stale-access", "refresh-0", 3600, ""));
+        ListAppender<ILoggingEvent> appender = listen();
+        try {
+            await(client.call("m1", "crm.lead.get", Map.of("ID", 1)));
+
+            // the call that needed the refresh went on only once the store held the rotated pair
+            assertThat(inner.load("m1")).get().extracting(PortalCredentials::refreshToken).isEqualTo("refresh-1");
+            assertThat(oauth.refreshes).hasValue(1);
+            assertThat(appender.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+            assertThat(appender.list).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(2)
+                    .allSatisfy(e -> assertThat(e.getFormattedMessage()).contains("retrying").doesNotContain("refresh-1"));
+        } finally {
+            ((Logger) LoggerFactory.getLogger(OAuthTokens.class)).detachAppender(appender);
+        }
+    }
+
+    @Test
+    void aPairThatCannotBeSavedWithinTheRequestTimeoutIsKeptInUseSavedLaterAndAlertedOnce() throws Exception {
+        OAuthFake oauth = new OAuthFake("refresh-0");
+        FakePortal fake = fake(oauth);
+        InMemoryTokenStore inner = new InMemoryTokenStore();
+        RestClient client = client(fake, flaky(inner, new AtomicInteger(4)), Duration.ofMillis(500));
+        await(client.registerInstall(new Portal("portal.example", "m1", fake.restUrl(), fake.serverEndpoint()),
+                "stale-access", "refresh-0", 3600, ""));
+        ListAppender<ILoggingEvent> appender = listen();
+        try {
             await(client.call("m1", "crm.lead.get", Map.of("ID", 1)));
             await(client.call("m1", "crm.lead.get", Map.of("ID", 2)));
 
@@ -66,7 +99,7 @@ class TokenSaveTest extends Loopback {
                     .satisfies(e -> assertThat(e.getFormattedMessage()).contains("m1").contains("kept in memory")
                             .doesNotContain("refresh-1").doesNotContain(OAuthFake.CLIENT_SECRET));
         } finally {
-            log.detachAppender(appender);
+            ((Logger) LoggerFactory.getLogger(OAuthTokens.class)).detachAppender(appender);
         }
     }
 }

@@ -83,6 +83,7 @@ public final class FakePortal {
     }
 
     String appAccessToken = "";
+    final java.util.concurrent.atomic.AtomicInteger tokenRefreshes = new java.util.concurrent.atomic.AtomicInteger();
     String appRefreshToken = "";
 
     void installed(String token, String accessToken, String refreshToken) {
@@ -187,6 +188,11 @@ public final class FakePortal {
     public FakePortal blockMethod(String method, Duration duration) {
         limits.block(method.toLowerCase(java.util.Locale.ROOT), duration);
         return this;
+    }
+
+    /** Refresh tokens of this portal exchanged for a new pair at the token endpoint ({@code grant_type=refresh_token}). */
+    public int tokenRefreshes() {
+        return tokenRefreshes.get();
     }
 
     /** Expires every access token of this portal now, as if an hour had passed for them. */

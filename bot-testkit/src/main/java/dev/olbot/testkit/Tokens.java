@@ -104,6 +104,7 @@ final class Tokens {
             return error(400, "invalid_grant", "Invalid grant");
         }
         Grant g = issue(old.portal(), old.userId());
+        old.portal().tokenRefreshes.incrementAndGet();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", g.accessToken());
         body.put("client_endpoint", fake.clientEndpoint());

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -202,21 +203,38 @@ public final class OAuthTokens implements Auth {
                         + portal + " got no answer: " + Secrets.mask(e.getMessage(), app.clientSecret(), current.refreshToken()))))
                 .compose(reply -> {
                     PortalCredentials next = parse(current, reply);
-                    // the old refresh token is spent now: the new pair must never be lost, saved or not
-                    cache.put(portal, next);
-                    return vertx.executeBlocking(() -> {
-                        store.save(next);
-                        return next;
-                    }).recover(e -> {
-                        unsaved(portal, e);
-                        return Future.succeededFuture(next);
-                    });
+                    // the old refresh token is spent now: the new pair is used only once the store has it (another
+                    // instance would refresh with the spent one), so the save is retried while the lock is held
+                    return save(next, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs), 100);
                 })
                 .onSuccess(next -> {
                     cache.put(portal, next);
                     LOG.info("refreshed the access token of portal {}", portal);
                 })
                 .onFailure(e -> LOG.warn("token refresh for portal {} failed: {}", portal, Secrets.mask(e.getMessage(), app.clientSecret())));
+    }
+
+    /**
+     * Saves a rotated pair, retrying (100 ms doubling to 2 s) until {@code deadlineNanos} — the caller holds
+     * the portal's refresh lock meanwhile, so no instance reads the spent pair from the store. Past the
+     * deadline the pair is kept in memory and used, and the save goes on in the background ({@link #unsaved}).
+     */
+    private Future<PortalCredentials> save(PortalCredentials next, long deadlineNanos, long delayMs) {
+        return vertx.executeBlocking(() -> {
+            store.save(next);
+            return next;
+        }).recover(e -> {
+            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMs) - deadlineNanos >= 0) {
+                cache.put(next.memberId(), next);
+                unsaved(next.memberId(), e);
+                return Future.succeededFuture(next);
+            }
+            LOG.warn("saving the rotated tokens of portal {} failed ({}); retrying in {} ms before anyone uses them",
+                    next.memberId(), Secrets.mask(String.valueOf(e.getMessage()), app.clientSecret()), delayMs);
+            Promise<PortalCredentials> retried = Promise.promise();
+            vertx.setTimer(delayMs, id -> save(next, deadlineNanos, Math.min(2000, delayMs * 2)).onComplete(retried));
+            return retried.future();
+        });
     }
 
     /**

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         subcommands = {BenchCommand.Ingress.class, BenchCommand.State.class, BenchCommand.Outbound.class,
                 BenchCommand.Conversation.class, BenchCommand.Hostile.class, BenchCommand.Journal.class, BenchCommand.FaultsRun.class, BenchCommand.Faq.class,
-                BenchCommand.RedisSizing.class})
+                BenchCommand.RedisSizing.class, BenchCommand.Cluster.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -74,6 +74,53 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             new dev.olbot.examples.bench.RedisBenchmark(url, dialogs, threads, System.out).run();
             return 0;
+        }
+    }
+
+    @Command(name = "cluster", mixinStandardHelpOptions = true,
+            description = "Several 'olbot serve' processes behind one handler URL against the fake account (2 req/s, burst 50): "
+                    + "Redis cluster with a kill -9 and a token expiry, one instance on the journal with a kill -9, and events/s "
+                    + "with many portals for one vs two instances. Needs redis-server on the PATH.")
+    static final class Cluster implements Callable<Integer> {
+        @Option(names = "--dialogs", defaultValue = "1000", description = "Open-line dialogs (default ${DEFAULT-VALUE}).")
+        int dialogs;
+
+        @Option(names = "--messages", defaultValue = "10", description = "Client messages per dialog (default ${DEFAULT-VALUE}).")
+        int messages;
+
+        @Option(names = "--instances", defaultValue = "3", description = "Instances in the Redis run (default ${DEFAULT-VALUE}).")
+        int instances;
+
+        @Option(names = "--portals", defaultValue = "20", description = "Portals in the throughput run (default ${DEFAULT-VALUE}).")
+        int portals;
+
+        @Option(names = "--portal-dialogs", defaultValue = "50", description = "Dialogs per portal in the throughput run (default ${DEFAULT-VALUE}).")
+        int portalDialogs;
+
+        @Option(names = "--portal-messages", defaultValue = "4", description = "Messages per dialog in the throughput run (default ${DEFAULT-VALUE}).")
+        int portalMessages;
+
+        @Option(names = "--phases", split = ",", defaultValue = "cluster,journal,throughput",
+                description = "Runs to do (default ${DEFAULT-VALUE}).")
+        List<String> phases;
+
+        @Option(names = "--dir", description = "Where the instances' data folders and logs go (default: a new temporary folder).")
+        java.nio.file.Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            java.nio.file.Path work = dir != null ? dir : java.nio.file.Files.createTempDirectory("olbot-bench-cluster");
+            dev.olbot.examples.bench.ClusterBenchmark.Options o;
+            try {
+                o = new dev.olbot.examples.bench.ClusterBenchmark.Options(dialogs, messages, instances, portals, portalDialogs,
+                        portalMessages, phases, work);
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.usage(e.getMessage());
+            }
+            System.out.println("instances' data folders and logs: " + work);
+            dev.olbot.examples.bench.ClusterBenchmark.Result r = new dev.olbot.examples.bench.ClusterBenchmark(o).run(System.out);
+            boolean lost = r.tallies().stream().anyMatch(t -> t.lost() > 0);
+            return lost ? 1 : 0;
         }
     }
 
