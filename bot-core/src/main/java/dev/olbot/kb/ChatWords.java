@@ -1,6 +1,7 @@
 package dev.olbot.kb;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Word lists of client messages that {@link TextAnalysis} treats specially, beyond Lucene's Russian
@@ -17,14 +18,26 @@ public final class ChatWords {
             "подскажите", "подскажи", "скажите", "пожалуйста", "пожалуйсто", "плиз", "спасибо", "хочу", "хотел", "хотела",
             "можно", "могу", "есть", "это", "мне", "мой", "моя", "мое", "мои", "мою", "моего", "моей", "ваш", "ваша",
             "ваше", "ваши", "вашем", "у", "ли", "уже", "ещё", "еще", "очень", "вопрос", "нужно", "надо", "какой", "какая",
-            "какие", "каким", "какую", "какое", "сколько", "скольки", "скока", "скоко", "сколко", "почем", "нужен", "нужна", "нужны",
+            "какие", "каким", "какую", "какое", "нужен", "нужна", "нужны",
             "узнать", "интересует", "такое", "ну", "вот", "а", "и", "там", "тут", "же",
             "hi", "hello", "hey", "please", "pls", "plz", "thanks", "i", "me", "my", "you", "your", "we", "our", "us",
-            "can", "could", "would", "do", "does", "did", "want", "like", "get", "how", "what", "where", "when", "which",
-            "who", "much", "many", "any", "some", "just", "need", "have", "has", "there", "here", "im", "its", "is", "am",
+            "can", "could", "would", "do", "does", "did", "want", "like", "get", "what", "which",
+            "who", "any", "some", "just", "need", "have", "has", "there", "here", "im", "its", "is", "am",
             "are", "was", "good", "morning", "afternoon", "evening", "question", "tell", "know", "about", "also", "still",
-            "right", "now", "one", "whats", "what's", "wheres", "hows", "wat", "up", "u", "r", "ur", "thx", "ok", "okay", "hiya", "folks", "guys", "ребята",
+            "right", "now", "one", "whats", "what's", "wat", "up", "u", "r", "ur", "thx", "ok", "okay", "hiya", "folks", "guys", "ребята",
             "слушайте", "вообще", "короче", "типа", "блин", "всем", "всё", "все");
+
+    /**
+     * Question words by kind — amount, time, place, direction, manner — in both languages: weak terms that
+     * never carry a match on their own but pick between entries of one topic ("когда доставка" is
+     * about the time, "сколько доставка" about the cost). See {@link QuestionWordFilter}.
+     */
+    public static final Map<String, List<String>> QUESTION = Map.of(
+            "сколько", List.of("сколько", "скольки", "скока", "скоко", "сколко", "сколька", "почем", "much", "many"),
+            "когда", List.of("когда", "када", "кагда", "когдп", "завтра", "сегодня", "when", "tomorrow", "today"),
+            "где", List.of("где", "гле", "where", "wheres"),
+            "куда", List.of("куда", "откуда"),
+            "как", List.of("как", "how", "hows"));
 
     /**
      * Words that are terms but never carry a topic on their own: a match made of these alone ("где
@@ -33,8 +46,8 @@ public final class ChatWords {
     public static final List<String> GENERIC = List.of(
             "купить", "покупать", "куплю", "стоит", "стоить", "стоят", "время", "времени", "создать", "создал", "сделать",
             "делать", "новый", "новое", "новые", "хороший", "дать", "дай", "взять", "найти", "сказать", "рассказать",
-            "сегодня", "завтра", "вчера", "человек", "вещь", "штука", "лучший", "самый", "большой",
+            "вчера", "человек", "вещь", "штука", "лучший", "самый", "большой",
             "buy", "bought", "cost", "costs", "time", "make", "made", "create", "created", "new", "good", "best", "tell",
-            "say", "thing", "stuff", "day", "days", "today", "tomorrow", "yesterday", "something", "people", "big",
+            "say", "thing", "stuff", "day", "days", "yesterday", "something", "people", "big",
             "story");
 }

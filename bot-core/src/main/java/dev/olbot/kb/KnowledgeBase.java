@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A knowledge base: entries (questions per language, an answer, buttons, links) loaded from a YAML
@@ -48,12 +50,16 @@ public final class KnowledgeBase {
 
     private final String source;
     private final Map<String, KbEntry> entries;
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
+
     private final List<List<String>> synonyms;
+    private final List<String> warnings;
 
     private KnowledgeBase(String source, Map<String, KbEntry> entries, List<List<String>> synonyms) {
         this.source = source;
         this.entries = entries;
         this.synonyms = synonyms;
+        this.warnings = QuestionCheck.warnings(source, entries.values(), analysis());
     }
 
     /**
@@ -94,22 +100,25 @@ public final class KnowledgeBase {
                 synonyms.stream().map(List::copyOf).toList());
     }
 
-    /** Loads and validates a knowledge base file. */
+    /** Loads and validates a knowledge base file; logs each of its {@link #warnings()} at WARN. */
     public static KnowledgeBase load(Path file) {
         try {
-            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            return logged(parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new KnowledgeBaseException(file + ": cannot read the knowledge base: " + e.getMessage(), e);
         }
     }
 
-    /** Loads and validates a knowledge base from the class path, e.g. {@code "faq/knowledge-base.yaml"}. */
+    /**
+     * Loads and validates a knowledge base from the class path, e.g. {@code "faq/knowledge-base.yaml"};
+     * logs each of its {@link #warnings()} at WARN.
+     */
     public static KnowledgeBase load(String resource) {
         try (InputStream in = KnowledgeBase.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new KnowledgeBaseException(resource + ": no such resource on the class path");
             }
-            return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return logged(parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -134,6 +143,20 @@ public final class KnowledgeBase {
             entries.add(y.entry(node, ++index));
         }
         return of(source, entries, y.synonyms(root.path("synonyms")));
+    }
+
+    private static KnowledgeBase logged(KnowledgeBase kb) {
+        kb.warnings().forEach(w -> LOG.warn("{}", w));
+        return kb;
+    }
+
+    /**
+     * One line per question that reduces to generic words only ({@link TextAnalysis#generic}:
+     * "сколько стоит", "how much does it cost"): such a question matches every message with that
+     * word, whatever its topic. Each line names the source, the entry and the question.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** Where the base came from (a path or a resource name). */

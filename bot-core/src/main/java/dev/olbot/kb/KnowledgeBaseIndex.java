@@ -98,8 +98,33 @@ public final class KnowledgeBaseIndex {
         return thresholds;
     }
 
-    /** The decision for one message. */
+    /**
+     * The decision for one message. A message of two or three parts ({@link MessageParts}: "сколько
+     * стоит доставка и как вернуть товар?") whose parts, matched on their own, are confident answers
+     * of different entries gets them all, in message order ({@link KbMatch.Answer#also()}).
+     */
     public KbMatch match(String text) {
+        KbMatch whole = matchOne(text);
+        List<String> parts = MessageParts.of(text);
+        if (parts.size() < 2) {
+            return whole;
+        }
+        List<KbMatch.Candidate> answers = new ArrayList<>();
+        for (String part : parts) {
+            if (!(matchOne(part) instanceof KbMatch.Answer a)) {
+                continue; // a greeting or a story around the question
+            }
+            if (answers.stream().noneMatch(c -> c.entry().equals(a.entry()))) {
+                answers.add(new KbMatch.Candidate(a.entry(), a.confidence()));
+            }
+        }
+        if (answers.size() < 2) {
+            return whole;
+        }
+        return new KbMatch.Answer(answers.get(0).entry(), answers.get(0).confidence(), answers.subList(1, answers.size()));
+    }
+
+    private KbMatch matchOne(String text) {
         KbEntry hit = exact.get(Utterance.normalize(text));
         if (hit != null) {
             return new KbMatch.Answer(hit, 1.0);

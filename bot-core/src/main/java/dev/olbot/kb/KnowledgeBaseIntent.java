@@ -69,7 +69,8 @@ public final class KnowledgeBaseIntent implements Matcher {
     public Match match(Utterance utterance, BotContext ctx) {
         KbMatch m = index.match(utterance.text());
         if (m instanceof KbMatch.Answer a) {
-            return Match.hit(a.confidence(), Map.of(ENTRY, a.entry().id()), a.entry().id());
+            String ids = String.join(",", a.entries().stream().map(KbEntry::id).toList());
+            return Match.hit(a.confidence(), Map.of(ENTRY, ids), ids);
         }
         if (m instanceof KbMatch.DidYouMean d) {
             List<String> ids = d.candidates().stream().map(c -> c.entry().id()).toList();
@@ -94,7 +95,9 @@ public final class KnowledgeBaseIntent implements Matcher {
         Map<String, String> groups = ctx.match().groups();
         KnowledgeBase kb = index.knowledgeBase();
         if (groups.containsKey(ENTRY)) {
-            return new KbMatch.Answer(kb.entry(groups.get(ENTRY)).orElseThrow(), ctx.match().score());
+            List<KbEntry> entries = Arrays.stream(groups.get(ENTRY).split(",")).map(id -> kb.entry(id).orElseThrow()).toList();
+            return new KbMatch.Answer(entries.get(0), ctx.match().score(), entries.subList(1, entries.size()).stream()
+                    .map(e -> new KbMatch.Candidate(e, ctx.match().score())).toList());
         }
         if (groups.containsKey(CANDIDATES)) {
             List<KbMatch.Candidate> list = new ArrayList<>();
@@ -110,12 +113,15 @@ public final class KnowledgeBaseIntent implements Matcher {
         return ctx -> reply(ctx, DID_YOU_MEAN);
     }
 
-    /** Answers the matched message in the client's language: the entry, or a keyboard of the candidates. */
+    /**
+     * Answers the matched message in the client's language: the entry (one reply per entry when
+     * the message asked two questions answered with confidence), or a keyboard of the candidates.
+     */
     public void reply(BotContext ctx, LocalText didYouMean) {
         String lang = ctx.language();
         KbMatch m = decision(ctx);
         if (m instanceof KbMatch.Answer a) {
-            ctx.reply(answer(a.entry(), lang));
+            a.entries().forEach(e -> ctx.reply(answer(e, lang))); // two questions: two answers, in message order
         } else if (m instanceof KbMatch.DidYouMean d) {
             ctx.reply(didYouMean(d.candidates().stream().map(KbMatch.Candidate::entry).toList(), lang, didYouMean));
         }

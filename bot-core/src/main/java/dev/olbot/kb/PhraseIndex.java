@@ -74,6 +74,20 @@ public final class PhraseIndex<T> {
      * a short message is explained: "open the door" is less "when are you open" than "open now" is.
      */
     public static final double UNKNOWN_WORD_WEIGHT = 1.5;
+    /**
+     * Weight of a question word ({@link TextAnalysis#question}: amount, time, place, manner) in the
+     * score and among the message's words, relative to a word of the topic: it picks between "when"
+     * and "how much" entries of one topic without deciding the topic.
+     */
+    /**
+     * Factor on the confidence of a phrase whose value asks other kinds of question than the message
+     * ("когда доставка" against an entry whose questions all ask "сколько"): it may be offered, rarely
+     * answered.
+     */
+    public static final double OTHER_QUESTION_WEIGHT = 0.85;
+    /** Words of at most this many letters match by a typo only beside another word of the phrase. */
+    public static final int SHORT_WORD = PhraseRules.SHORT_WORD;
+    public static final double QUESTION_WORD_WEIGHT = 0.3;
     /** Weight of a Latin-letter word read as Russian, relative to the match of the Cyrillic word. */
     public static final double TRANSLIT_WEIGHT = TermExpansion.TRANSLIT_WEIGHT;
     private static final String FIELD = "t";
@@ -87,12 +101,16 @@ public final class PhraseIndex<T> {
     private final List<Phrase<T>> phrases;
     private final IndexSearcher searcher;
     private final TermExpansion expander;
+    private final PhraseRules rules;
     /** Each value's terms: of all its phrases, and of its context (an answer). */
     private final Map<T, Set<String>> valueTerms = new HashMap<>();
     private final Map<T, Set<String>> contextTerms = new HashMap<>();
+    /** Each value's question kinds other than manner: what its phrases ask (how much, when, where). */
+    private final Map<T, Set<String>> questionKinds = new HashMap<>();
 
     private PhraseIndex(TextAnalysis analysis, Map<String, ? extends T> phrases, Map<? extends T, String> context) {
         this.analysis = analysis;
+        this.rules = new PhraseRules(analysis);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         List<Set<String>> termSets = new ArrayList<>();
         Set<Integer> stopWordPhrases = new HashSet<>();
@@ -101,7 +119,7 @@ public final class PhraseIndex<T> {
                 .setSimilarity(new BM25Similarity()))) {
             for (String p : phrases.keySet()) {
                 List<String> terms = analysis.terms(p);
-                if (terms.isEmpty()) {
+                if (terms.stream().allMatch(analysis::question)) {
                     terms = analysis.allTerms(p); // "who are you": only stop words, keep them all
                     stopWordPhrases.add(termSets.size());
                 }
@@ -114,6 +132,8 @@ public final class PhraseIndex<T> {
                 termSets.add(Set.copyOf(terms));
                 vocab.addAll(terms);
                 valueTerms.computeIfAbsent(phrases.get(p), v -> new HashSet<>()).addAll(terms);
+                terms.stream().filter(t -> analysis.question(t) && !t.equals(PhraseRules.MANNER))
+                        .forEach(t -> questionKinds.computeIfAbsent(phrases.get(p), v -> new HashSet<>()).add(t));
             }
             context.forEach((value, text) -> {
                 List<String> terms = analysis.terms(text);
@@ -127,7 +147,7 @@ public final class PhraseIndex<T> {
             int doc = 0;
             for (Map.Entry<String, ? extends T> e : phrases.entrySet()) {
                 Set<String> terms = termSets.get(doc);
-                double self = searcher.explain(exactQuery(terms), doc).getValue().doubleValue();
+                double self = searcher.explain(query(exact(terms)), doc).getValue().doubleValue();
                 list.add(new Phrase<>(e.getKey(), e.getValue(), terms, self, stopWordPhrases.contains(doc)));
                 doc++;
             }
@@ -168,7 +188,7 @@ public final class PhraseIndex<T> {
     /** Candidates with a confidence above zero, best first, at most one (the best phrase) per value. */
     public List<Scored<T>> rank(String text) {
         List<String> terms = analysis.terms(text);
-        boolean stopWordsOnly = terms.isEmpty();
+        boolean stopWordsOnly = terms.stream().allMatch(analysis::question);
         if (stopWordsOnly) {
             terms = analysis.allTerms(text); // "who are you": its words as written, no typos or families
         }
@@ -185,14 +205,19 @@ public final class PhraseIndex<T> {
         try {
             for (ScoreDoc hit : searcher.search(query(expansions), phrases.size()).scoreDocs) {
                 Phrase<T> p = phrases.get(hit.doc);
-                if (stopWordsOnly ? !p.stopWordsOnly() : onlyGeneric(expansions, p)) {
-                    continue; // "где купить хлеб" shares only "купить" with "купить сертификат"
+                boolean noTopic = stopWordsOnly ? !p.stopWordsOnly()
+                        : rules.onlyGeneric(expansions, p.terms()) || rules.onlyShortTypos(expansions, p.terms());
+                if (noTopic) {
+                    continue; // "где купить хлеб" shares only "купить" with "купить сертификат"; "sing" alone is not "sign"
                 }
                 double coverage = Math.min(1.0, hit.score / p.selfScore());
                 double explained = explained(slots, expansions, p);
                 double confidence = coverage * (1 - QUERY_WEIGHT + QUERY_WEIGHT * explained);
                 if (negated && !p.terms().contains(NegationFilter.TERM)) {
                     confidence *= UNNEGATED_WEIGHT; // "не могу оплатить" is not quite "как можно оплатить"
+                }
+                if (rules.asksOtherQuestion(terms, questionKinds.getOrDefault(p.value(), Set.of()))) {
+                    confidence *= OTHER_QUESTION_WEIGHT; // "когда доставка" is not quite "сколько стоит доставка"
                 }
                 if (confidence > 0) {
                     best.merge(p.value(), new Scored<>(p.text(), p.value(), confidence),
@@ -212,28 +237,7 @@ public final class PhraseIndex<T> {
         return rank(text).stream().filter(s -> s.value().equals(value)).mapToDouble(Scored::confidence).findFirst().orElse(0);
     }
 
-    /**
-     * Whether every message term the phrase has is, or stands for, a {@link TextAnalysis#generic}
-     * word while the phrase has words of its own ("how much does it cost" is about the cost).
-     */
-    private boolean onlyGeneric(Map<String, Map<String, Double>> expansions, Phrase<T> p) {
-        if (p.terms().stream().allMatch(analysis::generic)) {
-            return false;
-        }
-        for (Map.Entry<String, Map<String, Double>> said : expansions.entrySet()) {
-            if (analysis.generic(said.getKey())) {
-                continue;
-            }
-            for (String term : said.getValue().keySet()) {
-                if (p.terms().contains(term) && !analysis.generic(term)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static Query query(Map<String, Map<String, Double>> expansions) {
+    private Query query(Map<String, Map<String, Double>> expansions) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (Map<String, Double> alternatives : expansions.values()) {
             if (alternatives.isEmpty()) {
@@ -242,19 +246,18 @@ public final class PhraseIndex<T> {
             List<Query> disjuncts = new ArrayList<>();
             alternatives.forEach((term, weight) -> {
                 Query q = new TermQuery(new Term(FIELD, term));
-                disjuncts.add(weight == 1.0 ? q : new BoostQuery(q, weight.floatValue()));
+                double w = analysis.question(term) ? weight * QUESTION_WORD_WEIGHT : weight;
+                disjuncts.add(w == 1.0 ? q : new BoostQuery(q, (float) w));
             });
             b.add(new DisjunctionMaxQuery(disjuncts, 0), BooleanClause.Occur.SHOULD);
         }
         return b.build();
     }
 
-    private static Query exactQuery(Set<String> terms) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String t : terms) {
-            b.add(new TermQuery(new Term(FIELD, t)), BooleanClause.Occur.SHOULD);
-        }
-        return b.build();
+    private static Map<String, Map<String, Double>> exact(Set<String> terms) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        terms.forEach(t -> out.put(t, Map.of(t, 1.0)));
+        return out;
     }
 
     /**
@@ -269,7 +272,8 @@ public final class PhraseIndex<T> {
         double words = 0;
         for (List<String> slot : slots) {
             boolean unknown = slot.stream().allMatch(t -> expansions.getOrDefault(t, Map.of()).isEmpty() && !analysis.generic(t));
-            words += unknown ? UNKNOWN_WORD_WEIGHT : 1;
+            double weight = slot.stream().allMatch(analysis::question) ? QUESTION_WORD_WEIGHT : unknown ? UNKNOWN_WORD_WEIGHT : 1;
+            words += weight;
             double bestTerm = 0;
             for (String t : slot) {
                 for (Map.Entry<String, Double> a : expansions.getOrDefault(t, Map.of()).entrySet()) {
@@ -279,7 +283,7 @@ public final class PhraseIndex<T> {
                     bestTerm = Math.max(bestTerm, a.getValue() * where);
                 }
             }
-            found += bestTerm;
+            found += Math.min(weight, 1) * bestTerm;
         }
         return Math.min(1.0, found / Math.min(words, EXPLAINED_WORDS));
     }

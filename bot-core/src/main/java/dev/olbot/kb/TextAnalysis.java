@@ -37,9 +37,10 @@ import org.apache.lucene.util.CharsRefBuilder;
  * Turns a client's message into the terms matching compares, with Apache Lucene's analysis chain:
  * Unicode word tokens ({@link StandardTokenizer}), numbers dropped, lower case, English {@code 's}
  * dropped, {@code ё} → {@code е}, accents folded ({@link ASCIIFoldingFilter}), negations in both
- * languages kept as one term ({@link NegationFilter}), Russian and English stop words plus the
- * filler of chat messages ({@link ChatWords#FILLER}: "подскажите", "пожалуйста", "скока", "hello",
- * ...), the Snowball stemmer of each word's script, then team synonyms ({@link SynonymGraphFilter},
+ * languages kept as one term ({@link NegationFilter}), question words kept as the term of their
+ * kind ({@link QuestionWordFilter}: "скока" and "how much" are both amount), Russian and English
+ * stop words plus the filler of chat messages ({@link ChatWords#FILLER}: "подскажите",
+ * "пожалуйста", "hello", ...), the Snowball stemmer of each word's script, then team synonyms ({@link SynonymGraphFilter},
  * matched on the stems: each word or phrase of a group, in any inflection, becomes one token that
  * stands for the group). The typo in "скока стоит доставака" is left to {@link PhraseIndex}.
  * Immutable and thread-safe.
@@ -53,7 +54,16 @@ public final class TextAnalysis {
     /** Starts the token that stands for a synonym group (not a letter, so no stemmer touches it). */
     private static final String GROUP_MARK = "\u00a7";
 
+    /** Each question word → its kind ({@link ChatWords#QUESTION}). */
+    private static final Map<String, String> QUESTION_KINDS = questionKinds();
+
     private static final TextAnalysis STANDARD = builder().build();
+
+    private static Map<String, String> questionKinds() {
+        Map<String, String> out = new HashMap<>();
+        ChatWords.QUESTION.forEach((kind, words) -> words.forEach(w -> out.put(w, kind)));
+        return Map.copyOf(out);
+    }
 
     private final Analyzer content;
     private final Set<String> generic;
@@ -161,9 +171,20 @@ public final class TextAnalysis {
         return synonymStems;
     }
 
-    /** Whether an analysed term is one of the {@link ChatWords#GENERIC} words, which never carry a match alone. */
+    /**
+     * Whether an analysed term never carries a match alone: one of the {@link ChatWords#GENERIC}
+     * words or a {@link #question} word.
+     */
     public boolean generic(String term) {
-        return generic.contains(term);
+        return generic.contains(term) || QuestionWordFilter.isQuestion(term);
+    }
+
+    /**
+     * Whether an analysed term is a question word's kind ({@link ChatWords#QUESTION}: amount, time,
+     * place, manner) — a weak term that helps pick between entries of one topic.
+     */
+    public boolean question(String term) {
+        return QuestionWordFilter.isQuestion(term);
     }
 
     /** The synonym groups, each keyed by its first word. */
@@ -255,6 +276,7 @@ public final class TextAnalysis {
             ts = new EnglishPossessiveFilter(ts);
             ts = new ASCIIFoldingFilter(ts);
             ts = new NegationFilter(ts);
+            ts = new QuestionWordFilter(ts, QUESTION_KINDS);
             ts = new StopFilter(ts, stop);
             ts = new ScriptStemFilter(ts);
             if (synonyms != null) {

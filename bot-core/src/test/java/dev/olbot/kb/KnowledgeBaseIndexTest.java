@@ -100,6 +100,16 @@ class KnowledgeBaseIndexTest {
         }
 
         @Test
+        void takesAShortWordForATypoOfAnotherOnlyBesideAWordOfTheQuestion() {
+            KnowledgeBaseIndex account = KnowledgeBaseIndex.of(KnowledgeBase.of("account", List.of(
+                    entry("registration", List.of("регистрация"), List.of("sign up", "create an account")),
+                    entry("password", List.of("забыл пароль"), List.of("I forgot my password"))), List.of()));
+
+            assertThat(account.match("sing a song")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(account.ranked("sing up for an account")).first().extracting(c -> c.entry().id()).isEqualTo("registration");
+        }
+
+        @Test
         void letsTheAnswerTextTipABalanceTheQuestionsLeaveOpen() {
             KnowledgeBaseIndex twoLike = KnowledgeBaseIndex.of(KnowledgeBase.of("two", List.of(
                     new KbEntry("delivery-time", Map.of("ru", List.of("сроки доставки")), LocalText.of("Доставляем за 3 дня."),
@@ -109,6 +119,71 @@ class KnowledgeBaseIndexTest {
                     List.of()));
 
             assertThat(twoLike.ranked("доставка в казахстан")).first().extracting(c -> c.entry().id()).isEqualTo("delivery-terms");
+        }
+    }
+
+    @Nested
+    class TwoQuestions {
+        private List<String> answered(String message) {
+            KbMatch m = index.match(message);
+            assertThat(m).isInstanceOf(KbMatch.Answer.class);
+            return ((KbMatch.Answer) m).entries().stream().map(KbEntry::id).toList();
+        }
+
+        @Test
+        void answersBothQuestionsInTheOrderOfTheMessage() {
+            assertThat(answered("скока стоит доставка в питер и как вернуть товар?")).containsExactly("delivery-cost", "returns");
+            assertThat(answered("Забыл пароль. А еще сроки доставки какие?")).containsExactly("password", "delivery-time");
+        }
+
+        @Test
+        void answersOnceWhenOnlyOnePartIsAQuestionOfItsOwn() {
+            assertThat(answered("здравствуйте! сколько стоит доставка в питер")).containsExactly("delivery-cost");
+            assertThat(answered("сколько стоит доставка и сборка")).containsExactly("delivery-cost");
+        }
+
+        @Test
+        void splitsAtSentenceEndsAndJoiningWordsOnly() {
+            assertThat(MessageParts.of("сколько стоит доставка и как вернуть товар?"))
+                    .containsExactly("сколько стоит доставка", "как вернуть товар");
+            assertThat(MessageParts.of("Hi. How much is delivery? And how do I return an item"))
+                    .containsExactly("Hi", "How much is delivery", "how do I return an item");
+            assertThat(MessageParts.of("игра и кино")).containsExactly("игра", "кино");
+            assertThat(MessageParts.of("вернуть")).containsExactly("вернуть");
+        }
+    }
+
+    @Nested
+    class QuestionWords {
+        private final KnowledgeBaseIndex delivery = KnowledgeBaseIndex.of(KnowledgeBase.of("delivery", List.of(
+                entry("delivery-cost", List.of("сколько стоит доставка", "цена доставки"), List.of("how much is delivery")),
+                entry("delivery-time", List.of("когда привезут заказ", "сроки доставки"), List.of("when will the delivery come")),
+                entry("pickup", List.of("где пункт выдачи", "самовывоз"), List.of("where can i pick up my order"))),
+                List.of()));
+
+        private String first(String message) {
+            return delivery.ranked(message).get(0).entry().id();
+        }
+
+        @Test
+        void picksTheEntryOfOneTopicByItsQuestionWord() {
+            assertThat(first("когда доставка")).isEqualTo("delivery-time");
+            assertThat(first("сколько доставка")).isEqualTo("delivery-cost");
+            assertThat(first("when is delivery")).isEqualTo("delivery-time");
+            assertThat(first("how much delivery")).isEqualTo("delivery-cost");
+        }
+
+        @Test
+        void readsTomorrowAsAQuestionOfTime() {
+            assertThat(first("доставка завтра будет?")).isEqualTo("delivery-time");
+        }
+
+        @Test
+        void doesNotMatchOnAQuestionWordAlone() {
+            assertThat(delivery.match("сколько?")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(delivery.match("где вы?")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(delivery.match("when")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(delivery.match("где купить хлеб")).isInstanceOf(KbMatch.NoAnswer.class);
         }
     }
 

@@ -66,6 +66,14 @@ class KnowledgeBaseIntentTest {
         }
 
         @Test
+        void aMessageWithTwoQuestionsGetsBothAnswersInItsOrder() {
+            run().clientSays(6, "добрый день! можно забрать заказ самому? и скока стоит доставака");
+
+            assertThat(h.replies()).containsExactly("Да, в магазине.",
+                    "Доставка — 390 ₽.[br][br][url=https://shop.example.com/delivery]Условия[/url]");
+        }
+
+        @Test
         void aTeamSynonymFindsTheEntry() {
             run().clientSays(6, "подскажите, где у вас пвз?");
 

@@ -24,7 +24,7 @@ public final class FaqBenchmark {
         this.matcher = text -> {
             KbMatch r = index.match(text);
             if (r instanceof KbMatch.Answer a) {
-                return new FaqEvaluation.Verdict.Answer(a.entry().id());
+                return new FaqEvaluation.Verdict.Answer(a.entries().stream().map(e -> e.id()).toList());
             }
             if (r instanceof KbMatch.DidYouMean d) {
                 return new FaqEvaluation.Verdict.DidYouMean(d.candidates().stream().map(c -> c.entry().id()).toList());

@@ -14,8 +14,16 @@ public final class FaqEvaluation {
 
     /** What a matcher did with one message, reduced to entry ids. */
     public sealed interface Verdict {
-        /** A confident answer. */
-        record Answer(String id) implements Verdict {}
+        /** A confident answer: one entry, or several for a message of several questions, in message order. */
+        record Answer(List<String> ids) implements Verdict {
+            public Answer {
+                ids = List.copyOf(ids);
+            }
+
+            public Answer(String id) {
+                this(List.of(id));
+            }
+        }
 
         /** A "did you mean" keyboard with these entries. */
         record DidYouMean(List<String> ids) implements Verdict {}
@@ -26,7 +34,7 @@ public final class FaqEvaluation {
 
     /** The figures of one set; rates are 0..1. */
     public record Figures(String set, int inScope, int top1, int rightOrOffered, int wrongConfident, int outOfScope,
-            int correctNoAnswer, List<String> misses) {
+            int correctNoAnswer, int twoQuestions, int bothAnswered, List<String> misses) {
 
         public double top1Rate() {
             return rate(top1, inScope);
@@ -51,9 +59,11 @@ public final class FaqEvaluation {
                       top-1 right answer:                 %5.1f%% (%d)
                       right answer or in did-you-mean:    %5.1f%% (%d)   target >= 95%%
                       wrong confident answer:             %5.1f%% (%d)   target <= 2%%
-                      out-of-scope correctly unanswered:  %5.1f%% (%d)   target >= 95%%""",
+                      out-of-scope correctly unanswered:  %5.1f%% (%d)   target >= 95%%
+                      two questions, both answered:       %d of %d""",
                     set, inScope, outOfScope, 100 * top1Rate(), top1, 100 * rightOrOfferedRate(), rightOrOffered,
-                    100 * wrongConfidentRate(), wrongConfident, 100 * noAnswerRate(), correctNoAnswer);
+                    100 * wrongConfidentRate(), wrongConfident, 100 * noAnswerRate(), correctNoAnswer, bothAnswered,
+                    twoQuestions);
         }
 
         private static double rate(int n, int of) {
@@ -65,7 +75,7 @@ public final class FaqEvaluation {
 
     /** Runs the matcher over every case of the set. */
     public static Figures evaluate(FaqEvalSet set, Function<String, Verdict> matcher) {
-        int inScope = 0, top1 = 0, offered = 0, wrong = 0, oos = 0, none = 0;
+        int inScope = 0, top1 = 0, offered = 0, wrong = 0, oos = 0, none = 0, two = 0, both = 0;
         List<String> misses = new ArrayList<>();
         for (FaqEvalSet.Case c : set.cases()) {
             Verdict v = matcher.apply(c.message());
@@ -79,13 +89,20 @@ public final class FaqEvaluation {
                 continue;
             }
             inScope++;
+            if (c.expected().size() > 1) {
+                two++;
+            }
             if (v instanceof Verdict.Answer a) {
-                if (c.expected().contains(a.id())) {
+                // every answer given must be one the message asks for
+                if (c.expected().containsAll(a.ids())) {
                     top1++;
                     offered++;
+                    if (a.ids().size() > 1 && a.ids().size() == c.expected().size()) {
+                        both++;
+                    }
                 } else {
                     wrong++;
-                    misses.add("line " + c.line() + " WRONG " + a.id() + " for " + c.expected() + ": " + c.message());
+                    misses.add("line " + c.line() + " WRONG " + a.ids() + " for " + c.expected() + ": " + c.message());
                 }
             } else if (v instanceof Verdict.DidYouMean d && d.ids().stream().anyMatch(c.expected()::contains)) {
                 offered++;
@@ -93,6 +110,6 @@ public final class FaqEvaluation {
                 misses.add("line " + c.line() + " " + v + " for " + c.expected() + ": " + c.message());
             }
         }
-        return new Figures(set.name(), inScope, top1, offered, wrong, oos, none, misses);
+        return new Figures(set.name(), inScope, top1, offered, wrong, oos, none, two, both, misses);
     }
 }

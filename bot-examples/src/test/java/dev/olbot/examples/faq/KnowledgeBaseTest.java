@@ -27,6 +27,11 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void theShippedBaseHasNoQuestionMadeOfGenericWordsOnly() {
+        assertThat(KnowledgeBase.load(FaqBot.KNOWLEDGE_BASE).warnings()).isEmpty();
+    }
+
+    @Test
     void namesTheFileEntryAndFieldOfAMissingAnswer(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("kb.yaml");
         Files.writeString(file, """

@@ -1,0 +1,35 @@
+package dev.olbot.kb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of a message that may each ask a question of their own: split at sentence ends and
+ * question marks, and at a joining word between clauses ("и", "а также", "а ещё", "ещё", "and",
+ * "also"). "сколько стоит доставка и как вернуть товар?" → "сколько стоит доставка", "как вернуть
+ * товар". {@link KnowledgeBaseIndex#match} answers two parts only when each, matched on its own, is a
+ * confident answer of a different entry. Stateless.
+ */
+final class MessageParts {
+
+    /** At most this many parts are matched; a longer message is taken as one. */
+    static final int MAX_PARTS = 3;
+
+    private static final Pattern SPLIT = Pattern.compile(
+            "[?!.;]+|\\s+(?:и|а также|а еще|а ещё|также|ещё|еще|and|also|and also)\\s+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private MessageParts() {}
+
+    /** The non-blank parts in message order; one part (the whole text) when there is nothing to split at. */
+    static List<String> of(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : SPLIT.split(text == null ? "" : text)) {
+            if (!part.isBlank()) {
+                out.add(part.strip());
+            }
+        }
+        return out.isEmpty() || out.size() > MAX_PARTS ? List.of(text == null ? "" : text.strip()) : out;
+    }
+}
