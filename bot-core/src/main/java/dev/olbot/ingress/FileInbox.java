@@ -1,22 +1,15 @@
 package dev.olbot.ingress;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,27 +21,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link Inbox}: an append-only journal of JSON lines in the data folder.
+ * The default {@link Inbox}: an append-only journal of length-prefixed, CRC-checked binary records
+ * in the data folder ({@link JournalFormat}).
  *
- * <p><b>Durability (fsync policy).</b> One writer thread takes every delivery waiting at that
- * moment, appends them, and calls {@code fdatasync} ({@code FileChannel.force(false)}) once for the
- * group; only then do their {@link #append} futures complete and the deliveries get their 200. So a
- * 200 always means "on disk" — a power cut included — while a busy server pays one sync per group,
- * not per event. Handled marks go through the same writer and sync.
+ * <p><b>Durability (fsync policy).</b> One writer thread takes every delivery and handled mark
+ * waiting at that moment (at most 1,024), encodes them into one reused buffer, writes it with one
+ * {@code write} into space reserved ahead in zeros (so the sync need not commit a new file size)
+ * and calls {@code fdatasync} ({@code FileChannel.force(false)}) once for the group;
+ * only then do their {@link #append} futures complete and the deliveries get their 200. So a 200
+ * always means "on disk" — a power cut included — while a busy server pays one sync per group, not
+ * per event. The writer never waits to fill a group: what arrives during a sync forms the next.
  *
  * <p><b>Delivery.</b> At least once: a delivery is replayed unless its handled mark reached the
  * disk, so a crash between a turn's end and its mark (one group commit, a millisecond or so) runs
  * that turn again on the next start.
  *
- * <p><b>Size.</b> When the journal holds more than {@code 4 ×} the lines still needed (and at least
- * 10,000), the writer rewrites it — the deliveries not handled yet and the dedupe keys of the last
- * {@code dedupeWindow} — to a new file and swaps it in, off the turn path. A line torn by a crash
- * (never acknowledged) is cut off on open.
+ * <p><b>Size.</b> When the journal holds more than {@code 4 ×} the records still needed (and at
+ * least 10,000), the writer rewrites it — the deliveries not handled yet and the dedupe keys of the
+ * last {@code dedupeWindow} — to a new file and swaps it in, off the turn path.
+ *
+ * <p><b>Damage.</b> A record torn by a crash (never acknowledged) is cut off on open; a complete
+ * record in the middle whose CRC does not match is skipped with a warning. A journal in the JSON-lines
+ * format of earlier versions ({@link LegacyJournal}) is read and rewritten in the binary format.
  */
 public final class FileInbox implements Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(FileInbox.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_GROUP = 1024;
 
     private sealed interface Op permits Append, Done, Stop {}
@@ -62,26 +60,27 @@ public final class FileInbox implements Inbox {
     private final Path file;
     private final long windowMillis;
     private final Clock clock;
-    private final long compactAtLines;
+    private final long compactAtRecords;
     private final LinkedBlockingQueue<Op> ops = new LinkedBlockingQueue<>();
     private final Map<Long, Entry> pending = new ConcurrentHashMap<>();
-    /** Dedupe keys written in the window, for compaction (writer thread only). */
+    /** Dedupe keys written in the window, oldest first, for compaction (writer thread only). */
     private final LinkedHashMap<String, Long> recent = new LinkedHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final JournalFormat.Records records = new JournalFormat.Records();
     private final Recovered recovered;
     private final Thread writer;
-    private FileChannel channel;
-    private long lines;
+    private JournalFile journal;
+    /** Records in the file, for the compaction decision (writer thread only). */
+    private long written;
     private volatile boolean closed;
 
-    private FileInbox(Path file, Duration dedupeWindow, Clock clock, long compactAtLines) throws IOException {
+    private FileInbox(Path file, Duration dedupeWindow, Clock clock, long compactAtRecords) throws IOException {
         this.file = file.toAbsolutePath();
-        this.compactAtLines = compactAtLines;
+        this.compactAtRecords = compactAtRecords;
         this.windowMillis = dedupeWindow.toMillis();
         this.clock = clock;
         Files.createDirectories(this.file.getParent());
         this.recovered = read();
-        this.channel = FileChannel.open(this.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         this.writer = new Thread(this::writeLoop, "olbot-inbox-writer");
         writer.setDaemon(true);
         writer.start();
@@ -96,12 +95,27 @@ public final class FileInbox implements Inbox {
         return open(file, dedupeWindow, clock, 10_000);
     }
 
-    /** {@link #open(Path, Duration)} with the clock and the smallest journal (in lines) that is compacted. */
-    public static FileInbox open(Path file, Duration dedupeWindow, Clock clock, long compactAtLines) {
+    /** {@link #open(Path, Duration)} with the clock and the smallest journal (in records) that is compacted. */
+    public static FileInbox open(Path file, Duration dedupeWindow, Clock clock, long compactAtRecords) {
         try {
-            return new FileInbox(file, dedupeWindow, clock, compactAtLines);
+            return new FileInbox(file, dedupeWindow, clock, compactAtRecords);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the inbox journal " + file, e);
+        }
+    }
+
+    /**
+     * {@code file}, after moving a journal an earlier version kept at {@code legacy} there when
+     * {@code file} does not exist yet ({@link #open} converts its format).
+     */
+    public static Path adopt(Path legacy, Path file) {
+        try {
+            if (Files.exists(legacy) && !Files.exists(file)) {
+                Files.move(legacy, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the inbox journal " + legacy + " to " + file, e);
         }
     }
 
@@ -144,6 +158,21 @@ public final class FileInbox implements Inbox {
         return file;
     }
 
+    /** What the writer did so far: groups written, records in them, time spent in {@code fdatasync}. */
+    public record WriterStats(long groups, long records, long syncNanos) {
+        public double recordsPerGroup() {
+            return groups == 0 ? 0 : (double) records / groups;
+        }
+
+        public double meanSyncMillis() {
+            return groups == 0 ? 0 : syncNanos / 1e6 / groups;
+        }
+    }
+
+    public WriterStats writerStats() {
+        return journal.stats();
+    }
+
     /** Writes what is queued, syncs, and closes the journal; deliveries not handled stay in it for the next start. */
     @Override
     public void close() {
@@ -172,29 +201,22 @@ public final class FileInbox implements Inbox {
             }
             ops.drainTo(group, MAX_GROUP - 1);
             boolean stop = false;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int n = 0;
+            records.clear();
             for (Op op : group) {
                 if (op instanceof Append a) {
-                    line(out, record(a.entry()));
+                    records.delivery(a.entry());
                     recent.put(a.entry().delivery().dedupeKey(), a.entry().receivedAtMillis());
-                    n++;
                 } else if (op instanceof Done d) {
-                    line(out, JSON.createObjectNode().put("done", d.id()));
-                    n++;
+                    records.handled(d.id());
                 } else {
                     stop = true;
                 }
             }
             IOException failure = null;
             try {
-                if (out.size() > 0) {
-                    ByteBuffer buf = ByteBuffer.wrap(out.toByteArray());
-                    while (buf.hasRemaining()) {
-                        channel.write(buf);
-                    }
-                    channel.force(false);
-                    lines += n;
+                if (!records.isEmpty()) {
+                    journal.append(records.bytes(), records.count());
+                    written += records.count();
                 }
             } catch (IOException e) {
                 failure = e;
@@ -220,130 +242,67 @@ public final class FileInbox implements Inbox {
 
     private void maybeCompact() {
         long now = clock.millis();
-        recent.values().removeIf(at -> now - at > windowMillis);
+        // oldest first: stop at the first key still in its window (no walk over the whole window per group)
+        for (Iterator<Long> it = recent.values().iterator(); it.hasNext() && now - it.next() > windowMillis; ) {
+            it.remove();
+        }
         long needed = pending.size() + recent.size();
-        if (lines < compactAtLines || lines < 4 * needed) {
+        if (written < compactAtRecords || written < 4 * needed) {
             return;
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".compact");
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            long written = 0;
-            for (Map.Entry<String, Long> k : recent.entrySet()) {
-                line(buf, JSON.createObjectNode().put("seen", k.getKey()).put("at", k.getValue()));
-                written++;
-            }
-            List<Entry> live = new ArrayList<>(pending.values());
-            live.sort(Comparator.comparingLong(Entry::id));
-            for (Entry e : live) {
-                line(buf, record(e));
-                written++;
-            }
-            ByteBuffer b = ByteBuffer.wrap(buf.toByteArray());
-            while (b.hasRemaining()) {
-                out.write(b);
-            }
-            out.force(true);
-            channel.close();
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            lines = written;
+        try {
+            rewrite();
         } catch (IOException e) {
             log.error("compacting the inbox journal {} failed (it keeps growing): {}", file, e.getMessage());
             try {
-                if (!channel.isOpen()) {
-                    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                }
+                journal.reopenIfClosed();
             } catch (IOException again) {
                 throw new UncheckedIOException(again);
             }
         }
     }
 
+    /** Writes what is still needed (recent keys, pending deliveries) to a new file and swaps it in. */
+    private void rewrite() throws IOException {
+        JournalFormat.Records out = new JournalFormat.Records();
+        out.magic();
+        recent.forEach(out::seen);
+        List<Entry> live = new ArrayList<>(pending.values());
+        live.sort(Comparator.comparingLong(Entry::id));
+        live.forEach(out::delivery);
+        if (journal == null) {
+            journal = JournalFile.replacing(file, out.bytes());
+        } else {
+            journal.replace(out.bytes());
+        }
+        written = out.count();
+    }
+
     private void closeChannel() {
         try {
-            channel.force(false);
-            channel.close();
+            journal.close();
         } catch (IOException e) {
             log.warn("closing the inbox journal {}: {}", file, e.getMessage());
         }
     }
 
-    private static ObjectNode record(Entry e) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("id", e.id()).put("at", e.receivedAtMillis()).put("key", e.delivery().dedupeKey())
-                .put("ct", e.delivery().contentType());
-        ObjectNode q = n.putObject("q");
-        e.delivery().query().forEach(q::put);
-        n.put("body", e.delivery().body());
-        return n;
-    }
-
-    private static void line(ByteArrayOutputStream out, JsonNode node) {
-        try {
-            JSON.writeValue(out, node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.write('\n');
-    }
-
     // ---- start: read what the last run left
 
     private Recovered read() throws IOException {
-        if (!Files.exists(file)) {
-            return new Recovered(List.of(), Map.of());
-        }
-        byte[] all = Files.readAllBytes(file);
-        int end = all.length;
-        while (end > 0 && all[end - 1] != '\n') {
-            end--; // a line torn by a crash: never acknowledged (its sync never completed)
-        }
-        if (end < all.length) {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ch.truncate(end);
+        JournalContents found = JournalContents.read(file, clock.millis() - windowMillis);
+        found.pending().forEach(e -> pending.put(e.id(), e));
+        recent.putAll(found.keys());
+        ids.set(found.maxId());
+        if (found.legacy() || found.end() <= JournalFormat.MAGIC.length) {
+            rewrite(); // a new journal gets its header; an old-format one is converted once
+            if (found.legacy()) {
+                log.info("converted the inbox journal {} to the binary format ({} pending, {} dedupe keys)", file,
+                        found.pending().size(), found.keys().size());
             }
-            log.warn("cut a torn line of {} bytes off the end of the inbox journal {}", all.length - end, file);
+        } else {
+            journal = JournalFile.continuing(file, found.end()); // a torn tail, and the zeros reserved ahead, are cut
+            written = found.records();
         }
-        Map<Long, Entry> undone = new LinkedHashMap<>();
-        Map<String, Long> keys = new LinkedHashMap<>();
-        long maxId = 0;
-        int unreadable = 0;
-        long now = clock.millis();
-        for (String line : new String(all, 0, end, StandardCharsets.UTF_8).split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            lines++;
-            try {
-                JsonNode n = JSON.readTree(line);
-                if (n.has("done")) {
-                    undone.remove(n.get("done").asLong());
-                    maxId = Math.max(maxId, n.get("done").asLong());
-                } else if (n.has("seen")) {
-                    keys.put(n.get("seen").asText(), n.path("at").asLong());
-                } else {
-                    Map<String, String> q = new LinkedHashMap<>();
-                    n.path("q").fields().forEachRemaining(f -> q.put(f.getKey(), f.getValue().asText()));
-                    Entry e = new Entry(n.path("id").asLong(), n.path("at").asLong(), new Delivery(n.path("key").asText(),
-                            n.path("ct").asText(""), n.path("body").asText(""), q));
-                    undone.put(e.id(), e);
-                    keys.put(e.delivery().dedupeKey(), e.receivedAtMillis());
-                    maxId = Math.max(maxId, e.id());
-                }
-            } catch (IOException | RuntimeException e) {
-                unreadable++;
-            }
-        }
-        if (unreadable > 0) {
-            log.warn("{} unreadable line(s) in the inbox journal {} were skipped", unreadable, file);
-        }
-        keys.values().removeIf(at -> now - at > windowMillis);
-        keys.forEach(recent::put);
-        ids.set(maxId);
-        List<Entry> left = new ArrayList<>(undone.values());
-        left.forEach(e -> pending.put(e.id(), e));
-        return new Recovered(List.copyOf(left), Map.copyOf(keys));
+        return new Recovered(List.copyOf(found.pending()), Map.copyOf(found.keys()));
     }
 }

@@ -42,6 +42,7 @@ public final class Ingress implements AutoCloseable {
     private final LaneExecutor lanes;
     private final ExecutorService ownedPool;
     private final OlbotMetrics metrics;
+    private final BacklogAlarm backlog;
     private volatile boolean closed;
     private volatile boolean ready = true;
 
@@ -62,6 +63,7 @@ public final class Ingress implements AutoCloseable {
         this.ownedPool = b.workers == null ? WorkerPool.create(b.workerThreads) : null;
         this.lanes = new LaneExecutor(b.workers != null ? b.workers : ownedPool);
         this.metrics = b.metrics;
+        this.backlog = new BacklogAlarm(log, b.backlogWarning);
         metrics.watchInbox(lanes, LaneExecutor::pending, LaneExecutor::oldestQueuedAgeNanos);
     }
 
@@ -251,8 +253,10 @@ public final class Ingress implements AutoCloseable {
                 dispatch(event, receivedNanos);
             } finally {
                 after.run();
+                backlog.depth(lanes.pending() - 1); // this task still counts until it returns
             }
         });
+        backlog.depth(lanes.pending());
     }
 
     private static java.util.concurrent.CompletableFuture<Outcome> done(Outcome o) {
@@ -431,6 +435,7 @@ public final class Ingress implements AutoCloseable {
         private InstallGate installGate;
         private Inbox inbox = Inbox.inMemory();
         private int maxQueued = 10_000;
+        private int backlogWarning = 500;
         private ExecutorService workers;
         private int workerThreads = 200;
         private OlbotMetrics metrics = OlbotMetrics.noop();
@@ -464,6 +469,16 @@ public final class Ingress implements AutoCloseable {
          */
         public Builder maxQueued(int maxQueued) {
             this.maxQueued = maxQueued;
+            return this;
+        }
+
+        /**
+         * Events waiting for their turn at which the log warns once that the bot falls behind
+         * (default 500); an INFO line follows when the backlog is back at half of it. The depth is
+         * the {@code olbot.inbox.queued} gauge.
+         */
+        public Builder backlogWarning(int events) {
+            this.backlogWarning = events;
             return this;
         }
 

@@ -130,7 +130,8 @@ final class ServerStores implements AutoCloseable {
      */
     Inbox openInbox(ServerConfig config, Duration dedupeWindow) {
         if (redis == null) {
-            return FileInbox.open(config.dataDir().resolve("inbox.jsonl"), dedupeWindow);
+            return FileInbox.open(FileInbox.adopt(config.dataDir().resolve("inbox.jsonl"), config.dataDir().resolve("inbox.journal")),
+                    dedupeWindow);
         }
         return RedisStreamInbox.open(vertx, redis, instanceId,
                 RedisStreamInbox.Options.defaults().withPartitions(config.inboxPartitions()));

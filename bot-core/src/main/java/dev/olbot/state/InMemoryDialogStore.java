@@ -11,25 +11,27 @@ import java.util.concurrent.ConcurrentSkipListSet;
 public class InMemoryDialogStore implements DialogStore {
 
     private final Map<DialogKey, DialogState> states = new ConcurrentHashMap<>();
-    private final ConcurrentSkipListSet<Due> timeouts = new ConcurrentSkipListSet<>();
+    /**
+     * Pending timeouts: the states themselves, by due time then key (no extra object per dialog). A
+     * state with a {@code null} key sorts after every key of its time (a search bound).
+     */
+    private final ConcurrentSkipListSet<DialogState> timeouts = new ConcurrentSkipListSet<>(InMemoryDialogStore::byDue);
 
-    /** A pending timeout; {@code key} null sorts after every key of the same time (a search bound). */
-    private record Due(long at, DialogKey key) implements Comparable<Due> {
-        @Override
-        public int compareTo(Due o) {
-            int c = Long.compare(at, o.at);
-            if (c != 0 || key == o.key) {
-                return c;
-            }
-            if (key == null || o.key == null) {
-                return key == null ? 1 : -1;
-            }
-            c = key.portal().compareTo(o.key.portal());
-            if (c == 0) {
-                c = Long.compare(key.botId(), o.key.botId());
-            }
-            return c != 0 ? c : key.dialogId().compareTo(o.key.dialogId());
+    private static int byDue(DialogState a, DialogState b) {
+        int c = Long.compare(a.timeoutAtMillis(), b.timeoutAtMillis());
+        DialogKey x = a.key();
+        DialogKey y = b.key();
+        if (c != 0 || x == y) {
+            return c;
         }
+        if (x == null || y == null) {
+            return x == null ? 1 : -1;
+        }
+        c = x.portal().compareTo(y.portal());
+        if (c == 0) {
+            c = Long.compare(x.botId(), y.botId());
+        }
+        return c != 0 ? c : x.dialogId().compareTo(y.dialogId());
     }
 
     @Override
@@ -72,10 +74,10 @@ public class InMemoryDialogStore implements DialogStore {
 
     private void reindex(DialogState previous, DialogState next) {
         if (previous != null && previous.timeoutAtMillis() > 0) {
-            timeouts.remove(new Due(previous.timeoutAtMillis(), previous.key()));
+            timeouts.remove(previous);
         }
         if (next != null && next.timeoutAtMillis() > 0) {
-            timeouts.add(new Due(next.timeoutAtMillis(), next.key()));
+            timeouts.add(next);
         }
     }
 
@@ -91,9 +93,10 @@ public class InMemoryDialogStore implements DialogStore {
     @Override
     public List<DialogState> dueTimeouts(long nowMillis) {
         List<DialogState> due = new ArrayList<>();
-        for (Due d : timeouts.headSet(new Due(nowMillis, null), true)) {
+        DialogState bound = new DialogState(null, 0, Owner.BOT, 0, null, Map.of(), 0, nowMillis, "");
+        for (DialogState d : timeouts.headSet(bound, true)) {
             DialogState s = states.get(d.key());
-            if (s != null && s.timeoutAtMillis() == d.at()) {
+            if (s != null && s.timeoutAtMillis() == d.timeoutAtMillis()) {
                 due.add(s);
             } else {
                 timeouts.remove(d);

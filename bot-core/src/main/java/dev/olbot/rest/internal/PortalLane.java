@@ -185,9 +185,14 @@ public final class PortalLane {
             long now = clock.nanoTime();
             expire(now, expired);
             leak(now);
+            if (level < limit.burst() / 2.0) {
+                pacing = false;
+            }
+            double margin = limit.burst() < 10 ? 0 : PACING_MARGIN_SECONDS * limit.perSecond();
             while (!queue.isEmpty()) {
-                if (level + 1 > limit.burst()) {
-                    double excess = level + 1 - limit.burst();
+                if (level + 1 > limit.burst() - (pacing ? margin : 0)) {
+                    pacing = true;
+                    double excess = level + 1 - (limit.burst() - margin);
                     scheduleWake(now, now + (long) Math.ceil(excess / limit.perSecond() * 1e9));
                     break;
                 }
@@ -284,6 +289,19 @@ public final class PortalLane {
 
     /** A portal that sent a request this recently is busy: more calls are likely on their way. */
     static final long BUSY_NANOS = 100_000_000L;
+
+    /**
+     * Once the bucket was full, requests leave this much after the portal's own count would let
+     * them: the portal counts from a request's arrival, the lane from its departure, and a request
+     * that overtakes its predecessor's delay by a few milliseconds would otherwise be refused
+     * ({@code QUERY_LIMIT_EXCEEDED}) and cost a whole request of the budget. The spacing stays one
+     * drain step (500 ms on the standard plan); only the phase moves. A full burst still leaves at once;
+     * small buckets (burst under 10) have no margin.
+     */
+    static final double PACING_MARGIN_SECONDS = 0.025;
+
+    /** The bucket was full since it was last below half: requests keep the pacing margin. */
+    private boolean pacing;
 
     /** When the last request of this lane left ({@code Long.MIN_VALUE}: never). */
     private long lastSentNanos = Long.MIN_VALUE;

@@ -1,5 +1,6 @@
 package dev.olbot.examples.bench;
 
+import dev.olbot.ingress.DedupeStore;
 import dev.olbot.state.DialogKey;
 import dev.olbot.state.DialogState;
 import dev.olbot.state.FlowPosition;
@@ -7,12 +8,14 @@ import dev.olbot.state.InMemoryDialogStore;
 import dev.olbot.state.Owner;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * Memory per open dialog: fills the in-memory dialog store with realistic states (an open-line
  * dialog in the middle of a lead flow, with the identity variables OLBot records) and measures the
- * heap they hold. {@code olbot bench state}.
+ * heap they hold; then the same for the in-memory dedupe window's keys. {@code olbot bench state}.
  */
 public final class StateBenchmark {
 
@@ -47,7 +50,30 @@ public final class StateBenchmark {
         if (store.size() != dialogs) {
             throw new IllegalStateException("store lost dialogs");
         }
+        dedupeBytesPerKey(portal);
         return perDialog <= 512;
+    }
+
+    /**
+     * The in-memory dedupe window as {@code BotServer} configures it (one hour, 200,000 keys), filled
+     * with keys of the shape the ingress makes (portal, event kind, message id).
+     */
+    private double dedupeBytesPerKey(String portal) {
+        int keys = 200_000;
+        long before = usedHeap();
+        DedupeStore window = DedupeStore.inMemory(Duration.ofHours(1), keys, Clock.systemUTC());
+        int fresh = 0;
+        for (int i = 0; i < keys; i++) {
+            fresh += window.firstSeen(portal + "/ONIMBOTMESSAGEADD/" + (4_000_000 + i)) ? 1 : 0;
+        }
+        long after = usedHeap();
+        double perKey = (after - before) / (double) keys;
+        out.printf("dedupe: %d keys in the in-memory window hold %.1f MB of heap, %.0f bytes per key%n", keys,
+                (after - before) / 1e6, perKey);
+        if (fresh != keys || window.firstSeen(portal + "/ONIMBOTMESSAGEADD/" + (4_000_000 + keys - 1))) {
+            throw new IllegalStateException("the dedupe window lost keys");
+        }
+        return perKey;
     }
 
     private static long usedHeap() {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         subcommands = {BenchCommand.Ingress.class, BenchCommand.State.class, BenchCommand.Outbound.class,
                 BenchCommand.Conversation.class, BenchCommand.Hostile.class, BenchCommand.Journal.class, BenchCommand.FaultsRun.class, BenchCommand.Faq.class,
-                BenchCommand.RedisSizing.class, BenchCommand.Cluster.class})
+                BenchCommand.RedisSizing.class, BenchCommand.Cluster.class, BenchCommand.Sustained.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -276,6 +276,44 @@ public final class BenchCommand implements Runnable {
             boolean met = new dev.olbot.examples.bench.JournalBenchmark(seconds, connections, rate, rounds, System.out).run();
             System.out.println(met ? "targets met: >= 0.6x raw, p99 < 2 ms" : "targets NOT met (>= 0.6x raw, p99 < 2 ms)");
             return 0;
+        }
+    }
+
+    @Command(name = "sustained", mixinStandardHelpOptions = true,
+            description = "Clients across open-line dialogs write at fixed rates to a bot that answers every message, through a real "
+                    + "BotServer (HTTP ingress, inbox journal) against the embedded fake account enforcing 2 req/s, burst 50.")
+    static final class Sustained implements Callable<Integer> {
+        @Option(names = "--rates", split = ",", defaultValue = "50,80,90,95,120",
+                description = "Client messages per second, one run each (default ${DEFAULT-VALUE}; the portal's ceiling is 100 replies/s).")
+        List<Integer> rates;
+
+        @Option(names = "--seconds", defaultValue = "60", description = "How long each rate sends (default ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--dialogs", defaultValue = "1000", description = "Open-line dialogs the messages go round (default ${DEFAULT-VALUE}).")
+        int dialogs;
+
+        @Option(names = "--sample", defaultValue = "5", description = "Seconds between two inbox-depth samples (default ${DEFAULT-VALUE}).")
+        double sample;
+
+        @Option(names = "--settle", defaultValue = "25",
+                description = "Pause before each rate so the buckets start empty (default ${DEFAULT-VALUE}: a full burst drains).")
+        double settle;
+
+        @Override
+        public Integer call() throws Exception {
+            if (rates.stream().anyMatch(r -> r < 1)) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--rates: every rate must be >= 1");
+            }
+            List<dev.olbot.examples.bench.SustainedRun> runs =
+                    new dev.olbot.examples.bench.SustainedBenchmark(dialogs, seconds, sample, settle).run(rates, System.out);
+            boolean intact = runs.stream().allMatch(dev.olbot.examples.bench.SustainedRun::intact);
+            runs.stream().filter(r -> r.rate() == 90).findFirst().ifPresent(r -> System.out.println(
+                    r.p99() < 1500 && r.surfaced() == 0 ? "target met at 90/s: p99 < 1.5 s, 0 errors shown"
+                            : "target NOT met at 90/s (p99 < 1.5 s, 0 errors shown)"));
+            System.out.println(intact ? "every rate: nothing lost, nothing twice, every dialog in order"
+                    : "LOSS, DUPLICATES OR DISORDER: see the lines above");
+            return intact ? 0 : 1;
         }
     }
 }

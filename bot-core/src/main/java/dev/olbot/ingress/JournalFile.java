@@ -1,0 +1,131 @@
+package dev.olbot.ingress;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The inbox journal's file as its writer thread sees it: groups of records written at the end of
+ * the intact records, each followed by one {@code fdatasync}, into space reserved ahead in zeros;
+ * and a whole new content swapped in atomically (compaction, conversion). Writer thread only,
+ * except {@link #stats()}.
+ */
+final class JournalFile {
+
+    /** Space reserved ahead in zeros, so a group's sync flushes data only, not the file's growing size. */
+    private static final long RESERVE = 8L << 20;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
+
+    private final Path file;
+    private FileChannel channel;
+    /** Where the next group goes; the file's size (zeros from {@code end} up to it). */
+    private long end;
+    private long reserved;
+    private final AtomicLong groups = new AtomicLong();
+    private final AtomicLong records = new AtomicLong();
+    private final AtomicLong syncNanos = new AtomicLong();
+
+    private JournalFile(Path file) {
+        this.file = file;
+    }
+
+    /** The journal at {@code file} whose intact records end at {@code end}: what follows (a torn tail, reserved zeros) is cut. */
+    static JournalFile continuing(Path file, long end) throws IOException {
+        JournalFile j = new JournalFile(file);
+        j.channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        if (j.channel.size() > end) {
+            j.channel.truncate(end);
+            j.channel.force(true);
+        }
+        j.end = end;
+        j.reserved = end;
+        return j;
+    }
+
+    /** A journal at {@code file} holding exactly {@code content} (it replaces what was there). */
+    static JournalFile replacing(Path file, ByteBuffer content) throws IOException {
+        JournalFile j = new JournalFile(file);
+        j.replace(content);
+        return j;
+    }
+
+    /** Writes one group at the end and syncs it ({@code fdatasync}); returns when it is on disk. */
+    void append(ByteBuffer group, int recordCount) throws IOException {
+        int size = group.remaining();
+        reserve(end + size);
+        writeFully(channel, group, end);
+        long start = System.nanoTime();
+        channel.force(false);
+        syncNanos.addAndGet(System.nanoTime() - start);
+        groups.incrementAndGet();
+        records.addAndGet(recordCount);
+        end += size;
+    }
+
+    /** Writes {@code content} to a new file, syncs it, and moves it over the journal (atomically). */
+    void replace(ByteBuffer content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".compact");
+        long size = content.remaining();
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            writeFully(ch, content, 0);
+            ch.force(true);
+        }
+        if (channel != null) {
+            channel.close();
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        end = size;
+        reserved = size;
+    }
+
+    /** After a failed {@link #replace}: the journal open again, as it was. */
+    void reopenIfClosed() throws IOException {
+        if (!channel.isOpen()) {
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        }
+    }
+
+    void close() throws IOException {
+        channel.force(false);
+        channel.close();
+    }
+
+    FileInbox.WriterStats stats() {
+        return new FileInbox.WriterStats(groups.get(), records.get(), syncNanos.get());
+    }
+
+    /**
+     * Makes the file at least {@code needed} bytes long by writing zeros ahead (8 MiB at a time) and
+     * syncing its size once: an {@code fdatasync} after an append that grows the file also commits
+     * the new size, one after an overwrite inside the file flushes only the data — about half the
+     * time on ext4 here (median 1.5–4.1 ms → 0.7–1.7 ms in one measurement on this machine).
+     */
+    private void reserve(long needed) throws IOException {
+        if (needed <= reserved) {
+            return;
+        }
+        long target = needed + RESERVE;
+        for (long at = reserved; at < target; ) {
+            ByteBuffer zeros = ZEROS.duplicate();
+            zeros.limit((int) Math.min(zeros.capacity(), target - at));
+            at += writeFully(channel, zeros, at);
+        }
+        channel.force(true);
+        reserved = target;
+    }
+
+    private static int writeFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
+        int n = 0;
+        while (buf.hasRemaining()) {
+            n += ch.write(buf, position + n);
+        }
+        return n;
+    }
+}
