@@ -127,6 +127,33 @@ class PortalLaneTest {
         }
 
         @Test
+        void sharingTheBucketAtItsCeilingASmallBatchWaitsOneDrainStepForCompany() {
+            PortalLane lane = lane(RateLimit.STANDARD, true);
+            lane.sharedLevel(48); // other instances filled the portal's bucket
+            lane.submit(job("imbot.message.add", CallOptions.ordered("chat1")));
+
+            clock.advance(Duration.ofMillis(20));
+            assertThat(sent).as("alone, a small batch would leave after 20 ms").isEmpty();
+            clock.advance(Duration.ofMillis(200));
+            lane.submit(job("imbot.message.add", CallOptions.ordered("chat2")));
+            clock.advance(Duration.ofMillis(300));
+
+            assertThat(sent).containsExactly("500ms imbot.message.add+imbot.message.add");
+        }
+
+        @Test
+        void withoutOtherInstancesAFullBucketGathersOnlyTwentyMilliseconds() {
+            PortalLane lane = lane(RateLimit.STANDARD, true);
+            lane.markFull();
+            clock.advance(Duration.ofMillis(600)); // the bucket drained a little: room for one request
+            lane.submit(job("imbot.message.add", CallOptions.ordered("chat1")));
+
+            clock.advance(Duration.ofMillis(20));
+
+            assertThat(sent).hasSize(1).allSatisfy(s -> assertThat(s).endsWith(" imbot.message.add"));
+        }
+
+        @Test
         void aLoneCallStillLeavesAtOnceWhileTheBucketIsLow() {
             PortalLane lane = lane(RateLimit.STANDARD, true);
             lane.submit(job("imbot.message.add", CallOptions.ordered("chat1")));

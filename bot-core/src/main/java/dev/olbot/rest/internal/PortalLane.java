@@ -95,6 +95,7 @@ public final class PortalLane {
      */
     public void deferred(List<Job> jobs, long delayNanos) {
         synchronized (this) {
+            shared = true;
             leak(clock.nanoTime());
             level = Math.max(level, limit.burst());
             long at = clock.nanoTime() + Math.max(0, delayNanos);
@@ -123,6 +124,7 @@ public final class PortalLane {
 
     /** The shared bucket is this full: this lane's bucket is at least as full (so it paces and gathers as if alone). */
     public synchronized void sharedLevel(double shared) {
+        this.shared = true;
         leak(clock.nanoTime());
         level = Math.max(level, Math.min(shared, limit.burst()));
     }
@@ -303,6 +305,9 @@ public final class PortalLane {
     /** The bucket was full since it was last below half: requests keep the pacing margin. */
     private boolean pacing;
 
+    /** Other instances share this portal's bucket (a shared bucket answered): near its ceiling, small batches wait longer. */
+    private boolean shared;
+
     /** When the last request of this lane left ({@code Long.MIN_VALUE}: never). */
     private long lastSentNanos = Long.MIN_VALUE;
 
@@ -310,7 +315,10 @@ public final class PortalLane {
      * With coalescing, requests with fewer than 50 calls may use only half the burst: past that, a
      * request waits up to {@link #GATHER_NANOS} (from its oldest call) for more calls to fill it — so
      * a thousand calls arriving together become about twenty full batches instead of fifty single
-     * requests and then batches. Small buckets (burst under 10) are not reserved.
+     * requests and then batches. Small buckets (burst under 10) are not reserved. When other
+     * instances share the portal's bucket, the wait is one drain step (500 ms on the standard plan):
+     * at the ceiling every place goes to the fullest batch the cluster has, so an instance with a long
+     * queue is not starved by others sending a few calls each.
      */
     private boolean waitsForCompany(List<Job> picked, long now) {
         if (!coalesce || picked.size() >= MAX_BATCH || !picked.get(0).batchable || limit.burst() < 10) {
@@ -322,7 +330,10 @@ public final class PortalLane {
         }
         Job lone = picked.get(0);
         if (lone.gatherUntilNanos == Long.MIN_VALUE) {
-            lone.gatherUntilNanos = now + GATHER_NANOS;
+            // sharing the portal's bucket with other instances at its ceiling, a small batch spends a place
+            // an instance with a longer queue needs: gather for one drain step instead, yielding the place
+            boolean crowded = shared && level + 1 > limit.burst() / 2.0;
+            lone.gatherUntilNanos = now + (crowded ? Math.max(GATHER_NANOS, (long) (1e9 / limit.perSecond())) : GATHER_NANOS);
         }
         if (lone.gatherUntilNanos - now > 0) {
             scheduleWake(now, lone.gatherUntilNanos);
