@@ -1,11 +1,10 @@
 package dev.olbot.ingress;
 
+import dev.olbot.testsupport.BotHarness.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,47 +14,28 @@ import org.junit.jupiter.api.Test;
 
 class DedupeStoreTest {
 
-    /** A clock a test moves by hand. */
-    private static final class HandClock extends Clock {
-        private long millis = 1_000_000;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
 
     @Nested
     class InMemory {
 
         @Test
         void aSecondDeliveryOfTheSameEventIsRecognisedWithinTheWindow() {
-            HandClock clock = new HandClock();
+            MutableClock clock = new MutableClock();
             DedupeStore store = DedupeStore.inMemory(Duration.ofHours(1), 1_000, clock);
 
             assertThat(store.firstSeen("p1/ONIMBOTMESSAGEADD/10")).isTrue();
-            clock.millis += Duration.ofMinutes(59).toMillis();
+            clock.advance(Duration.ofMinutes(59));
             assertThat(store.firstSeen("p1/ONIMBOTMESSAGEADD/10")).isFalse();
             assertThat(store.firstSeen("p1/ONIMBOTMESSAGEADD/11")).isTrue();
         }
 
         @Test
         void aKeyOlderThanTheWindowCountsAsNewAgain() {
-            HandClock clock = new HandClock();
+            MutableClock clock = new MutableClock();
             DedupeStore store = DedupeStore.inMemory(Duration.ofHours(1), 1_000, clock);
             store.firstSeen("p1/ONIMBOTMESSAGEADD/10");
 
-            clock.millis += Duration.ofHours(1).toMillis() + 1;
+            clock.advance(Duration.ofHours(1).plusMillis(1));
 
             assertThat(store.firstSeen("p1/ONIMBOTMESSAGEADD/10")).isTrue();
             assertThat(((DedupeStore.InMemory) store).size()).isEqualTo(1);
@@ -63,7 +43,7 @@ class DedupeStoreTest {
 
         @Test
         void aFullWindowForgetsItsOldestKeyFirst() {
-            DedupeStore store = DedupeStore.inMemory(Duration.ofHours(1), 3, new HandClock());
+            DedupeStore store = DedupeStore.inMemory(Duration.ofHours(1), 3, new MutableClock());
             for (int i = 1; i <= 4; i++) {
                 store.firstSeen("k" + i);
             }

@@ -1,15 +1,14 @@
 package dev.olbot.outbound;
 
+import dev.olbot.testsupport.BotHarness.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,26 +54,10 @@ class FileSentCallsTest {
         @Test
         void keysOlderThanTheirTimeAreForgottenAndTheFileIsRewrittenToTheLiveOnes(@TempDir Path dir) throws Exception {
             Path file = dir.resolve("sent-calls.jsonl");
-            long[] now = {1_000_000};
-            Clock clock = new Clock() {
-                @Override
-                public ZoneOffset getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return Instant.ofEpochMilli(now[0]);
-                }
-            };
+            MutableClock clock = new MutableClock();
             try (FileSentCalls calls = FileSentCalls.open(file, Duration.ofSeconds(1), clock)) {
                 for (int i = 0; i < 25_000; i++) {
-                    now[0] += 1;
+                    clock.advance(Duration.ofMillis(1));
                     calls.record("k" + i, REPLY);
                 }
                 assertThat(calls.find("k0")).as("older than 1 s").isEmpty();

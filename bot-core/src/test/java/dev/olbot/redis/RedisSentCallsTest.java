@@ -13,48 +13,15 @@ import dev.olbot.state.DialogState;
 import dev.olbot.state.InMemoryDialogStore;
 import dev.olbot.testsupport.CountingRest;
 import dev.olbot.testsupport.WireEvents;
-import io.vertx.core.Vertx;
-import io.vertx.redis.client.Command;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Confirmed calls recorded in Redis by one instance and found by another that runs the same turn again. */
 @Timeout(60)
-class RedisSentCallsTest {
-
-    @RegisterExtension
-    static final LocalRedis REDIS = new LocalRedis();
-
-    static Vertx vertx;
-    static RedisLink first;
-    static RedisLink second;
-
-    @BeforeAll
-    static void connect() {
-        vertx = Vertx.vertx();
-        first = RedisLink.create(vertx, REDIS.url());
-        second = RedisLink.create(vertx, REDIS.url());
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        first.close();
-        second.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    @BeforeEach
-    void empty() {
-        first.call(Command.FLUSHALL);
-    }
+class RedisSentCallsTest extends TwoInstancesOnRedis {
 
     @Test
     void aCallRecordedByOneInstanceIsFoundByAnotherUntilItExpires() throws Exception {

@@ -2,50 +2,19 @@ package dev.olbot.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Installs and dedupe keys shared by two "instances" (two store objects, each with its own Redis client). */
 @Timeout(60)
-class RedisSharedStoresTest {
-
-    @RegisterExtension
-    static final LocalRedis REDIS = new LocalRedis();
-
-    static Vertx vertx;
-    static RedisLink first;
-    static RedisLink second;
-
-    @BeforeAll
-    static void connect() {
-        vertx = Vertx.vertx();
-        first = RedisLink.create(vertx, REDIS.url());
-        second = RedisLink.create(vertx, REDIS.url());
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        first.close();
-        second.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    @BeforeEach
-    void empty() {
-        first.call(Command.FLUSHALL);
-    }
+class RedisSharedStoresTest extends TwoInstancesOnRedis {
 
     /** Runs {@code body} on a Vert.x event loop, as the ingress does, and returns its result. */
     static <T> T onEventLoop(Supplier<T> body) throws Exception {

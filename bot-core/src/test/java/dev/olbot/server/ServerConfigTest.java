@@ -132,16 +132,23 @@ class ServerConfigTest {
     @Nested
     class Start {
 
+        private final List<dev.olbot.bot.Bot> bots = List.of(dev.olbot.bot.Bot.builder("port_bot").fallback(ctx -> {}).build());
+
+        /** A webhook-registered bot's configuration listening on {@code port} of 127.0.0.1. */
+        private ServerConfig onPort(int port) {
+            return ServerConfig.load(Optional.empty(), Map.of(
+                    "OLBOT_WEBHOOK_URL", "https://portal.example.com/rest/1/secret/",
+                    "OLBOT_BOT_CLIENT_ID", "client", "OLBOT_PUBLIC_URL", "https://bot.example.com/events",
+                    "OLBOT_HOST", "127.0.0.1", "OLBOT_PORT", Integer.toString(port),
+                    "OLBOT_DATA_DIR", dir.resolve("data").toString()));
+        }
+
         @Test
         void namesOlbotPortWhenThePortIsTaken() throws IOException {
             try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                ServerConfig c = ServerConfig.load(Optional.empty(), Map.of(
-                        "OLBOT_WEBHOOK_URL", "https://portal.example.com/rest/1/secret/",
-                        "OLBOT_BOT_CLIENT_ID", "client", "OLBOT_PUBLIC_URL", "https://bot.example.com/events",
-                        "OLBOT_HOST", "127.0.0.1", "OLBOT_PORT", Integer.toString(taken.getLocalPort()),
-                        "OLBOT_DATA_DIR", dir.resolve("data").toString()));
+                ServerConfig c = onPort(taken.getLocalPort());
 
-                assertThatThrownBy(() -> BotServer.start(List.of(dev.olbot.bot.Bot.builder("port_bot").fallback(ctx -> {}).build()), c))
+                assertThatThrownBy(() -> BotServer.start(bots, c))
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessage("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use:"
                                 + " set OLBOT_PORT to a free port (0 picks any)");
@@ -151,12 +158,7 @@ class ServerConfigTest {
         @Test
         void aStartThatFailsHalfWayLeavesNoThreadsBehind() throws Exception {
             try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                ServerConfig c = ServerConfig.load(Optional.empty(), Map.of(
-                        "OLBOT_WEBHOOK_URL", "https://portal.example.com/rest/1/secret/",
-                        "OLBOT_BOT_CLIENT_ID", "client", "OLBOT_PUBLIC_URL", "https://bot.example.com/events",
-                        "OLBOT_HOST", "127.0.0.1", "OLBOT_PORT", Integer.toString(taken.getLocalPort()),
-                        "OLBOT_DATA_DIR", dir.resolve("data").toString()));
-                List<dev.olbot.bot.Bot> bots = List.of(dev.olbot.bot.Bot.builder("port_bot").fallback(ctx -> {}).build());
+                ServerConfig c = onPort(taken.getLocalPort());
                 java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
 
                 for (int i = 0; i < 3; i++) {
