@@ -357,6 +357,22 @@ public final class Ingress implements AutoCloseable {
     }
 
     /** Counters since start. */
+    /**
+     * With a {@link SharedInbox}: the deliveries any instance accepted and no instance handled yet (the
+     * cluster's backlog, which {@link Stats#queued()} — this instance's lanes — does not show). Empty
+     * without a shared inbox. Blocking (it asks the shared store): never call it on an event loop.
+     *
+     * @throws RuntimeException when the shared store does not answer
+     */
+    public java.util.OptionalLong sharedBacklog() {
+        return sharesInbox() ? java.util.OptionalLong.of(((SharedInbox) inbox).backlog()) : java.util.OptionalLong.empty();
+    }
+
+    /** True when this ingress keeps deliveries in a {@link SharedInbox} (cluster mode). */
+    public boolean sharesInbox() {
+        return inbox instanceof SharedInbox;
+    }
+
     public Stats stats() {
         return new Stats(accepted.get(), duplicates.get(), rejected.get(), handled.get(), failed.get(), lanes.pending(),
                 lanes.activeLanes());

@@ -91,21 +91,35 @@ public final class IngressServer implements AutoCloseable {
     }
 
     /**
-     * Adds {@code GET /health} ({@code {"status":"UP"|"DRAINING", "accepted":…, "queued":…, …}}),
+     * Adds {@code GET /health} ({@code {"status":"UP"|"DRAINING", "accepted":…, "queued":…, …}}, and in
+     * cluster mode {@code "clusterBacklog"}: events accepted by any instance and not handled yet),
      * {@code GET /health/live} (200 while the process serves HTTP) and {@code GET /health/ready}
      * (200 while deliveries are welcome, 503 from the first step of a clean stop).
      */
     public static void mountHealth(Router router, Ingress ingress) {
         router.get("/health").handler(ctx -> {
             Ingress.Stats s = ingress.stats();
-            ctx.json(new JsonObject()
+            JsonObject health = new JsonObject()
                     .put("status", ingress.ready() ? "UP" : "DRAINING")
                     .put("accepted", s.accepted())
                     .put("duplicates", s.duplicates())
                     .put("rejected", s.rejected())
                     .put("handled", s.handled())
                     .put("failed", s.failed())
-                    .put("queued", s.queued()));
+                    .put("queued", s.queued());
+            if (!ingress.sharesInbox()) {
+                ctx.json(health);
+                return;
+            }
+            // cluster mode: the shared inbox's backlog, asked off the event loop (a Redis round trip)
+            ctx.vertx().executeBlocking(ingress::sharedBacklog, false).onComplete(ar -> {
+                if (ar.succeeded() && ar.result().isPresent()) {
+                    health.put("clusterBacklog", ar.result().getAsLong());
+                } else if (ar.failed()) {
+                    health.put("clusterBacklog", "unavailable");
+                }
+                ctx.json(health);
+            });
         });
         router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
         router.get("/health/ready").handler(ctx -> {

@@ -136,6 +136,20 @@ class ClusterModeTest {
     }
 
     @Test
+    void healthShowsTheClustersBacklogBesideThisInstancesQueue(@TempDir Path a) throws Exception {
+        try (FakeBitrix24 fake = FakeBitrix24.create().start();
+                BotServer first = BotServer.start(List.of(countingBot()), config(fake, a, REDIS.url()))) {
+            java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + first.port() + "/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(new io.vertx.core.json.JsonObject(health.body()).getValue("clusterBacklog")).isEqualTo(0);
+            assertThat(new io.vertx.core.json.JsonObject(health.body()).getInteger("queued")).isZero();
+        }
+    }
+
+    @Test
     void aDeliveryThatReachesBothInstancesIsHandledOnce(@TempDir Path a, @TempDir Path b) throws Exception {
         try (FakeBitrix24 fake = FakeBitrix24.create().start();
                 BotServer first = BotServer.start(List.of(countingBot()), config(fake, a, REDIS.url()));
