@@ -28,7 +28,6 @@ import dev.olbot.state.DialogKey;
 import dev.olbot.state.DialogState;
 import dev.olbot.state.DialogStore;
 import dev.olbot.state.InMemoryDialogStore;
-import dev.olbot.state.Owner;
 import dev.olbot.trace.TurnTrace;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -184,12 +183,7 @@ public final class BotEngine implements EventSink {
             if (botId == null || f.dialogId().isEmpty()) {
                 continue;
             }
-            DialogKey key = new DialogKey(portal, botId, f.dialogId().get());
-            store.get(key).ifPresent(s -> {
-                if (store.save(s.withOwner(Owner.FINISHED).withFlow(null).withoutTimeout()).isEmpty()) {
-                    throw new ConcurrentTurns.StaleState(key);
-                }
-            });
+            turns.sessionFinished(new DialogKey(portal, botId, f.dialogId().get()));
         }
         return Turn.NONE;
     }

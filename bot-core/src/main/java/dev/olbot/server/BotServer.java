@@ -141,8 +141,9 @@ public final class BotServer implements AutoCloseable {
                     .dedupe(stores.dedupe)
                     .sink(event -> {
                         engine.accept(event);
-                        botIdFile.saveIfChanged(engine.botIds());
-                        stores.shareBotIds(engine.botIds());
+                        Map<String, Long> ids = engine.botIds();
+                        botIdFile.saveIfChanged(ids);
+                        stores.shareBotIds(ids);
                         if (event instanceof dev.olbot.event.AppInstalled && config.fetchMode()) {
                             startPollers(event.meta().portal());
                         }

@@ -118,6 +118,11 @@ public final class TurnPipeline {
         }
     }
 
+    /** The platform finished the dialog's session: a stored dialog is nobody's to answer any more (no handler runs). */
+    public void sessionFinished(DialogKey key) {
+        services.store().get(key).ifPresent(s -> services.save(s.withOwner(Owner.FINISHED).withFlow(null).withoutTimeout()));
+    }
+
     // ---- load
 
     private TurnContext load(BotEvent event, Bot bot, long botId, Dialog dialog, User user, Utterance utterance) {
