@@ -56,6 +56,27 @@ class FormParserTest {
         }
 
         @Test
+        void onRandomKeysOfSharedPrefixesAppendsAndReplacements() {
+            String[] names = {"a", "b", "data"};
+            String[] brackets = {"[]", "[x]", "[y]", "[0]", "[1]", "%5Bx%5D", "%5B%5D", "[x", "x]"};
+            Random random = new Random(9);
+            for (int n = 0; n < 20_000; n++) {
+                StringBuilder body = new StringBuilder();
+                int pairs = 1 + random.nextInt(8);
+                for (int p = 0; p < pairs; p++) {
+                    body.append(p == 0 ? "" : "&").append(names[random.nextInt(names.length)]);
+                    int depth = random.nextInt(4);
+                    for (int d = 0; d < depth; d++) {
+                        body.append(brackets[random.nextInt(brackets.length)]);
+                    }
+                    body.append('=').append(p);
+                }
+                agrees(body.toString(), PhpForm.Limits.DEFAULT);
+                agrees(body.toString(), new PhpForm.Limits(50, 3, 100));
+            }
+        }
+
+        @Test
         void onBracketStructuresThatReplaceAndAppend() {
             List<String> bodies = new ArrayList<>(List.of(
                     "a[]=1&a[]=2&a[5]=x&a[]=3",
@@ -63,7 +84,9 @@ class FormParserTest {
                     "a[b]x[c]=1&a[b][c=2&[a]=3&a]=4&=5&a[=6",
                     "a%5B%5D=1&a%5B%5D=2&a%5B7%5D=3&a%5B%5D=4",
                     "x[99999999999999999999]=1&x[]=2",
-                    "x[0]=a&x[]=b&x[01]=c&x[]=d"));
+                    "x[0]=a&x[]=b&x[01]=c&x[]=d",
+                    "a[][x]=1&a[][y]=2&a[][x]=3",
+                    "a[b][c]=1&a[b]=2&a[b][d]=3&a[b][c][e]=4&a=5&a[b][c]=6"));
             for (String body : bodies) {
                 agrees(body, PhpForm.Limits.DEFAULT);
             }
