@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * per event. The writer never waits to fill a group: what arrives during a sync forms the next.
  *
  * <p><b>Delivery.</b> At least once: a delivery is replayed unless its handled mark reached the
- * disk, so a crash between a turn's end and its mark (one group commit, a millisecond or so) runs
- * that turn again on the next start.
+ * disk, so a crash between a turn's end and its mark runs that turn again on the next start. Handled
+ * marks are written at once but synced only with the next group that holds a delivery (a group of
+ * marks alone is not synced): a killed process loses none (they are in the kernel's page cache), a
+ * power cut loses those written since the last delivery, and their turns run again.
  *
  * <p><b>Size.</b> When the journal holds more than {@code 4 ×} the records still needed (and at
  * least 10,000), the writer rewrites it — the deliveries not handled yet and the dedupe keys of the
@@ -158,10 +160,14 @@ public final class FileInbox implements Inbox {
         return file;
     }
 
-    /** What the writer did so far: groups written, records in them, time spent in {@code fdatasync}. */
-    public record WriterStats(long groups, long records, long syncNanos) {
+    /**
+     * What the writer did so far: groups written and synced, records written (in those and in the
+     * groups of handled marks alone, written unsynced), time spent in {@code fdatasync}, groups of
+     * handled marks alone.
+     */
+    public record WriterStats(long groups, long records, long syncNanos, long unsyncedGroups) {
         public double recordsPerGroup() {
-            return groups == 0 ? 0 : (double) records / groups;
+            return groups + unsyncedGroups == 0 ? 0 : (double) records / (groups + unsyncedGroups);
         }
 
         public double meanSyncMillis() {
@@ -201,9 +207,11 @@ public final class FileInbox implements Inbox {
             }
             ops.drainTo(group, MAX_GROUP - 1);
             boolean stop = false;
+            boolean appends = false;
             records.clear();
             for (Op op : group) {
                 if (op instanceof Append a) {
+                    appends = true;
                     records.delivery(a.entry());
                     recent.put(a.entry().delivery().dedupeKey(), a.entry().receivedAtMillis());
                 } else if (op instanceof Done d) {
@@ -215,7 +223,9 @@ public final class FileInbox implements Inbox {
             IOException failure = null;
             try {
                 if (!records.isEmpty()) {
-                    journal.append(records.bytes(), records.count());
+                    // handled marks alone are written, not synced: a kill keeps them (the kernel has them), the next
+                    // group's sync makes them durable, and a power cut before that replays those turns (at least once)
+                    journal.append(records.bytes(), records.count(), appends || stop);
                     written += records.count();
                 }
             } catch (IOException e) {

@@ -105,8 +105,11 @@ public final class IngressRoute implements Handler<RoutingContext> {
         request.endHandler(v -> {
             if (!tooLarge[0] && !ctx.response().ended()) {
                 io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
-                ingress.receiveAsync(request.getHeader(HttpHeaders.CONTENT_TYPE), body.toString(StandardCharsets.UTF_8), query)
-                        .whenComplete((outcome, e) -> context.runOnContext(ignored -> {
+                java.util.concurrent.Executor loop = io.vertx.core.Context.isOnEventLoopThread()
+                        ? LoopExecutor.ofCurrentLoop(context)
+                        : task -> context.runOnContext(ignored -> task.run()); // a worker context: one hop each, as it was
+                ingress.receiveAsync(request.getHeader(HttpHeaders.CONTENT_TYPE), body.toString(StandardCharsets.UTF_8), query, loop)
+                        .whenComplete((outcome, e) -> loop.execute(() -> {
                             if (e != null) {
                                 answer(ctx, 503, "the event could not be kept");
                             } else {
