@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
@@ -65,9 +66,13 @@ public final class JournalBenchmark {
             }
             load.closedLoop(port, path, body, inFlight, 2);
             for (int round = 0; round < rounds; round++) {
-                double[] r = measured(load, port, path, body);
-                out.printf("%s only, round %d: %.0f/s, server CPU per event %.1f µs (load average %s)%n", target, round + 1, r[0], r[1],
-                        loadAverage());
+                ServerCpu cpu = ServerCpu.start(load.threads());
+                LoadResult result = load.closedLoop(port, path, body, inFlight, seconds);
+                Map<String, Double> byKind = cpu.byKind(result.completed());
+                out.printf(java.util.Locale.ROOT, "%s only, round %d: %.0f/s, server CPU per event %.1f µs (%s) (load average %s)%n",
+                        target, round + 1, result.perSecond(), byKind.values().stream().mapToDouble(Double::doubleValue).sum(),
+                        byKind.entrySet().stream().map(e -> String.format(java.util.Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+                                .collect(java.util.stream.Collectors.joining(", ")), loadAverage());
             }
             out.printf("%s only: p99 time-to-200 at %d/s: %.2f ms%n", target, rate,
                     load.openLoop(port, path, body, rate, seconds).percentileMillis(99));

@@ -33,16 +33,38 @@ final class ServerCpu {
 
     /** Microseconds of server CPU per one of {@code requests} since {@link #start}. */
     double microsPer(long requests) {
-        long nanos = 0;
-        for (long id : THREADS.getAllThreadIds()) {
-            if (clientThreads.contains(id)) {
+        return byKind(requests).values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * The same, by kind of thread: {@code event loop} (Vert.x's), {@code journal writer},
+     * {@code workers} (the handler pool), {@code other}.
+     */
+    Map<String, Double> byKind(long requests) {
+        Map<String, Double> micros = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info == null || clientThreads.contains(info.getThreadId())) {
                 continue;
             }
-            long now = THREADS.getThreadCpuTime(id);
+            long now = THREADS.getThreadCpuTime(info.getThreadId());
             if (now > 0) {
-                nanos += now - start.getOrDefault(id, 0L);
+                micros.merge(kind(info.getThreadName()), (now - start.getOrDefault(info.getThreadId(), 0L)) / 1e3 / Math.max(1, requests),
+                        Double::sum);
             }
         }
-        return requests == 0 ? Double.NaN : nanos / 1e3 / requests;
+        return micros;
+    }
+
+    private static String kind(String thread) {
+        if (thread.startsWith("vert.x-eventloop")) {
+            return "event loop";
+        }
+        if (thread.startsWith("olbot-inbox-writer")) {
+            return "journal writer";
+        }
+        if (thread.startsWith("olbot-handler")) {
+            return "workers";
+        }
+        return "other";
     }
 }
