@@ -103,9 +103,19 @@ public final class WireRules {
         }
         String lower = url.toLowerCase(Locale.ROOT);
         if (url.length() > 2048 || !(lower.startsWith("https://") || lower.startsWith("http://")) || authority(url).isEmpty()
-                || url.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
+                || hasControlOrSpace(url)) {
             throw new EventDecodeException(field + " is not valid: expected an http(s) URL such as https://portal.bitrix24.com/rest/");
         }
+    }
+
+    private static boolean hasControlOrSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Pattern rule) {

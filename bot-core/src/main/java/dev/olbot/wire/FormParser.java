@@ -270,17 +270,11 @@ final class FormParser {
      * text ({@code key[0, end)}) this key repeats, 0 when none.
      */
     private int resumable(String key) {
-        int usable = shared;
-        if (usable == 0 || previousKey == null) {
+        if (previousKey == null) {
             return 0;
         }
-        int limit = Math.min(Math.min(key.length(), previousKey.length()), walkEnds[usable]);
-        int common = 0;
-        while (common < limit && key.charAt(common) == previousKey.charAt(common)) {
-            common++;
-        }
-        for (int d = usable; d > 0; d--) {
-            if (walkEnds[d] <= common) {
+        for (int d = shared; d > 0; d--) {
+            if (key.regionMatches(0, previousKey, 0, walkEnds[d])) {
                 return d;
             }
         }
