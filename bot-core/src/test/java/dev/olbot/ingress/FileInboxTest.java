@@ -93,7 +93,8 @@ class FileInboxTest {
     }
 
     @Test
-    void handledMarksAloneAreWrittenWithoutASyncAndAKilledProcessStillLeavesThem(@TempDir Path dir) throws Exception {
+    void aHandledMarkWithNoDeliveryAfterItIsWrittenSoonWithoutASyncAndAKilledProcessStillLeavesIt(@TempDir Path dir)
+            throws Exception {
         Path file = dir.resolve("inbox.journal");
         FileInbox running = FileInbox.open(file, Duration.ofHours(1));
         long kept = running.append(delivery(1)).get(10, TimeUnit.SECONDS);
