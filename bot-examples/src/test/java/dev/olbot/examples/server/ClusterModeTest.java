@@ -150,6 +150,22 @@ class ClusterModeTest {
     }
 
     @Test
+    void metricsShowTheClustersBacklog(@TempDir Path a) throws Exception {
+        try (FakeBitrix24 fake = FakeBitrix24.create().start();
+                BotServer first = BotServer.start(List.of(countingBot()), config(fake, a, REDIS.url()))) {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var scrape = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + first.port() + "/metrics")).build();
+            String metrics = "";
+            for (int i = 0; i < 50 && !metrics.contains("olbot_inbox_cluster_backlog 0.0"); i++) {
+                Thread.sleep(100); // the gauge is read from Redis in the background
+                metrics = http.send(scrape, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            }
+
+            assertThat(metrics).contains("olbot_inbox_cluster_backlog 0.0");
+        }
+    }
+
+    @Test
     void aDeliveryThatReachesBothInstancesIsHandledOnce(@TempDir Path a, @TempDir Path b) throws Exception {
         try (FakeBitrix24 fake = FakeBitrix24.create().start();
                 BotServer first = BotServer.start(List.of(countingBot()), config(fake, a, REDIS.url()));
