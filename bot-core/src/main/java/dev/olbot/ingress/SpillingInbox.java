@@ -76,8 +76,12 @@ public final class SpillingInbox implements SharedInbox {
             }
             if (!outageLogged) {
                 outageLogged = true;
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                String why = cause instanceof java.util.concurrent.TimeoutException ? "no answer within " + waitMillis + " ms"
+                        : String.valueOf(cause.getMessage());
                 log.warn("the shared inbox does not take deliveries ({}); keeping them locally until it does",
-                        dev.olbot.wire.LogSafe.escape(String.valueOf(failure.getMessage())));
+                        dev.olbot.wire.LogSafe.escape(why));
             }
             return keepHere(delivery);
         }).thenCompose(f -> f);

@@ -45,6 +45,22 @@ final class RedisServerProcess implements AutoCloseable {
         throw new IllegalStateException("redis-server did not start: " + Files.readString(log).strip());
     }
 
+    /** Stops it answering (SIGSTOP): connections stay open and commands wait, as in a network partition. */
+    void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets it answer again (SIGCONT), with everything it held. */
+    void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String which) throws IOException, InterruptedException {
+        if (new ProcessBuilder("kill", which, String.valueOf(process.pid())).start().waitFor() != 0) {
+            throw new IllegalStateException("kill " + which + " " + process.pid() + " failed");
+        }
+    }
+
     String url() {
         return "redis://127.0.0.1:" + port;
     }
@@ -75,6 +91,11 @@ final class RedisServerProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        try {
+            resume(); // a stopped process does not die of SIGKILL until it is continued on some systems
+        } catch (IOException | RuntimeException ignored) {
+            // it is killed below anyway
+        }
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 }
