@@ -140,7 +140,7 @@ public final class ClusterBenchmark {
         Path dir = Files.createTempDirectory(options.workDir(), label + "-" + n + "-");
         Vertx vertx = Vertx.vertx();
         List<ServedInstance> instances = new ArrayList<>();
-        RedisServerProcess redisServer = redis ? RedisServerProcess.start(dir.resolve("redis")) : null;
+        dev.olbot.redis.RedisProcess redisServer = redis ? dev.olbot.redis.RedisProcess.start(dir.resolve("redis")) : null;
         LocalPortal local = LocalPortal.start(0, RatePlan.STANDARD);
         FakeBitrix24 fake = local.fake();
         LoopbackBalancer balancer = null;
@@ -148,7 +148,7 @@ public final class ClusterBenchmark {
         try {
             List<Integer> ports = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                ports.add(RedisServerProcess.freePort());
+                ports.add(dev.olbot.redis.RedisProcess.freePort());
             }
             balancer = LoopbackBalancer.start(vertx, ports);
             String handler = balancer.baseUrl() + "/bitrix/events";
