@@ -95,6 +95,17 @@ public final class PhraseIndex<T> {
     /** One candidate: the phrase, what it stands for, and its confidence in [0, 1]. */
     public record Scored<T>(String phrase, T value, double confidence) {}
 
+    /**
+     * The candidates of {@link #rank}, and whether the message says a topic word: a word some phrase
+     * has as written (or through a synonym) that is not {@link TextAnalysis#generic} — not a typo, a
+     * word of the same family or a word of the values' context only.
+     */
+    public record Ranking<T>(List<Scored<T>> candidates, boolean topicWord) {
+        public Ranking {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
     private record Phrase<T>(String text, T value, Set<String> terms, double selfScore, boolean stopWordsOnly) {}
 
     private final TextAnalysis analysis;
@@ -107,6 +118,8 @@ public final class PhraseIndex<T> {
     private final Map<T, Set<String>> contextTerms = new HashMap<>();
     /** Each value's question kinds other than manner: what its phrases ask (how much, when, where). */
     private final Map<T, Set<String>> questionKinds = new HashMap<>();
+    /** The terms of all phrases (not of the context). */
+    private final Set<String> phraseTerms = new HashSet<>();
 
     private PhraseIndex(TextAnalysis analysis, Map<String, ? extends T> phrases, Map<? extends T, String> context) {
         this.analysis = analysis;
@@ -122,6 +135,8 @@ public final class PhraseIndex<T> {
                 if (terms.stream().allMatch(analysis::question)) {
                     terms = analysis.allTerms(p); // "who are you": only stop words, keep them all
                     stopWordPhrases.add(termSets.size());
+                } else {
+                    phraseTerms.addAll(terms);
                 }
                 if (terms.isEmpty()) {
                     throw new IllegalArgumentException("the phrase '" + p + "' has no words");
@@ -187,15 +202,21 @@ public final class PhraseIndex<T> {
 
     /** Candidates with a confidence above zero, best first, at most one (the best phrase) per value. */
     public List<Scored<T>> rank(String text) {
+        return ranking(text).candidates();
+    }
+
+    /** {@link #rank} and whether the message says a topic word of the phrases ({@link Ranking}). */
+    public Ranking<T> ranking(String text) {
         List<String> terms = analysis.terms(text);
         boolean stopWordsOnly = terms.stream().allMatch(analysis::question);
         if (stopWordsOnly) {
             terms = analysis.allTerms(text); // "who are you": its words as written, no typos or families
         }
         if (terms.isEmpty()) {
-            return List.of();
+            return new Ranking<>(List.of(), false);
         }
         Map<String, Map<String, Double>> expansions = stopWordsOnly ? expander.exact(terms) : expander.expand(terms);
+        boolean topicWord = !stopWordsOnly && terms.stream().anyMatch(t -> phraseTerms.contains(t) && !analysis.generic(t));
         boolean negated = terms.contains(NegationFilter.TERM);
         List<List<String>> slots = analysis.slots(text);
         if (slots.isEmpty()) {
@@ -229,7 +250,7 @@ public final class PhraseIndex<T> {
         }
         List<Scored<T>> out = new ArrayList<>(best.values());
         out.sort(Comparator.comparingDouble((Scored<T> s) -> s.confidence()).reversed());
-        return out;
+        return new Ranking<>(out, topicWord);
     }
 
     /** The best confidence of any phrase for {@code value}, or 0. */
