@@ -85,6 +85,12 @@ public final class PhraseIndex<T> {
      * answered.
      */
     public static final double OTHER_QUESTION_WEIGHT = 0.85;
+    /**
+     * Factor on the confidence of a phrase whose value's questions lack a topic word of the message
+     * that other questions have ("оплата по счёту": "счёт" is the invoice entry's word, not the
+     * payment methods'): it may be offered, rarely answered.
+     */
+    public static final double OTHER_TOPIC_WEIGHT = 0.85;
     /** Words of at most this many letters match by a typo only beside another word of the phrase. */
     public static final int SHORT_WORD = PhraseRules.SHORT_WORD;
     public static final double QUESTION_WORD_WEIGHT = 0.3;
@@ -216,7 +222,7 @@ public final class PhraseIndex<T> {
             return new Ranking<>(List.of(), false);
         }
         Map<String, Map<String, Double>> expansions = stopWordsOnly ? expander.exact(terms) : expander.expand(terms);
-        boolean topicWord = !stopWordsOnly && terms.stream().anyMatch(t -> phraseTerms.contains(t) && !analysis.generic(t));
+        List<String> topicWords = stopWordsOnly ? List.of() : terms.stream().filter(this::topicWord).toList();
         boolean negated = terms.contains(NegationFilter.TERM);
         List<List<String>> slots = analysis.slots(text);
         if (slots.isEmpty()) {
@@ -240,6 +246,10 @@ public final class PhraseIndex<T> {
                 if (rules.asksOtherQuestion(terms, questionKinds.getOrDefault(p.value(), Set.of()))) {
                     confidence *= OTHER_QUESTION_WEIGHT; // "когда доставка" is not quite "сколько стоит доставка"
                 }
+                Set<String> own = valueTerms.getOrDefault(p.value(), Set.of());
+                if (topicWords.stream().anyMatch(t -> !own.contains(t))) {
+                    confidence *= OTHER_TOPIC_WEIGHT; // "оплата по счёту" is not quite "как можно оплатить"
+                }
                 if (confidence > 0) {
                     best.merge(p.value(), new Scored<>(p.text(), p.value(), confidence),
                             (a, b) -> a.confidence() >= b.confidence() ? a : b);
@@ -250,7 +260,12 @@ public final class PhraseIndex<T> {
         }
         List<Scored<T>> out = new ArrayList<>(best.values());
         out.sort(Comparator.comparingDouble((Scored<T> s) -> s.confidence()).reversed());
-        return new Ranking<>(out, topicWord);
+        return new Ranking<>(out, !topicWords.isEmpty());
+    }
+
+    /** A term some phrase has as written (not only the context) that is neither generic nor a negation. */
+    private boolean topicWord(String term) {
+        return phraseTerms.contains(term) && !analysis.generic(term) && !term.equals(NegationFilter.TERM);
     }
 
     /** The best confidence of any phrase for {@code value}, or 0. */
@@ -300,7 +315,7 @@ public final class PhraseIndex<T> {
                 for (Map.Entry<String, Double> a : expansions.getOrDefault(t, Map.of()).entrySet()) {
                     String term = a.getKey();
                     double where = p.terms().contains(term) ? 1 : siblings.contains(term) ? SIBLING_WEIGHT
-                            : context.contains(term) ? CONTEXT_WEIGHT : 0;
+                            : context.contains(term) && !phraseTerms.contains(term) ? CONTEXT_WEIGHT : 0;
                     bestTerm = Math.max(bestTerm, a.getValue() * where);
                 }
             }
