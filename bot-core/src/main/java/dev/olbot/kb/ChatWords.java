@@ -46,8 +46,8 @@ public final class ChatWords {
     public static final List<String> GENERIC = List.of(
             "купить", "покупать", "куплю", "стоит", "стоить", "стоят", "время", "времени", "создать", "создал", "сделать",
             "делать", "новый", "новое", "новые", "хороший", "дать", "дай", "взять", "найти", "сказать", "рассказать",
-            "вчера", "человек", "вещь", "штука", "лучший", "самый", "большой",
+            "вчера", "час", "часа", "часов", "человек", "вещь", "штука", "лучший", "самый", "большой",
             "buy", "bought", "cost", "costs", "time", "make", "made", "create", "created", "new", "good", "best", "tell",
-            "say", "thing", "stuff", "day", "days", "yesterday", "something", "people", "big",
+            "say", "thing", "stuff", "day", "days", "yesterday", "something", "people", "big", "hour", "hours",
             "story");
 }
