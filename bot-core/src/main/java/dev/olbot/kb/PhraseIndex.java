@@ -45,7 +45,9 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * phrase's rare words scores high even with extra words around them, and a message sharing one
  * common word with it scores low. A phrase that shares only {@link TextAnalysis#generic} words with
  * the message is left out, and one without a negation scores {@value #UNNEGATED_WEIGHT} of itself for
- * a message with one. Immutable and thread-safe.
+ * a message with one. A phrase whose value's phrases lack a topic word of the message (a word some
+ * other phrase has as written, neither generic nor a negation) scores {@value #OTHER_TOPIC_WEIGHT} of
+ * itself, and a context word explains only a message word no phrase has. Immutable and thread-safe.
  *
  * @param <T> what a phrase stands for (an entry, an intent)
  */
@@ -62,7 +64,10 @@ public final class PhraseIndex<T> {
     public static final int EXPLAINED_WORDS = 3;
     /** A message word found in another phrase of the same value, relative to one found in the phrase. */
     public static final double SIBLING_WEIGHT = 0.8;
-    /** A message word found in the value's context (an answer), relative to one found in the phrase. */
+    /**
+     * A message word found in the value's context (an answer), relative to one found in the phrase —
+     * only a word no phrase has: a word another value's phrases have is that value's topic.
+     */
     public static final double CONTEXT_WEIGHT = 0.5;
     /**
      * Factor on the confidence of a phrase without a negation for a message with one ("не могу
