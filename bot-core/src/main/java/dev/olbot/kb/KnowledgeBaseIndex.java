@@ -25,7 +25,7 @@ import java.util.Map;
 public final class KnowledgeBaseIndex {
 
     /** Default confidence from which an entry is answered. */
-    public static final double ANSWER = 0.65;
+    public static final double ANSWER = 0.6;
     /** Default lower end of the "did you mean" band. */
     public static final double SUGGEST = 0.3;
     /** Default lower end of the band for a message that says a topic word of the questions. */

@@ -89,7 +89,9 @@ class KnowledgeBaseIndexTest {
         void doesNotAnswerANegatedMessageWithAQuestionThatIsNotNegated() {
             KbMatch m = shop.match("не могу оплатить");
 
-            assertThat(m).isNotInstanceOf(KbMatch.Answer.class);
+            assertThat(m).satisfiesAnyOf(
+                    x -> assertThat(x).isNotInstanceOf(KbMatch.Answer.class),
+                    x -> assertThat(((KbMatch.Answer) x).entry().id()).isEqualTo("payment-failed"));
             assertThat(shop.ranked("не могу оплатить")).extracting(c -> c.entry().id()).contains("payment-failed");
         }
 
