@@ -34,7 +34,7 @@ public final class ChatWords {
      */
     public static final Map<String, List<String>> QUESTION = Map.of(
             "сколько", List.of("сколько", "скольки", "скока", "скоко", "сколко", "сколька", "почем", "much", "many"),
-            "когда", List.of("когда", "када", "кагда", "когдп", "завтра", "сегодня", "when", "tomorrow", "today"),
+            "когда", List.of("когда", "када", "кагда", "когдп", "завтра", "сегодня", "долго", "долгая", "долгий", "долгое", "when", "tomorrow", "today"),
             "где", List.of("где", "гле", "where", "wheres"),
             "куда", List.of("куда", "откуда"),
             "как", List.of("как", "how", "hows"));
