@@ -232,6 +232,12 @@ class KnowledgeBaseIndexTest {
         }
 
         @Test
+        void readsLongAsAQuestionOfTime() {
+            assertThat(first("а доставка долгая?")).isEqualTo("delivery-time");
+            assertThat(first("доставка долго идет?")).isEqualTo("delivery-time");
+        }
+
+        @Test
         void doesNotMatchOnAQuestionWordAlone() {
             assertThat(delivery.match("сколько?")).isInstanceOf(KbMatch.NoAnswer.class);
             assertThat(delivery.match("где вы?")).isInstanceOf(KbMatch.NoAnswer.class);
