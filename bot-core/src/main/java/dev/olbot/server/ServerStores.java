@@ -126,15 +126,20 @@ final class ServerStores implements AutoCloseable {
 
     /**
      * Where accepted deliveries are kept: the journal in the data folder for one instance; in cluster
-     * mode the partitioned inbox on Redis Streams, handed out to whichever instance owns a partition.
+     * mode the partitioned inbox on Redis Streams, handed out to whichever instance owns a partition
+     * (which also fires the pending timeouts of its partitions' dialogs, in their lanes).
      */
     Inbox openInbox(ServerConfig config, Duration dedupeWindow) {
         if (redis == null) {
             return FileInbox.open(FileInbox.adopt(config.dataDir().resolve("inbox.jsonl"), config.dataDir().resolve("inbox.journal")),
                     dedupeWindow);
         }
-        return RedisStreamInbox.open(vertx, redis, instanceId,
+        RedisStreamInbox inbox = RedisStreamInbox.open(vertx, redis, instanceId,
                 RedisStreamInbox.Options.defaults().withPartitions(config.inboxPartitions()));
+        if (dialogs instanceof RedisDialogStore shared) {
+            shared.fireTimeoutsWithTheirPartition(config.inboxPartitions(), inbox::ownedPartitions);
+        }
+        return inbox;
     }
 
     /**
