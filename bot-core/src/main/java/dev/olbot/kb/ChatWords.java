@@ -48,6 +48,6 @@ public final class ChatWords {
             "делать", "новый", "новое", "новые", "хороший", "дать", "дай", "взять", "найти", "сказать", "рассказать",
             "вчера", "час", "часа", "часов", "человек", "вещь", "штука", "лучший", "самый", "большой",
             "buy", "bought", "cost", "costs", "time", "make", "made", "create", "created", "new", "good", "best", "tell",
-            "say", "thing", "stuff", "day", "days", "yesterday", "something", "people", "big", "hour", "hours",
+            "say", "thing", "stuff", "day", "days", "yesterday", "something", "people", "big",
             "story");
 }
