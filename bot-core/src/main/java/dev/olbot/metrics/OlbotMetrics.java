@@ -150,6 +150,7 @@ public final class OlbotMetrics {
         }
         Gauge.builder("olbot.inbox.cluster.backlog", backlog, java.util.function.DoubleSupplier::getAsDouble)
                 .description("Events accepted by any instance of the cluster and not handled yet (refreshed every 5 s)")
+                .strongReference(true) // a gauge holds its object weakly: a lambda nobody else holds would read NaN after a GC
                 .register(registry);
     }
 

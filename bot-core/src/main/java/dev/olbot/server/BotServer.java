@@ -327,6 +327,7 @@ public final class BotServer implements AutoCloseable {
                 last.set((double) ingress.sharedBacklog().orElse(0));
             } catch (RuntimeException e) {
                 last.set(Double.NaN);
+                log.warn("cannot read the cluster's backlog for the metrics: {}", e.toString());
             }
             return null;
         }, false));

@@ -74,6 +74,22 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Stops the server answering (SIGSTOP): connections stay open and commands hang, as in a network partition. */
+    public void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a paused server answer again (SIGCONT), with everything it held; commands sent meanwhile run now. */
+    public void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String which) throws IOException, InterruptedException {
+        if (new ProcessBuilder("kill", which, String.valueOf(process.pid())).start().waitFor() != 0) {
+            throw new IllegalStateException("kill " + which + " " + process.pid() + " failed");
+        }
+    }
+
     public int port() {
         return port;
     }

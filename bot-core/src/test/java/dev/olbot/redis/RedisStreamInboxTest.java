@@ -7,6 +7,7 @@ import dev.olbot.ingress.EventSink;
 import dev.olbot.ingress.EventVerifier;
 import dev.olbot.ingress.Ingress;
 import dev.olbot.ingress.Outcome;
+import dev.olbot.ingress.SpillingInbox;
 import dev.olbot.testsupport.WireEvents;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -206,6 +207,61 @@ class RedisStreamInboxTest {
             assertThat(o.status()).isEqualTo(503);
             assertThat(((Outcome.Rejected) o).reason()).startsWith("cannot ");
         }
+
+        @Test
+        void withASpillDeliveriesAcceptedWhileRedisHangsAreKeptLocallyAndHandledOnceInOrderWhenItAnswers(
+                @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            LocalRedis own = new LocalRedis();
+            own.start();
+            try {
+                Node a = new Node("a", recording("a"), true, own.url(), dir);
+                nodes.add(a);
+                until(() -> a.inbox.ownedPartitions().size() == PARTITIONS, "a owns every partition");
+                assertThat(a.deliver(5, 0)).isInstanceOf(Outcome.Accepted.class);
+                until(() -> textsOf("chat5").size() == 1, "the first message handled");
+
+                own.pause();
+                Outcome during1 = a.deliver(5, 1);
+                Outcome during2 = a.deliver(5, 2);
+                own.resume();
+                Outcome after = a.deliver(5, 3);
+
+                assertThat(List.of(during1, during2, after)).allSatisfy(o -> assertThat(o).isInstanceOf(Outcome.Accepted.class));
+                until(() -> textsOf("chat5").size() >= 4, "everything handled");
+                Thread.sleep(1500); // a second copy (the append that timed out ran when Redis answered) would come now
+                assertThat(textsOf("chat5")).containsExactly("m0", "m1", "m2", "m3");
+                assertThat(java.nio.file.Files.size(dir.resolve("spill.journal"))).as("the spill journal exists").isPositive();
+            } finally {
+                own.resume();
+                own.stop();
+            }
+        }
+
+        @Test
+        void aDeliveryKeptLocallyWhenTheProcessStoppedIsHandedInAfterTheNextStart(
+                @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            LocalRedis own = new LocalRedis();
+            own.start();
+            try {
+                Node first = new Node("a", recording("a"), true, own.url(), dir);
+                until(() -> first.inbox.ownedPartitions().size() == PARTITIONS, "a owns every partition");
+                own.pause();
+                assertThat(first.deliver(6, 0)).isInstanceOf(Outcome.Accepted.class);
+                first.crash(); // nothing of the spill was moved: Redis did not answer
+                first.link.close();
+                first.vertx.close();
+                own.resume();
+
+                Node again = new Node("a", recording("a"), true, own.url(), dir);
+                nodes.add(again);
+
+                until(() -> textsOf("chat6").size() == 1, "the kept delivery handled");
+                assertThat(textsOf("chat6")).containsExactly("m0");
+            } finally {
+                own.resume();
+                own.stop();
+            }
+        }
     }
 
     @Test
@@ -240,15 +296,26 @@ class RedisStreamInboxTest {
         }
 
         Node(String name, EventSink sink, boolean startInbox, String url) {
+            this(name, sink, startInbox, url, null);
+        }
+
+        /** With {@code spillDir}: deliveries Redis cannot take are kept in a journal there ({@link SpillingInbox}). */
+        Node(String name, EventSink sink, boolean startInbox, String url, java.nio.file.Path spillDir) {
             this.name = name;
             this.link = RedisLink.create(vertx, url, "t:", Duration.ofSeconds(5));
             this.inbox = RedisStreamInbox.open(vertx, link, name, new RedisStreamInbox.Options(PARTITIONS, LEASE, 1000, 100));
-            this.ingress = Ingress.create(b -> b.verifier(EventVerifier.acceptAll()).inbox(inbox)
-                    .dedupe(RedisDedupeStore.create(link, Duration.ofHours(1), name)).sink(sink));
+            RedisDedupeStore dedupe = RedisDedupeStore.create(link, Duration.ofHours(1), name);
+            dev.olbot.ingress.Inbox accepting = spillDir == null ? inbox : new SpillingInbox(inbox,
+                    dev.olbot.ingress.FileInbox.open(spillDir.resolve("spill.journal"), Duration.ofHours(1)), dedupe::takenHere,
+                    Duration.ofSeconds(1));
+            this.ingress = Ingress.create(b -> b.verifier(EventVerifier.acceptAll()).inbox(accepting).dedupe(dedupe).sink(sink));
+            this.closing = accepting;
             if (startInbox) {
                 ingress.resume();
             }
         }
+
+        private final dev.olbot.ingress.Inbox closing;
 
         /** Delivers client message {@code m<i>} of dialog {@code chat<dialog>} and waits for the answer. */
         Outcome deliver(long dialog, int i) throws Exception {
@@ -274,7 +341,7 @@ class RedisStreamInboxTest {
                 Thread.currentThread().interrupt();
             }
             ingress.close();
-            inbox.close();
+            closing.close();
             link.close();
             vertx.close();
         }
