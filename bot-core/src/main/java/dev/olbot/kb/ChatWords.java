@@ -34,7 +34,7 @@ public final class ChatWords {
      */
     public static final Map<String, List<String>> QUESTION = Map.of(
             "сколько", List.of("сколько", "скольки", "скока", "скоко", "сколко", "сколька", "почем", "much", "many"),
-            "когда", List.of("когда", "када", "кагда", "когдп", "завтра", "сегодня", "when", "tomorrow", "today"),
+            "когда", List.of("когда", "када", "кагда", "когдп", "завтра", "сегодня", "долго", "долгая", "долгий", "долгое", "when", "tomorrow", "today"),
             "где", List.of("где", "гле", "where", "wheres"),
             "куда", List.of("куда", "откуда"),
             "как", List.of("как", "how", "hows"));
@@ -46,7 +46,7 @@ public final class ChatWords {
     public static final List<String> GENERIC = List.of(
             "купить", "покупать", "куплю", "стоит", "стоить", "стоят", "время", "времени", "создать", "создал", "сделать",
             "делать", "новый", "новое", "новые", "хороший", "дать", "дай", "взять", "найти", "сказать", "рассказать",
-            "вчера", "человек", "вещь", "штука", "лучший", "самый", "большой",
+            "вчера", "час", "часа", "часов", "человек", "вещь", "штука", "лучший", "самый", "большой",
             "buy", "bought", "cost", "costs", "time", "make", "made", "create", "created", "new", "good", "best", "tell",
             "say", "thing", "stuff", "day", "days", "yesterday", "something", "people", "big",
             "story");

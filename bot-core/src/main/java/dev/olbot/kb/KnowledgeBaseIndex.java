@@ -25,32 +25,47 @@ import java.util.Map;
 public final class KnowledgeBaseIndex {
 
     /** Default confidence from which an entry is answered. */
-    public static final double ANSWER = 0.65;
+    public static final double ANSWER = 0.6;
     /** Default lower end of the "did you mean" band. */
     public static final double SUGGEST = 0.3;
+    /** Default lower end of the band for a message that says a topic word of the questions. */
+    public static final double TOPIC_SUGGEST = 0.2;
     /** Default lead the best entry needs over the runner-up to be answered without asking. */
     public static final double MARGIN = 0.1;
 
     /**
-     * The decision's numbers, all in [0, 1], {@code suggest <= answer}.
+     * The decision's numbers, all in [0, 1], {@code topicSuggest <= suggest <= answer}.
      *
+     * @param topicSuggest the lower end of the band when the message says a topic word of the
+     *     questions ({@link PhraseIndex.Ranking#topicWord()}: "а в минск отправите" says "отправлять"):
+     *     such a message is about something the knowledge base covers, so a weaker match is still
+     *     offered, while small talk without one keeps {@code suggest}
      * @param maxSuggestions at most this many "did you mean" candidates (1..10)
      */
-    public record Thresholds(double answer, double suggest, double margin, int maxSuggestions) {
+    public record Thresholds(double answer, double suggest, double topicSuggest, double margin, int maxSuggestions) {
         public Thresholds {
             check("answer", answer);
             check("suggest", suggest);
+            check("topicSuggest", topicSuggest);
             check("margin", margin);
             if (suggest > answer) {
                 throw new IllegalArgumentException("thresholds: suggest (" + suggest + ") must not exceed answer (" + answer + ")");
+            }
+            if (topicSuggest > suggest) {
+                throw new IllegalArgumentException("thresholds: topicSuggest (" + topicSuggest + ") must not exceed suggest (" + suggest + ")");
             }
             if (maxSuggestions < 1 || maxSuggestions > 10) {
                 throw new IllegalArgumentException("thresholds: maxSuggestions must be 1..10, got " + maxSuggestions);
             }
         }
 
+        /** One lower end of the band for every message ({@code topicSuggest = suggest}). */
+        public Thresholds(double answer, double suggest, double margin, int maxSuggestions) {
+            this(answer, suggest, suggest, margin, maxSuggestions);
+        }
+
         public static Thresholds defaults() {
-            return new Thresholds(ANSWER, SUGGEST, MARGIN, 3);
+            return new Thresholds(ANSWER, SUGGEST, TOPIC_SUGGEST, MARGIN, 3);
         }
 
         private static void check(String name, double v) {
@@ -129,9 +144,11 @@ public final class KnowledgeBaseIndex {
         if (hit != null) {
             return new KbMatch.Answer(hit, 1.0);
         }
-        List<KbMatch.Candidate> ranked = ranked(text);
+        PhraseIndex.Ranking<KbEntry> ranking = index.ranking(text);
+        List<KbMatch.Candidate> ranked = candidates(ranking);
         double best = ranked.isEmpty() ? 0 : ranked.get(0).confidence();
-        if (best < thresholds.suggest()) {
+        double floor = ranking.topicWord() ? thresholds.topicSuggest() : thresholds.suggest();
+        if (best < floor) {
             return new KbMatch.NoAnswer(best);
         }
         double second = ranked.size() > 1 ? ranked.get(1).confidence() : 0;
@@ -140,7 +157,7 @@ public final class KnowledgeBaseIndex {
         }
         List<KbMatch.Candidate> band = new ArrayList<>();
         for (KbMatch.Candidate c : ranked) {
-            if (c.confidence() < thresholds.suggest() || band.size() == thresholds.maxSuggestions()) {
+            if (c.confidence() < floor || band.size() == thresholds.maxSuggestions()) {
                 break;
             }
             band.add(c);
@@ -150,6 +167,10 @@ public final class KnowledgeBaseIndex {
 
     /** Every entry with a confidence above zero, best first. */
     public List<KbMatch.Candidate> ranked(String text) {
-        return index.rank(text).stream().map(s -> new KbMatch.Candidate(s.value(), s.confidence())).toList();
+        return candidates(index.ranking(text));
+    }
+
+    private static List<KbMatch.Candidate> candidates(PhraseIndex.Ranking<KbEntry> ranking) {
+        return ranking.candidates().stream().map(s -> new KbMatch.Candidate(s.value(), s.confidence())).toList();
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,9 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * phrase's rare words scores high even with extra words around them, and a message sharing one
  * common word with it scores low. A phrase that shares only {@link TextAnalysis#generic} words with
  * the message is left out, and one without a negation scores {@value #UNNEGATED_WEIGHT} of itself for
- * a message with one. Immutable and thread-safe.
+ * a message with one. A phrase whose value's phrases lack a topic word of the message (a word some
+ * other phrase has as written, neither generic nor a negation) scores {@value #OTHER_TOPIC_WEIGHT} of
+ * itself, and a context word explains only a message word no phrase has. Immutable and thread-safe.
  *
  * @param <T> what a phrase stands for (an entry, an intent)
  */
@@ -62,7 +63,10 @@ public final class PhraseIndex<T> {
     public static final int EXPLAINED_WORDS = 3;
     /** A message word found in another phrase of the same value, relative to one found in the phrase. */
     public static final double SIBLING_WEIGHT = 0.8;
-    /** A message word found in the value's context (an answer), relative to one found in the phrase. */
+    /**
+     * A message word found in the value's context (an answer), relative to one found in the phrase —
+     * only a word no phrase has: a word another value's phrases have is that value's topic.
+     */
     public static final double CONTEXT_WEIGHT = 0.5;
     /**
      * Factor on the confidence of a phrase without a negation for a message with one ("не могу
@@ -75,18 +79,24 @@ public final class PhraseIndex<T> {
      */
     public static final double UNKNOWN_WORD_WEIGHT = 1.5;
     /**
-     * Weight of a question word ({@link TextAnalysis#question}: amount, time, place, manner) in the
-     * score and among the message's words, relative to a word of the topic: it picks between "when"
-     * and "how much" entries of one topic without deciding the topic.
-     */
-    /**
      * Factor on the confidence of a phrase whose value asks other kinds of question than the message
      * ("когда доставка" against an entry whose questions all ask "сколько"): it may be offered, rarely
      * answered.
      */
     public static final double OTHER_QUESTION_WEIGHT = 0.85;
+    /**
+     * Factor on the confidence of a phrase whose value's questions lack a topic word of the message
+     * that other questions have ("оплата по счёту": "счёт" is the invoice entry's word, not the
+     * payment methods'): it may be offered, rarely answered.
+     */
+    public static final double OTHER_TOPIC_WEIGHT = 0.85;
     /** Words of at most this many letters match by a typo only beside another word of the phrase. */
     public static final int SHORT_WORD = PhraseRules.SHORT_WORD;
+    /**
+     * Weight of a question word ({@link TextAnalysis#question}: amount, time, place, manner) in the
+     * score and among the message's words, relative to a word of the topic: it picks between "when"
+     * and "how much" entries of one topic without deciding the topic.
+     */
     public static final double QUESTION_WORD_WEIGHT = 0.3;
     /** Weight of a Latin-letter word read as Russian, relative to the match of the Cyrillic word. */
     public static final double TRANSLIT_WEIGHT = TermExpansion.TRANSLIT_WEIGHT;
@@ -95,6 +105,17 @@ public final class PhraseIndex<T> {
     /** One candidate: the phrase, what it stands for, and its confidence in [0, 1]. */
     public record Scored<T>(String phrase, T value, double confidence) {}
 
+    /**
+     * The candidates of {@link #rank}, and whether the message says a topic word: a word some phrase
+     * has as written (or through a synonym) that is not {@link TextAnalysis#generic} — not a typo, a
+     * word of the same family or a word of the values' context only.
+     */
+    public record Ranking<T>(List<Scored<T>> candidates, boolean topicWord) {
+        public Ranking {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
     private record Phrase<T>(String text, T value, Set<String> terms, double selfScore, boolean stopWordsOnly) {}
 
     private final TextAnalysis analysis;
@@ -102,15 +123,12 @@ public final class PhraseIndex<T> {
     private final IndexSearcher searcher;
     private final TermExpansion expander;
     private final PhraseRules rules;
-    /** Each value's terms: of all its phrases, and of its context (an answer). */
-    private final Map<T, Set<String>> valueTerms = new HashMap<>();
-    private final Map<T, Set<String>> contextTerms = new HashMap<>();
-    /** Each value's question kinds other than manner: what its phrases ask (how much, when, where). */
-    private final Map<T, Set<String>> questionKinds = new HashMap<>();
+    private final ValueTerms<T> valueTerms;
 
     private PhraseIndex(TextAnalysis analysis, Map<String, ? extends T> phrases, Map<? extends T, String> context) {
         this.analysis = analysis;
         this.rules = new PhraseRules(analysis);
+        this.valueTerms = new ValueTerms<>(analysis);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         List<Set<String>> termSets = new ArrayList<>();
         Set<Integer> stopWordPhrases = new HashSet<>();
@@ -119,7 +137,8 @@ public final class PhraseIndex<T> {
                 .setSimilarity(new BM25Similarity()))) {
             for (String p : phrases.keySet()) {
                 List<String> terms = analysis.terms(p);
-                if (terms.stream().allMatch(analysis::question)) {
+                boolean stopWordsOnly = terms.stream().allMatch(analysis::question);
+                if (stopWordsOnly) {
                     terms = analysis.allTerms(p); // "who are you": only stop words, keep them all
                     stopWordPhrases.add(termSets.size());
                 }
@@ -131,13 +150,11 @@ public final class PhraseIndex<T> {
                 w.addDocument(d);
                 termSets.add(Set.copyOf(terms));
                 vocab.addAll(terms);
-                valueTerms.computeIfAbsent(phrases.get(p), v -> new HashSet<>()).addAll(terms);
-                terms.stream().filter(t -> analysis.question(t) && !t.equals(PhraseRules.MANNER))
-                        .forEach(t -> questionKinds.computeIfAbsent(phrases.get(p), v -> new HashSet<>()).add(t));
+                valueTerms.phrase(phrases.get(p), terms, !stopWordsOnly);
             }
             context.forEach((value, text) -> {
                 List<String> terms = analysis.terms(text);
-                contextTerms.computeIfAbsent(value, v -> new HashSet<>()).addAll(terms);
+                valueTerms.context(value, terms);
                 vocab.addAll(terms);
             });
             w.commit();
@@ -187,15 +204,21 @@ public final class PhraseIndex<T> {
 
     /** Candidates with a confidence above zero, best first, at most one (the best phrase) per value. */
     public List<Scored<T>> rank(String text) {
+        return ranking(text).candidates();
+    }
+
+    /** {@link #rank} and whether the message says a topic word of the phrases ({@link Ranking}). */
+    public Ranking<T> ranking(String text) {
         List<String> terms = analysis.terms(text);
         boolean stopWordsOnly = terms.stream().allMatch(analysis::question);
         if (stopWordsOnly) {
             terms = analysis.allTerms(text); // "who are you": its words as written, no typos or families
         }
         if (terms.isEmpty()) {
-            return List.of();
+            return new Ranking<>(List.of(), false);
         }
         Map<String, Map<String, Double>> expansions = stopWordsOnly ? expander.exact(terms) : expander.expand(terms);
+        List<String> topicWords = stopWordsOnly ? List.of() : terms.stream().filter(valueTerms::topicWord).toList();
         boolean negated = terms.contains(NegationFilter.TERM);
         List<List<String>> slots = analysis.slots(text);
         if (slots.isEmpty()) {
@@ -211,13 +234,16 @@ public final class PhraseIndex<T> {
                     continue; // "где купить хлеб" shares only "купить" with "купить сертификат"; "sing" alone is not "sign"
                 }
                 double coverage = Math.min(1.0, hit.score / p.selfScore());
-                double explained = explained(slots, expansions, p);
+                double explained = valueTerms.explained(slots, expansions, p.terms(), p.value());
                 double confidence = coverage * (1 - QUERY_WEIGHT + QUERY_WEIGHT * explained);
                 if (negated && !p.terms().contains(NegationFilter.TERM)) {
                     confidence *= UNNEGATED_WEIGHT; // "не могу оплатить" is not quite "как можно оплатить"
                 }
-                if (rules.asksOtherQuestion(terms, questionKinds.getOrDefault(p.value(), Set.of()))) {
+                if (rules.asksOtherQuestion(terms, valueTerms.asked(p.value()))) {
                     confidence *= OTHER_QUESTION_WEIGHT; // "когда доставка" is not quite "сколько стоит доставка"
+                }
+                if (valueTerms.lacksTopicWord(p.value(), topicWords)) {
+                    confidence *= OTHER_TOPIC_WEIGHT; // "оплата по счёту" is not quite "как можно оплатить"
                 }
                 if (confidence > 0) {
                     best.merge(p.value(), new Scored<>(p.text(), p.value(), confidence),
@@ -229,7 +255,7 @@ public final class PhraseIndex<T> {
         }
         List<Scored<T>> out = new ArrayList<>(best.values());
         out.sort(Comparator.comparingDouble((Scored<T> s) -> s.confidence()).reversed());
-        return out;
+        return new Ranking<>(out, !topicWords.isEmpty());
     }
 
     /** The best confidence of any phrase for {@code value}, or 0. */
@@ -258,33 +284,5 @@ public final class PhraseIndex<T> {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         terms.forEach(t -> out.put(t, Map.of(t, 1.0)));
         return out;
-    }
-
-    /**
-     * The weighted share of the message's words (slots) that the phrase explains: a word the phrase
-     * has counts fully, one only another phrase of the same value has {@value #SIBLING_WEIGHT}, one
-     * only the value's context has {@value #CONTEXT_WEIGHT}.
-     */
-    private double explained(List<List<String>> slots, Map<String, Map<String, Double>> expansions, Phrase<T> p) {
-        Set<String> siblings = valueTerms.getOrDefault(p.value(), Set.of());
-        Set<String> context = contextTerms.getOrDefault(p.value(), Set.of());
-        double found = 0;
-        double words = 0;
-        for (List<String> slot : slots) {
-            boolean unknown = slot.stream().allMatch(t -> expansions.getOrDefault(t, Map.of()).isEmpty() && !analysis.generic(t));
-            double weight = slot.stream().allMatch(analysis::question) ? QUESTION_WORD_WEIGHT : unknown ? UNKNOWN_WORD_WEIGHT : 1;
-            words += weight;
-            double bestTerm = 0;
-            for (String t : slot) {
-                for (Map.Entry<String, Double> a : expansions.getOrDefault(t, Map.of()).entrySet()) {
-                    String term = a.getKey();
-                    double where = p.terms().contains(term) ? 1 : siblings.contains(term) ? SIBLING_WEIGHT
-                            : context.contains(term) ? CONTEXT_WEIGHT : 0;
-                    bestTerm = Math.max(bestTerm, a.getValue() * where);
-                }
-            }
-            found += Math.min(weight, 1) * bestTerm;
-        }
-        return Math.min(1.0, found / Math.min(words, EXPLAINED_WORDS));
     }
 }

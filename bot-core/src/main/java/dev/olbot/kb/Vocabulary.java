@@ -3,6 +3,7 @@ package dev.olbot.kb;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -12,7 +13,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>a <b>typo</b>: a known term one edit away (two for terms of seven letters or more; an edit is
  *       an insertion, a deletion, a substitution or a swap of neighbours), sharing the first letter
- *       (the first two for terms under five letters: "cots" may be "cost", "play" is not "pay"); a
+ *       (the first two for terms under five letters: "cots" may be "cost", "play" is not "pay"; a
+ *       Russian "а" and "о" count as one first letter: "аплатить" is "оплатить"); a
  *       three-letter term is not a longer term cut short ("car" is not "card", "opn" is "open");
  *   <li>a <b>word of the same family</b>: a known term with the same first {@value #FAMILY_STEM}
  *       letters or more, where neither goes on for more than {@value #FAMILY_TAIL} letters past the
@@ -78,12 +80,14 @@ final class Vocabulary {
             int edits = n >= 7 ? 2 : 1;
             int prefix = n < 5 ? 2 : 1;
             int shortest = edits == 2 ? 6 : 3;
-            for (int i = from(term.substring(0, prefix)); i < sorted.length && sorted[i].startsWith(term.substring(0, prefix)); i++) {
-                String v = sorted[i];
-                boolean longer = n == 3 && v.startsWith(term); // "car" is a word of its own, not "card" cut short
-                if (!longer && v.length() >= shortest && Math.max(v.length(), n) >= 4 && Math.abs(v.length() - n) <= edits
-                        && EditDistance.within(term, v, edits)) {
-                    out.put(v, TYPO_WEIGHT);
+            for (String start : starts(term.substring(0, prefix))) {
+                for (int i = from(start); i < sorted.length && sorted[i].startsWith(start); i++) {
+                    String v = sorted[i];
+                    boolean longer = n == 3 && v.startsWith(term); // "car" is a word of its own, not "card" cut short
+                    if (!longer && v.length() >= shortest && Math.max(v.length(), n) >= 4 && Math.abs(v.length() - n) <= edits
+                            && EditDistance.within(term, v, edits)) {
+                        out.put(v, TYPO_WEIGHT);
+                    }
                 }
             }
         }
@@ -125,6 +129,17 @@ final class Vocabulary {
             return null;
         }
         return aliases.getOrDefault(term, term);
+    }
+
+    /**
+     * The first letters a typo's known term may start with: the word's own, and for a Russian word
+     * that starts with an unstressed vowel written as heard, the other one ("аплатить" /
+     * "оплатить", "атменить" / "отменить").
+     */
+    private static List<String> starts(String prefix) {
+        char first = prefix.charAt(0);
+        char other = first == 'а' ? 'о' : first == 'о' ? 'а' : 0;
+        return other == 0 ? List.of(prefix) : List.of(prefix, other + prefix.substring(1));
     }
 
     private int from(String prefix) {

@@ -140,6 +140,21 @@ public final class OlbotMetrics {
     }
 
     /**
+     * Watches the cluster's inbox: {@code olbot.inbox.cluster.backlog}, the events any instance
+     * accepted and none handled yet (read from the shared store by {@code backlog}, which must not
+     * block: give it the last value a periodic reader saw; {@code NaN} when the store did not answer).
+     */
+    public void watchClusterBacklog(java.util.function.DoubleSupplier backlog) {
+        if (registry == null) {
+            return;
+        }
+        Gauge.builder("olbot.inbox.cluster.backlog", backlog, java.util.function.DoubleSupplier::getAsDouble)
+                .description("Events accepted by any instance of the cluster and not handled yet (refreshed every 5 s)")
+                .strongReference(true) // a gauge holds its object weakly: a lambda nobody else holds would read NaN after a GC
+                .register(registry);
+    }
+
+    /**
      * One event's turn ran: {@code olbot.turn.duration{kind}} (the handler and its REST calls) and
      * {@code olbot.event.latency{kind}} (from receipt to the end of its turn: what a client waits for
      * an answer, queueing included). Histograms.

@@ -22,7 +22,10 @@ import java.util.Optional;
  */
 public final class RedisDialogStore implements DialogStore {
 
-    /** KEYS: state hash, timeouts zset. ARGV: expected version, state JSON, timeout at (0 none), ttl ms (0 none). */
+    /**
+     * KEYS: state hash, timeouts zset[, the single zset of before partitioned timeouts]. ARGV: expected version,
+     * state JSON, timeout at (0 none), ttl ms (0 none).
+     */
     private static final String SAVE = """
             local cur = redis.call('HGET', KEYS[1], 'v')
             local v = 0
@@ -31,6 +34,7 @@ public final class RedisDialogStore implements DialogStore {
             redis.call('HSET', KEYS[1], 'v', v + 1, 's', ARGV[2])
             if tonumber(ARGV[4]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[4]) else redis.call('PERSIST', KEYS[1]) end
             if tonumber(ARGV[3]) > 0 then redis.call('ZADD', KEYS[2], ARGV[3], KEYS[1]) else redis.call('ZREM', KEYS[2], KEYS[1]) end
+            if KEYS[3] then redis.call('ZREM', KEYS[3], KEYS[1]) end
             return v + 1
             """;
 
@@ -59,11 +63,20 @@ public final class RedisDialogStore implements DialogStore {
             });
 
     private final RedisLink redis;
-    /** Scores of the timeouts this instance claimed and has not started holding yet. */
-    private final java.util.Map<String, Long> claims = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The timeouts this instance claimed and has not started holding yet, by state key. */
+    private final java.util.Map<String, Claimed> claims = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A claim: the sorted set it is in and the score it set there. */
+    private record Claimed(String set, long score) {}
     private final Duration finishedTtl;
     private final Duration timeoutLease;
+    /** The single sorted set of pending timeouts (all of them, or those saved before partitioning). */
     private final String timeouts;
+    /** Set in cluster mode: timeouts kept per inbox partition and fired by the partition's owner. */
+    private volatile TimeoutPartitions partitioned;
+
+    /** The inbox's partitioning: how many partitions, and which this instance owns now. */
+    private record TimeoutPartitions(int count, java.util.function.Supplier<java.util.Set<Integer>> owned) {}
 
     private RedisDialogStore(RedisLink redis, Duration finishedTtl, Duration timeoutLease) {
         this.redis = redis;
@@ -91,6 +104,41 @@ public final class RedisDialogStore implements DialogStore {
         return redis.key("dlg:" + key.portal() + ":" + key.botId() + ":" + key.dialogId());
     }
 
+    /**
+     * Keeps each pending timeout beside the inbox partition of its dialog's lane ({@code <portal>/<dialog>})
+     * and claims, from now on, only the timeouts of the partitions this instance owns: a timeout turn
+     * then runs in the same lane, on the same instance, as the dialog's events, never beside one of
+     * them elsewhere. Timeouts saved before (in the single set) are still claimed by any instance,
+     * and moved as their dialogs are saved. Call once, before the first turn.
+     *
+     * @param partitions the inbox's partition count ({@link RedisStreamInbox#partitionOf})
+     * @param owned      the partitions this instance owns now (read on every claim)
+     */
+    public void fireTimeoutsWithTheirPartition(int partitions, java.util.function.Supplier<java.util.Set<Integer>> owned) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
+        }
+        this.partitioned = new TimeoutPartitions(partitions, java.util.Objects.requireNonNull(owned));
+    }
+
+    /** The sorted set that keeps the timeout of the dialog at {@code stateKey}. */
+    private String timeoutsOf(String stateKey) {
+        TimeoutPartitions p = partitioned;
+        if (p == null) {
+            return timeouts;
+        }
+        // <prefix>dlg:<portal>:<bot>:<dialog>; bot ids and dialog ids hold no ':'
+        String rest = stateKey.substring(redis.key("dlg:").length());
+        int dialogAt = rest.lastIndexOf(':');
+        int botAt = rest.lastIndexOf(':', dialogAt - 1);
+        String lane = rest.substring(0, botAt) + "/" + rest.substring(dialogAt + 1);
+        return partitionTimeouts(RedisStreamInbox.partitionOf(lane, p.count()));
+    }
+
+    private String partitionTimeouts(int partition) {
+        return timeouts + ":" + partition;
+    }
+
     @Override
     public Optional<DialogState> get(DialogKey key) {
         return read(keyOf(key));
@@ -107,7 +155,9 @@ public final class RedisDialogStore implements DialogStore {
     @Override
     public Optional<DialogState> save(DialogState next) {
         long ttl = next.owner() == Owner.FINISHED ? finishedTtl.toMillis() : 0;
-        Response r = redis.await(redis.eval(SAVE, List.of(keyOf(next.key()), timeouts),
+        String k = keyOf(next.key());
+        List<String> keys = partitioned == null ? List.of(k, timeouts) : List.of(k, timeoutsOf(k), timeouts);
+        Response r = redis.await(redis.eval(SAVE, keys,
                 List.of(next.version(), DialogStateJson.write(next), next.timeoutAtMillis(), ttl)));
         long version = r.toLong();
         return version < 0 ? Optional.empty() : Optional.of(next.withVersion(version));
@@ -117,24 +167,41 @@ public final class RedisDialogStore implements DialogStore {
     public void delete(DialogKey key) {
         String k = keyOf(key);
         redis.call(Command.DEL, k);
-        redis.call(Command.ZREM, timeouts, k);
+        forget(k);
+    }
+
+    /** Removes a dialog's pending timeout from wherever it is kept. */
+    private void forget(String stateKey) {
+        redis.call(Command.ZREM, timeoutsOf(stateKey), stateKey);
+        if (partitioned != null) {
+            redis.call(Command.ZREM, timeouts, stateKey);
+        }
     }
 
     /**
-     * Claims the due timeouts (at most 1,000 a call): each is hidden from other instances for the
-     * lease, and its turn clears it; if this instance dies first, another fires it after the lease.
+     * Claims the due timeouts (at most 1,000 a call and set): each is hidden from other instances for the
+     * lease, and its turn clears it; if this instance dies first, another fires it after the lease. In
+     * cluster mode only the timeouts of the partitions this instance owns (and any left in the single set).
      */
     @Override
     public List<DialogState> dueTimeouts(long nowMillis) {
-        Response claimed = redis.await(redis.eval(CLAIM, List.of(timeouts), List.of(nowMillis, timeoutLease.toMillis(), 1000)));
+        List<String> sets = new ArrayList<>();
+        sets.add(timeouts);
+        TimeoutPartitions p = partitioned;
+        if (p != null) {
+            p.owned().get().stream().sorted().forEach(n -> sets.add(partitionTimeouts(n)));
+        }
         List<DialogState> due = new ArrayList<>();
-        for (Response k : claimed) {
-            Optional<DialogState> s = read(k.toString());
-            if (s.isPresent() && s.get().timeoutAtMillis() > 0 && s.get().timeoutAtMillis() <= nowMillis) {
-                due.add(s.get());
-                claims.put(k.toString(), nowMillis + timeoutLease.toMillis());
-            } else if (s.isEmpty() || s.get().timeoutAtMillis() == 0) {
-                redis.call(Command.ZREM, timeouts, k.toString());
+        for (String set : sets) {
+            Response claimed = redis.await(redis.eval(CLAIM, List.of(set), List.of(nowMillis, timeoutLease.toMillis(), 1000)));
+            for (Response k : claimed) {
+                Optional<DialogState> s = read(k.toString());
+                if (s.isPresent() && s.get().timeoutAtMillis() > 0 && s.get().timeoutAtMillis() <= nowMillis) {
+                    due.add(s.get());
+                    claims.put(k.toString(), new Claimed(set, nowMillis + timeoutLease.toMillis()));
+                } else if (s.isEmpty() || s.get().timeoutAtMillis() == 0) {
+                    redis.call(Command.ZREM, set, k.toString());
+                }
             }
         }
         due.sort(java.util.Comparator.comparingLong(DialogState::timeoutAtMillis));
@@ -148,16 +215,17 @@ public final class RedisDialogStore implements DialogStore {
     @Override
     public Claim holdTimeoutClaim(DialogKey key) {
         String k = keyOf(key);
-        Long first = claims.remove(k);
+        Claimed first = claims.remove(k);
         if (first == null) {
             return () -> { };
         }
         long period = Math.max(1, timeoutLease.toMillis() / 3);
-        long[] score = {first};
+        long[] score = {first.score()};
         java.util.concurrent.ScheduledFuture<?>[] task = new java.util.concurrent.ScheduledFuture<?>[1];
+        String set = first.set();
         task[0] = RENEWER.scheduleWithFixedDelay(() -> {
             try {
-                Response r = redis.await(redis.eval(RENEW_CLAIM, List.of(timeouts), List.of(k, score[0], score[0] + period)));
+                Response r = redis.await(redis.eval(RENEW_CLAIM, List.of(set), List.of(k, score[0], score[0] + period)));
                 if (r != null && r.toInteger() == 1) {
                     score[0] += period;
                 } else {
@@ -174,7 +242,7 @@ public final class RedisDialogStore implements DialogStore {
     public void deletePortal(String portal) {
         for (String k : scan(redis.key("dlg:" + glob(portal) + ":*"))) {
             redis.call(Command.DEL, k);
-            redis.call(Command.ZREM, timeouts, k);
+            forget(k);
         }
     }
 

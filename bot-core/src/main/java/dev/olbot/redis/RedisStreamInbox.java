@@ -151,13 +151,42 @@ public final class RedisStreamInbox implements SharedInbox {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("the inbox is closed"));
         }
+        String stream = stream(partitionOf(delivery.laneKey(), options.partitions()));
+        List<Object> fields = StreamRecords.fields(delivery, System.currentTimeMillis());
+        if (delivery.dedupeKey().isEmpty()) {
+            List<Object> args = new ArrayList<>();
+            args.add(stream);
+            args.add("*");
+            args.addAll(fields);
+            return redis.send(Command.XADD, args.toArray()).map(id -> localIds.incrementAndGet())
+                    .toCompletionStage().toCompletableFuture();
+        }
         List<Object> args = new ArrayList<>();
-        args.add(stream(partitionOf(delivery.laneKey(), options.partitions())));
-        args.add("*");
-        args.addAll(StreamRecords.fields(delivery, System.currentTimeMillis()));
-        return redis.send(Command.XADD, args.toArray()).map(id -> localIds.incrementAndGet())
-                .toCompletionStage().toCompletableFuture();
+        args.add(APPENDED_KEPT.toMillis());
+        args.addAll(fields);
+        return redis.eval(APPEND_ONCE, List.of(stream, redis.key("inbox-appended:" + delivery.dedupeKey())), args)
+                .map(id -> localIds.incrementAndGet()).toCompletionStage().toCompletableFuture();
     }
+
+    /**
+     * KEYS: the stream, the delivery's appended mark. ARGV: how long the mark is kept (ms), then the
+     * entry's fields. Appends once per dedupe key: an append that timed out here and still ran in
+     * Redis, and the same delivery appended again (from the spill, {@link dev.olbot.ingress.SpillingInbox}),
+     * make one entry. Returns the entry's id.
+     */
+    private static final String APPEND_ONCE = """
+            local id = redis.call('GET', KEYS[2])
+            if id then return id end
+            id = redis.call('XADD', KEYS[1], '*', unpack(ARGV, 2))
+            redis.call('SET', KEYS[2], id, 'PX', ARGV[1])
+            return id
+            """;
+
+    /**
+     * How long an appended mark is kept: an append that timed out runs in Redis when Redis answers
+     * again, and the spill is moved then too — within seconds of each other, far inside this.
+     */
+    private static final Duration APPENDED_KEPT = Duration.ofMinutes(10);
 
     /** Not used: a shared inbox's entries are marked through {@link Taken#done()}. */
     @Override

@@ -71,6 +71,8 @@ public final class BotServer implements AutoCloseable {
     private final List<Bot> bots;
     private final Map<String, EventPoller> pollers = new ConcurrentHashMap<>();
     private final long timer;
+    /** Refreshes the cluster backlog gauge (cluster mode only; -1 otherwise). */
+    private final long backlogTimer;
     private final String publicUrl;
     /** What the constructor opened so far, to close if it fails before the server listens. */
     private final java.util.ArrayDeque<AutoCloseable> opened = new java.util.ArrayDeque<>();
@@ -170,6 +172,7 @@ public final class BotServer implements AutoCloseable {
             this.publicUrl = url[0];
             // off the event loop: a shared (Redis) dialog store blocks; ordered, so runs never overlap
             this.timer = vertx.setPeriodic(1000, t -> vertx.executeBlocking(engine::fireDueTimeouts));
+            this.backlogTimer = ingress.sharesInbox() && metrics.registry().isPresent() ? watchClusterBacklog(vertx, ingress, metrics) : -1;
             if (config.inboundWebhook()) {
                 ingress.submit(WEBHOOK_PORTAL, () -> {
                     try {
@@ -315,6 +318,21 @@ public final class BotServer implements AutoCloseable {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
+    /** The cluster's backlog as a gauge, read from Redis every 5 s on a worker (a scrape never waits for Redis). */
+    private static long watchClusterBacklog(Vertx vertx, Ingress ingress, OlbotMetrics metrics) {
+        java.util.concurrent.atomic.AtomicReference<Double> last = new java.util.concurrent.atomic.AtomicReference<>(Double.NaN);
+        metrics.watchClusterBacklog(last::get);
+        return vertx.setPeriodic(1, 5000, t -> vertx.executeBlocking(() -> {
+            try {
+                last.set((double) ingress.sharedBacklog().orElse(0));
+            } catch (RuntimeException e) {
+                last.set(Double.NaN);
+                log.warn("cannot read the cluster's backlog for the metrics: {}", e.toString());
+            }
+            return null;
+        }, false));
+    }
+
     /**
      * Stops cleanly: {@code /health/ready} goes DOWN first, then the listener stops (no new
      * deliveries), then up to 10 s for queued events to be handled — what is not handled by then
@@ -329,6 +347,7 @@ public final class BotServer implements AutoCloseable {
             log.warn("stopping the listener: {}", e.getMessage());
         }
         vertx.cancelTimer(timer);
+        vertx.cancelTimer(backlogTimer);
         pollers.values().forEach(EventPoller::close);
         try {
             if (!ingress.drain(10_000)) {

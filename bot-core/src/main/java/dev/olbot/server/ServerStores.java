@@ -2,6 +2,7 @@ package dev.olbot.server;
 
 import dev.olbot.ingress.DedupeStore;
 import dev.olbot.ingress.FileInbox;
+import dev.olbot.ingress.SpillingInbox;
 import dev.olbot.ingress.Inbox;
 import dev.olbot.ingress.EventPoller;
 import dev.olbot.ingress.PollLease;
@@ -126,15 +127,23 @@ final class ServerStores implements AutoCloseable {
 
     /**
      * Where accepted deliveries are kept: the journal in the data folder for one instance; in cluster
-     * mode the partitioned inbox on Redis Streams, handed out to whichever instance owns a partition.
+     * mode the partitioned inbox on Redis Streams, handed out to whichever instance owns a partition
+     * (which also fires the pending timeouts of its partitions' dialogs, in their lanes); what Redis
+     * cannot take while it does not answer is kept in {@code spill.journal} and moved into it later.
      */
     Inbox openInbox(ServerConfig config, Duration dedupeWindow) {
         if (redis == null) {
             return FileInbox.open(FileInbox.adopt(config.dataDir().resolve("inbox.jsonl"), config.dataDir().resolve("inbox.journal")),
                     dedupeWindow);
         }
-        return RedisStreamInbox.open(vertx, redis, instanceId,
+        RedisStreamInbox inbox = RedisStreamInbox.open(vertx, redis, instanceId,
                 RedisStreamInbox.Options.defaults().withPartitions(config.inboxPartitions()));
+        if (dialogs instanceof RedisDialogStore shared) {
+            shared.fireTimeoutsWithTheirPartition(config.inboxPartitions(), inbox::ownedPartitions);
+        }
+        // while Redis does not take deliveries, keep them in the data folder rather than answer 503
+        return new SpillingInbox(inbox, FileInbox.open(config.dataDir().resolve("spill.journal"), dedupeWindow),
+                ((RedisDedupeStore) dedupe)::takenHere, RedisDedupeStore.ASYNC_WAIT);
     }
 
     /**

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class VocabularyTest {
 
     private final Vocabulary vocabulary = new Vocabulary(
-            List.of("card", "cost", "open", "доставк", "привезут", "отправля", "заказ", "§0"), Map.of("сломан", "§0"));
+            List.of("card", "cost", "open", "доставк", "привезут", "отправля", "заказ", "оплат", "§0"), Map.of("сломан", "§0"));
 
     @Nested
     class KnownTerms {
@@ -37,6 +37,12 @@ class VocabularyTest {
         void readsAThreeLetterWordWithALetterMissingButNotAsALongerWordCutShort() {
             assertThat(vocabulary.near("opn")).containsKey("open");
             assertThat(vocabulary.near("car")).doesNotContainKey("card");
+        }
+
+        @Test
+        void readsARussianWordStartingWithAOrOAsWrittenByEar() {
+            assertThat(vocabulary.near("аплат")).containsEntry("оплат", Vocabulary.TYPO_WEIGHT);
+            assertThat(vocabulary.near("уплат")).isEmpty(); // only а and о stand for each other
         }
 
         @Test

@@ -179,6 +179,80 @@ class RedisDialogStoreTest {
     }
 
     @Nested
+    class TimeoutsWithTheInboxPartitions {
+
+        private static final int PARTITIONS = 16;
+
+        private int partitionOf(String dialog) {
+            return RedisStreamInbox.partitionOf("m1/" + dialog, PARTITIONS);
+        }
+
+        /** Two dialogs whose lanes fall in different partitions. */
+        private List<String> twoDialogsInTwoPartitions() {
+            for (int i = 2; ; i++) {
+                if (partitionOf("chat" + i) != partitionOf("chat1")) {
+                    return List.of("chat1", "chat" + i);
+                }
+            }
+        }
+
+        @Test
+        void eachInstanceFiresOnlyTheTimeoutsOfTheDialogsWhosePartitionItOwns() {
+            List<String> dialogs = twoDialogsInTwoPartitions();
+            RedisDialogStore a = RedisDialogStore.create(link);
+            RedisDialogStore b = RedisDialogStore.create(link);
+            a.fireTimeoutsWithTheirPartition(PARTITIONS, () -> java.util.Set.of(partitionOf(dialogs.get(0))));
+            b.fireTimeoutsWithTheirPartition(PARTITIONS, () -> java.util.Set.of(partitionOf(dialogs.get(1))));
+            a.save(DialogState.fresh(key(dialogs.get(1))).withTimeout(100, "t")); // saved by a, b's partition
+            b.save(DialogState.fresh(key(dialogs.get(0))).withTimeout(100, "t"));
+
+            assertThat(a.dueTimeouts(200)).extracting(s -> s.key().dialogId()).containsExactly(dialogs.get(0));
+            assertThat(b.dueTimeouts(200)).extracting(s -> s.key().dialogId()).containsExactly(dialogs.get(1));
+        }
+
+        @Test
+        void aPartitionThatChangesHandsFiresItsPendingTimeoutsOnTheNewOwner() {
+            String dialog = "chat1";
+            java.util.Set<Integer> owned = new java.util.concurrent.CopyOnWriteArraySet<>();
+            RedisDialogStore a = RedisDialogStore.create(link);
+            a.fireTimeoutsWithTheirPartition(PARTITIONS, () -> owned);
+            a.save(DialogState.fresh(key(dialog)).withTimeout(100, "t"));
+
+            assertThat(a.dueTimeouts(200)).as("not a's partition yet").isEmpty();
+            owned.add(partitionOf(dialog));
+            assertThat(a.dueTimeouts(200)).extracting(s -> s.key().dialogId()).containsExactly(dialog);
+        }
+
+        @Test
+        void aTimeoutSavedBeforeThePartitioningStillFiresAndMovesWithTheNextSave() {
+            DialogState armed = store.save(DialogState.fresh(key("chat1")).withTimeout(100, "t")).orElseThrow();
+            RedisDialogStore partitioned = RedisDialogStore.create(link);
+            partitioned.fireTimeoutsWithTheirPartition(PARTITIONS, java.util.Set::of);
+
+            partitioned.save(armed.withTimeout(150, "t"));
+
+            assertThat(link.call(Command.ZCARD, link.key("dlg-timeouts")).toLong()).as("the single set").isZero();
+            assertThat(link.call(Command.ZSCORE, link.key("dlg-timeouts:" + partitionOf("chat1")), link.key("dlg:m1:7:chat1")).toLong())
+                    .isEqualTo(150);
+        }
+
+        @Test
+        void deletingADialogClearsItsPartitionsTimeout() {
+            RedisDialogStore partitioned = RedisDialogStore.create(link);
+            java.util.Set<Integer> all = java.util.stream.IntStream.range(0, PARTITIONS).boxed().collect(java.util.stream.Collectors.toSet());
+            partitioned.fireTimeoutsWithTheirPartition(PARTITIONS, () -> all);
+            partitioned.save(DialogState.fresh(key("chat1")).withTimeout(100, "t"));
+            partitioned.save(DialogState.fresh(new DialogKey("m2", 7, "chat2")).withTimeout(100, "t"));
+
+            partitioned.delete(key("chat1"));
+            partitioned.deletePortal("m2");
+
+            assertThat(partitioned.dueTimeouts(10_000)).isEmpty();
+            assertThat(link.call(Command.ZCARD, link.key("dlg-timeouts:" + partitionOf("chat1"))).toLong()).isZero();
+        }
+    }
+
+    @Nested
     class Lifetime {
 
         @Test

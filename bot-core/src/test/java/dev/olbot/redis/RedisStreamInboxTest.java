@@ -7,6 +7,7 @@ import dev.olbot.ingress.EventSink;
 import dev.olbot.ingress.EventVerifier;
 import dev.olbot.ingress.Ingress;
 import dev.olbot.ingress.Outcome;
+import dev.olbot.ingress.SpillingInbox;
 import dev.olbot.testsupport.WireEvents;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -192,10 +193,29 @@ class RedisStreamInboxTest {
     @Nested
     class Outage {
 
-        @Test
-        void aDeliveryIsRefusedWith503WhenRedisDoesNotAnswerSoNothingAcceptedIsLost() throws Exception {
-            LocalRedis own = new LocalRedis();
+        /** A Redis of this test's own: it is stopped or paused. */
+        final LocalRedis own = new LocalRedis();
+
+        @BeforeEach
+        void startOwnRedis() throws Exception {
             own.start();
+        }
+
+        @AfterEach
+        void stopOwnRedis() throws Exception {
+            own.resume();
+            own.stop();
+        }
+
+        /** An instance on the own Redis that keeps what Redis cannot take in {@code spillDir}, once it owns every partition. */
+        Node spillingOwnerOfEverything(java.nio.file.Path spillDir) throws InterruptedException {
+            Node n = new Node("a", recording("a"), true, own.url(), spillDir);
+            until(() -> n.inbox.ownedPartitions().size() == PARTITIONS, "a owns every partition");
+            return n;
+        }
+
+        @Test
+        void withoutASpillADeliveryIsRefusedWith503WhenRedisDoesNotAnswerSoNothingAcceptedIsLost() throws Exception {
             Node a = new Node("a", recording("a"), true, own.url());
             nodes.add(a);
             own.stop();
@@ -205,6 +225,45 @@ class RedisStreamInboxTest {
             assertThat(o).isInstanceOf(Outcome.Rejected.class);
             assertThat(o.status()).isEqualTo(503);
             assertThat(((Outcome.Rejected) o).reason()).startsWith("cannot ");
+        }
+
+        @Test
+        void withASpillDeliveriesAcceptedWhileRedisHangsAreKeptLocallyAndHandledOnceInOrderWhenItAnswers(
+                @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            Node a = spillingOwnerOfEverything(dir);
+            nodes.add(a);
+            assertThat(a.deliver(5, 0)).isInstanceOf(Outcome.Accepted.class);
+            until(() -> textsOf("chat5").size() == 1, "the first message handled");
+
+            own.pause();
+            Outcome during1 = a.deliver(5, 1);
+            Outcome during2 = a.deliver(5, 2);
+            own.resume();
+            Outcome after = a.deliver(5, 3);
+
+            assertThat(List.of(during1, during2, after)).allSatisfy(o -> assertThat(o).isInstanceOf(Outcome.Accepted.class));
+            until(() -> textsOf("chat5").size() >= 4, "everything handled");
+            Thread.sleep(1500); // a second copy (the append that timed out ran when Redis answered) would come now
+            assertThat(textsOf("chat5")).containsExactly("m0", "m1", "m2", "m3");
+            assertThat(java.nio.file.Files.size(dir.resolve("spill.journal"))).as("the spill journal exists").isPositive();
+        }
+
+        @Test
+        void aDeliveryKeptLocallyWhenTheProcessStoppedIsHandedInAfterTheNextStart(
+                @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            Node first = spillingOwnerOfEverything(dir);
+            own.pause();
+            assertThat(first.deliver(6, 0)).isInstanceOf(Outcome.Accepted.class);
+            first.crash(); // nothing of the spill was moved: Redis did not answer
+            first.link.close();
+            first.vertx.close();
+            own.resume();
+
+            Node again = new Node("a", recording("a"), true, own.url(), dir);
+            nodes.add(again);
+
+            until(() -> textsOf("chat6").size() == 1, "the kept delivery handled");
+            assertThat(textsOf("chat6")).containsExactly("m0");
         }
     }
 
@@ -240,15 +299,26 @@ class RedisStreamInboxTest {
         }
 
         Node(String name, EventSink sink, boolean startInbox, String url) {
+            this(name, sink, startInbox, url, null);
+        }
+
+        /** With {@code spillDir}: deliveries Redis cannot take are kept in a journal there ({@link SpillingInbox}). */
+        Node(String name, EventSink sink, boolean startInbox, String url, java.nio.file.Path spillDir) {
             this.name = name;
             this.link = RedisLink.create(vertx, url, "t:", Duration.ofSeconds(5));
             this.inbox = RedisStreamInbox.open(vertx, link, name, new RedisStreamInbox.Options(PARTITIONS, LEASE, 1000, 100));
-            this.ingress = Ingress.create(b -> b.verifier(EventVerifier.acceptAll()).inbox(inbox)
-                    .dedupe(RedisDedupeStore.create(link, Duration.ofHours(1), name)).sink(sink));
+            RedisDedupeStore dedupe = RedisDedupeStore.create(link, Duration.ofHours(1), name);
+            dev.olbot.ingress.Inbox accepting = spillDir == null ? inbox : new SpillingInbox(inbox,
+                    dev.olbot.ingress.FileInbox.open(spillDir.resolve("spill.journal"), Duration.ofHours(1)), dedupe::takenHere,
+                    Duration.ofSeconds(1));
+            this.ingress = Ingress.create(b -> b.verifier(EventVerifier.acceptAll()).inbox(accepting).dedupe(dedupe).sink(sink));
+            this.closing = accepting;
             if (startInbox) {
                 ingress.resume();
             }
         }
+
+        private final dev.olbot.ingress.Inbox closing;
 
         /** Delivers client message {@code m<i>} of dialog {@code chat<dialog>} and waits for the answer. */
         Outcome deliver(long dialog, int i) throws Exception {
@@ -274,7 +344,7 @@ class RedisStreamInboxTest {
                 Thread.currentThread().interrupt();
             }
             ingress.close();
-            inbox.close();
+            closing.close();
             link.close();
             vertx.close();
         }

@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  *       each message sent once the previous one of its dialog was accepted; one instance {@code kill -9}ed
  *       mid-run and started again; the portal's access tokens expire right after the kill;</li>
  *   <li><b>journal</b>: one instance on the embedded journal (no Redis), killed the same way;</li>
+ *   <li><b>outage</b>: N instances on Redis, and Redis stops answering (SIGSTOP, as in a network partition)
+ *       for 5 s while a round of messages arrives: each instance keeps what it cannot hand to Redis in its
+ *       spill journal and moves it there when Redis answers again;</li>
  *   <li><b>throughput</b>: many portals, one instance and then two on Redis, events/s side by side.</li>
  * </ol>
  * The bot answers every message once with its ordinal, so each dialog's replies show what was lost, sent
@@ -35,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClusterBenchmark {
 
-    /** Sizes; {@code phases} any of cluster, journal, throughput. */
+    /** Sizes; {@code phases} any of cluster, journal, outage, throughput. */
     public record Options(int dialogs, int messages, int instances, int portals, int portalDialogs, int portalMessages,
             List<String> phases, Path workDir) {
         public Options {
@@ -44,8 +47,8 @@ public final class ClusterBenchmark {
                         + "--messages >= 2 (one before the kill, one after)");
             }
             for (String p : phases) {
-                if (!List.of("cluster", "journal", "throughput").contains(p)) {
-                    throw new IllegalArgumentException("unknown phase '" + p + "': cluster, journal or throughput");
+                if (!List.of("cluster", "journal", "outage", "throughput").contains(p)) {
+                    throw new IllegalArgumentException("unknown phase '" + p + "': cluster, journal, outage or throughput");
                 }
             }
         }
@@ -76,6 +79,16 @@ public final class ClusterBenchmark {
     /** Everything the run printed, for a test. */
     public record Result(List<Tally> tallies, double throughputRatio) {}
 
+    /** What happens mid-run: nothing, the last instance is killed (and the tokens expire), or Redis stops answering. */
+    private enum Disruption { NONE, KILL, REDIS_PAUSE }
+
+    /**
+     * How long Redis does not answer in the outage run: half the partition lease (10 s), so no partition
+     * changes hands because of the outage. (A longer one can: an owner whose lease ran out during the
+     * outage may still finish a turn the next owner runs again — see README "A Redis outage".)
+     */
+    private static final long PAUSE_SECONDS = 5;
+
     private final Options options;
 
     public ClusterBenchmark(Options options) {
@@ -87,16 +100,20 @@ public final class ClusterBenchmark {
         List<Tally> tallies = new ArrayList<>();
         double ratio = Double.NaN;
         if (options.phases().contains("cluster")) {
-            tallies.add(print(out, conversation("cluster", options.instances(), true, 1, options.dialogs(), options.messages(), true)));
+            tallies.add(print(out, conversation("cluster", options.instances(), true, 1, options.dialogs(), options.messages(), Disruption.KILL)));
         }
         if (options.phases().contains("journal")) {
-            tallies.add(print(out, conversation("journal", 1, false, 1, options.dialogs(), options.messages(), true)));
+            tallies.add(print(out, conversation("journal", 1, false, 1, options.dialogs(), options.messages(), Disruption.KILL)));
+        }
+        if (options.phases().contains("outage")) {
+            tallies.add(print(out, conversation("outage", options.instances(), true, 1, options.dialogs(), options.messages(),
+                    Disruption.REDIS_PAUSE)));
         }
         if (options.phases().contains("throughput")) {
             Tally one = print(out, conversation("throughput", 1, true, options.portals(), options.portalDialogs(),
-                    options.portalMessages(), false));
+                    options.portalMessages(), Disruption.NONE));
             Tally two = print(out, conversation("throughput", 2, true, options.portals(), options.portalDialogs(),
-                    options.portalMessages(), false));
+                    options.portalMessages(), Disruption.NONE));
             tallies.add(one);
             tallies.add(two);
             ratio = two.eventsPerSecond() / one.eventsPerSecond();
@@ -113,15 +130,17 @@ public final class ClusterBenchmark {
 
     /**
      * One run: a fresh portal account, Redis (when {@code redis}), a balancer and {@code n} instances; dialogs
-     * on {@code portals} portals; with {@code disrupt}, the last instance is killed before the middle message
-     * (and the tokens expire then), and started again one message later.
+     * on {@code portals} portals; with {@link Disruption#KILL}, the last instance is killed before the middle
+     * message (and the tokens expire then), and started again one message later; with {@link Disruption#REDIS_PAUSE},
+     * Redis stops answering before the middle message and answers again {@link #PAUSE_SECONDS} later.
      */
-    private Tally conversation(String label, int n, boolean redis, int portals, int dialogs, int messages, boolean disrupt)
+    private Tally conversation(String label, int n, boolean redis, int portals, int dialogs, int messages, Disruption disruption)
             throws Exception {
+        boolean disrupt = disruption == Disruption.KILL;
         Path dir = Files.createTempDirectory(options.workDir(), label + "-" + n + "-");
         Vertx vertx = Vertx.vertx();
         List<ServedInstance> instances = new ArrayList<>();
-        RedisServerProcess redisServer = redis ? RedisServerProcess.start(dir.resolve("redis")) : null;
+        dev.olbot.redis.RedisProcess redisServer = redis ? dev.olbot.redis.RedisProcess.start(dir.resolve("redis")) : null;
         LocalPortal local = LocalPortal.start(0, RatePlan.STANDARD);
         FakeBitrix24 fake = local.fake();
         LoopbackBalancer balancer = null;
@@ -129,7 +148,7 @@ public final class ClusterBenchmark {
         try {
             List<Integer> ports = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                ports.add(RedisServerProcess.freePort());
+                ports.add(dev.olbot.redis.RedisProcess.freePort());
             }
             balancer = LoopbackBalancer.start(vertx, ports);
             String handler = balancer.baseUrl() + "/bitrix/events";
@@ -171,12 +190,21 @@ public final class ClusterBenchmark {
                 if (disrupt && n > 1 && m == killBefore + 2) {
                     victim.start();
                 }
+                boolean pause = disruption == Disruption.REDIS_PAUSE && m == killBefore;
+                long pausedAt = System.nanoTime();
+                if (pause) {
+                    redisServer.pause();
+                }
                 List<CompletableFuture<Delivery>> round = new ArrayList<>();
                 for (Client c : clients) {
                     round.addAll(c.says("m" + m).deliveries());
                 }
                 CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
                 deliveries.awaitPosted(300);
+                if (pause) {
+                    Thread.sleep(Math.max(0, TimeUnit.SECONDS.toMillis(PAUSE_SECONDS) - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pausedAt)));
+                    redisServer.resume();
+                }
             }
             if (disrupt && n > 1 && messages < killBefore + 2) {
                 victim.start();

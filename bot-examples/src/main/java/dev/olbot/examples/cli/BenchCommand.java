@@ -79,8 +79,9 @@ public final class BenchCommand implements Runnable {
 
     @Command(name = "cluster", mixinStandardHelpOptions = true,
             description = "Several 'olbot serve' processes behind one handler URL against the fake account (2 req/s, burst 50): "
-                    + "Redis cluster with a kill -9 and a token expiry, one instance on the journal with a kill -9, and events/s "
-                    + "with many portals for one vs two instances. Needs redis-server on the PATH.")
+                    + "Redis cluster with a kill -9 and a token expiry, one instance on the journal with a kill -9, the cluster "
+                    + "while Redis does not answer for 5 s, and events/s with many portals for one vs two instances. "
+                    + "Needs redis-server on the PATH.")
     static final class Cluster implements Callable<Integer> {
         @Option(names = "--dialogs", defaultValue = "1000", description = "Open-line dialogs (default ${DEFAULT-VALUE}).")
         int dialogs;
@@ -100,7 +101,7 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--portal-messages", defaultValue = "4", description = "Messages per dialog in the throughput run (default ${DEFAULT-VALUE}).")
         int portalMessages;
 
-        @Option(names = "--phases", split = ",", defaultValue = "cluster,journal,throughput",
+        @Option(names = "--phases", split = ",", defaultValue = "cluster,journal,outage,throughput",
                 description = "Runs to do (default ${DEFAULT-VALUE}).")
         List<String> phases;
 

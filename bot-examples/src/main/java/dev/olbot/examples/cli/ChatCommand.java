@@ -16,7 +16,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code olbot chat faq|triage|--bot CLASS}: a bot on the embedded fake account, with this terminal as the
@@ -36,14 +35,8 @@ import picocli.CommandLine.Parameters;
             "Bot messages print as 'bot: ...', operator messages as 'operator: ...', session events as '* ...'."})
 public final class ChatCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "BOT", description = "The bot's name (faq, triage, quickstart, ...); or use --bot.")
-    String botName;
-
     @Mixin
-    BotChoice choice = new BotChoice();
-
-    @Mixin
-    VerboseOption verbose = new VerboseOption();
+    BotArgument bot = new BotArgument();
 
     @ParentCommand
     Olbot olbot;
@@ -61,7 +54,7 @@ public final class ChatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VerboseOption.quietOwnLogsUnlessAsked();
         out = spec.commandLine().getOut();
-        BotCatalog.Chosen chosen = choice.choose(olbot.catalog(), botName);
+        BotCatalog.Chosen chosen = bot.choose(olbot.catalog());
         try (BotTestKit kit = BotTestKit.start(EmbeddedAccount.of(chosen.bot(), chosen.provider()))) {
             client = kit.newClient("Anna Petrova");
             shownTranscript = kit.fake().transcript().lines().size();
@@ -115,26 +108,7 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     private void operator(BotTestKit kit, String action) {
-        var chat = client.chat();
-        if (action.equals("accept")) {
-            kit.operator().accepts(chat);
-        } else if (action.startsWith("say ")) {
-            kit.operator().says(chat, action.substring(4));
-        } else if (action.equals("transfer bot")) {
-            kit.operator().transfersBackToBot(chat).await();
-        } else if (action.matches("transfer (line|user) \\d{1,9}")) {
-            String[] target = action.split(" ");
-            int id = Integer.parseInt(target[2]);
-            if (target[1].equals("line")) {
-                kit.operator().transfersToLine(chat, id);
-            } else {
-                kit.operator().transfersTo(chat, id);
-            }
-        } else if (action.equals("finish")) {
-            kit.operator().finishes(chat);
-        } else {
-            throw new IllegalArgumentException("/operator takes accept, say TEXT, transfer bot, transfer line N, transfer user N or finish");
-        }
+        ScenarioFile.operatorAction("/operator", action).applyTo(kit.operator(), client.chat());
     }
 
     /**

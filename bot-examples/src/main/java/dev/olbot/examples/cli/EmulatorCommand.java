@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -24,17 +23,11 @@ import picocli.CommandLine.Spec;
             "and 'save as scenario'. Stops on 'quit' or end of input."})
 public final class EmulatorCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "BOT", description = "The bot's name (faq, triage, quickstart, ...); or use --bot.")
-    String botName;
+    @Mixin
+    BotArgument bot = new BotArgument();
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port on 127.0.0.1 (default 8060; 0 = any free port).")
     int port = 8060;
-
-    @Mixin
-    BotChoice choice = new BotChoice();
-
-    @Mixin
-    VerboseOption verbose = new VerboseOption();
 
     @ParentCommand
     Olbot olbot;
@@ -46,7 +39,7 @@ public final class EmulatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VerboseOption.quietOwnLogsUnlessAsked();
         PrintWriter out = spec.commandLine().getOut();
-        BotCatalog.Chosen chosen = choice.choose(olbot.catalog(), botName);
+        BotCatalog.Chosen chosen = bot.choose(olbot.catalog());
         Vertx vertx = Vertx.vertx();
         try (Emulator emulator = Emulator.start(chosen.bot(), chosen.provider())) {
             EmulatorServer server = CliFailure.listening(port, EmulatorServer.start(vertx, emulator, "127.0.0.1", port));

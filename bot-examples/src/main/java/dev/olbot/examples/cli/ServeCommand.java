@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -31,14 +30,8 @@ import picocli.CommandLine.Spec;
             "At start it prints what is still missing (no install yet, handler URL not reachable, ...)."})
 public final class ServeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "BOT", description = "The bot's name (faq, triage, quickstart, ...); or use --bot.")
-    String botName;
-
     @Mixin
-    BotChoice choice = new BotChoice();
-
-    @Mixin
-    VerboseOption verbose = new VerboseOption();
+    BotArgument bot = new BotArgument();
 
     @Option(names = "--properties", paramLabel = "FILE", description = "Properties file with olbot.public.url=..., olbot.client.id=... (the environment wins).")
     Path properties;
@@ -53,7 +46,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig cfg = ServerConfig.load(Optional.ofNullable(properties), System.getenv());
-        BotCatalog.Chosen chosen = choice.choose(olbot.catalog(), botName);
+        BotCatalog.Chosen chosen = bot.choose(olbot.catalog());
         BotServer server;
         try {
             server = BotServer.start(List.of(chosen.bot()), cfg);

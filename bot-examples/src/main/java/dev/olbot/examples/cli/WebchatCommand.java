@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -36,17 +35,11 @@ import picocli.CommandLine.Spec;
             "  quit          stop (end of input does the same)"})
 public final class WebchatCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "BOT", description = "The bot's name (faq, triage, quickstart, ...); or use --bot.")
-    String botName;
+    @Mixin
+    BotArgument bot = new BotArgument();
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port of the widget on 127.0.0.1 (default 8090; 0 = any free port).")
     int port = 8090;
-
-    @Mixin
-    BotChoice choice = new BotChoice();
-
-    @Mixin
-    VerboseOption verbose = new VerboseOption();
 
     @ParentCommand
     Olbot olbot;
@@ -60,7 +53,7 @@ public final class WebchatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VerboseOption.quietOwnLogsUnlessAsked();
         out = spec.commandLine().getOut();
-        BotCatalog.Chosen chosen = choice.choose(olbot.catalog(), botName);
+        BotCatalog.Chosen chosen = bot.choose(olbot.catalog());
         Vertx vertx = Vertx.vertx();
         try (BotTestKit kit = BotTestKit.start(EmbeddedAccount.of(chosen.bot(), chosen.provider()))) {
             FakePortal portal = kit.fake().portal();

@@ -48,12 +48,31 @@ class ClusterBenchmarkTest {
     }
 
     @Nested
+    class AnOutage {
+
+        @Test
+        void twoInstancesAcceptEveryDeliveryWhileRedisDoesNotAnswerAndLoseNoReply() throws Exception {
+            Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(Path.of("target", "bench-outage")), "run");
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            ClusterBenchmark.Result r = new ClusterBenchmark(new ClusterBenchmark.Options(20, 3, 2, 1, 1, 1,
+                    List.of("outage"), dir)).run(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            assertThat(r.tallies()).singleElement().satisfies(t -> {
+                assertThat(t.deliveriesNotAccepted()).as("deliveries not answered 200").isZero();
+                assertThat(t.delivered()).as("replies delivered").isEqualTo(60);
+                assertThat(t.duplicates()).isZero();
+                assertThat(t.outOfOrder()).isZero();
+            });
+        }
+    }
+
+    @Nested
     class Options {
 
         @Test
         void refusesAnUnknownPhase(@TempDir Path dir) {
             assertThatThrownBy(() -> new ClusterBenchmark.Options(20, 3, 2, 1, 1, 1, List.of("clustre"), dir))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown phase 'clustre': cluster, journal or throughput");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown phase 'clustre': cluster, journal, outage or throughput");
         }
 
         @Test

@@ -78,18 +78,19 @@ class FaqBenchmarkTest {
         void tuningPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.TUNING);
 
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.92);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.95);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.955);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.01);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.86);
         }
 
         @Test
         void heldOutPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.HELD_OUT);
 
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.88);
+            // the second held-out part (2026-12-01), measured once: below the targets (95% / 95%), a floor only
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.92);
             assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.95);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.65);
         }
     }
 }

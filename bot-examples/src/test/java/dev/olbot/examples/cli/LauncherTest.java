@@ -124,6 +124,16 @@ class LauncherTest {
         }
 
         @Test
+        void chatNamesWhatTheOperatorCanDoWhenTheActionIsUnknown() {
+            int code = olbot("привет\n/operator transfer line zero\n/operator dance\n", "chat", "triage");
+
+            assertThat(code).isZero();
+            assertThat(out.toString())
+                    .contains("! /operator transfer line needs a number, got 'zero'")
+                    .contains("! /operator takes accept, say TEXT, transfer bot, transfer user N, transfer line N or finish");
+        }
+
+        @Test
         void theShippedBotsAreFoundTheSameWay() {
             int code = olbot("delivery\n", "chat", "--bot", "quickstart");
 

@@ -150,6 +150,22 @@ class ClusterModeTest {
     }
 
     @Test
+    void metricsShowTheClustersBacklog(@TempDir Path a) throws Exception {
+        try (FakeBitrix24 fake = FakeBitrix24.create().start();
+                BotServer first = BotServer.start(List.of(countingBot()), config(fake, a, REDIS.url()))) {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var scrape = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + first.port() + "/metrics")).build();
+            String metrics = "";
+            for (int i = 0; i < 50 && !metrics.contains("olbot_inbox_cluster_backlog 0.0"); i++) {
+                Thread.sleep(100); // the gauge is read from Redis in the background
+                metrics = http.send(scrape, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            }
+
+            assertThat(metrics).contains("olbot_inbox_cluster_backlog 0.0");
+        }
+    }
+
+    @Test
     void aDeliveryThatReachesBothInstancesIsHandledOnce(@TempDir Path a, @TempDir Path b) throws Exception {
         try (FakeBitrix24 fake = FakeBitrix24.create().start();
                 BotServer first = BotServer.start(List.of(countingBot()), config(fake, a, REDIS.url()));
@@ -174,6 +190,81 @@ class ClusterModeTest {
 
             assertThat(status).isEqualTo(200);
             assertThat(client.botMessages()).hasSize(before + 1).last().extracting(m -> m.text()).isEqualTo("message 2");
+        }
+    }
+
+    /** Answers as {@code instance} and, a second after each message, nudges the client — as {@code instance} too. */
+    private static Bot nudgingBot(String instance) {
+        return Bot.builder("cluster_test").name("Cluster test")
+                .fallback(ctx -> {
+                    ctx.reply("answered by " + instance);
+                    ctx.timeout(java.time.Duration.ofSeconds(1), "nudge");
+                })
+                .onTimeout("nudge", ctx -> ctx.reply("nudged by " + instance))
+                .build();
+    }
+
+    /** Waits until the two instances have taken the inbox's 16 partitions between them (their leases in Redis). */
+    private void partitionsSharedByTwoInstances() throws Exception {
+        Vertx own = Vertx.vertx();
+        try (dev.olbot.redis.RedisLink redis = dev.olbot.redis.RedisLink.create(own, REDIS.url())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            java.util.Set<String> owners;
+            int leased;
+            do {
+                Thread.sleep(200);
+                owners = new java.util.HashSet<>();
+                leased = 0;
+                for (int p = 0; p < 16; p++) {
+                    var owner = redis.call(io.vertx.redis.client.Command.GET, redis.key("inbox:lease:" + p));
+                    if (owner != null) {
+                        owners.add(owner.toString());
+                        leased++;
+                    }
+                }
+            } while ((owners.size() < 2 || leased < 16) && System.nanoTime() < deadline);
+            assertThat(owners).as("instances holding partitions").hasSize(2);
+        } finally {
+            own.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aDialogsTimeoutFiresOnceOnTheInstanceThatHandlesTheDialogsEvents(@TempDir Path a, @TempDir Path b) throws Exception {
+        try (FakeBitrix24 fake = FakeBitrix24.create().start();
+                BotServer first = BotServer.start(List.of(nudgingBot("A")), config(fake, a, REDIS.url()));
+                BotServer second = BotServer.start(List.of(nudgingBot("B")), config(fake, b, REDIS.url()))) {
+            backends[0] = first.port();
+            backends[1] = second.port();
+            fake.installApp(handlerUrl()).delivery().join();
+            assertThat(first.awaitIdle(10_000)).isTrue();
+            partitionsSharedByTwoInstances();
+            int botId = fake.portal().botId("cluster_test").orElseThrow();
+            int line = fake.portal().addLine("Support", l -> l.welcomeBot(botId, 0)).id();
+            List<Client> clients = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Client client = fake.portal().client(line, "Client " + i);
+                client.says("hello").await();
+                clients.add(client);
+            }
+            assertThat(first.awaitIdle(10_000) && second.awaitIdle(10_000)).isTrue();
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (clients.stream().anyMatch(c -> c.botMessages().stream().noneMatch(m -> m.text().startsWith("nudged")))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1500); // a second firing would come within the next timer ticks
+
+            assertThat(clients).as("both instances answer some dialogs")
+                    .anySatisfy(c -> assertThat(c.botMessages()).anyMatch(m -> m.text().equals("answered by A")))
+                    .anySatisfy(c -> assertThat(c.botMessages()).anyMatch(m -> m.text().equals("answered by B")));
+            for (Client c : clients) {
+                List<String> texts = c.botMessages().stream().map(m -> m.text()).toList();
+                String answeredBy = texts.stream().filter(t -> t.startsWith("answered by ")).reduce((x, y) -> y).orElseThrow();
+                assertThat(texts.stream().filter(t -> t.startsWith("nudged by "))).as("%s", texts)
+                        .containsExactly("nudged by " + answeredBy.substring("answered by ".length()));
+            }
         }
     }
 

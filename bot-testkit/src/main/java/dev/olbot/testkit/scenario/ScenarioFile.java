@@ -113,6 +113,54 @@ public final class ScenarioFile {
         return minutes % 60 == 0 ? (minutes / 60) + "h" : minutes + "m";
     }
 
+    /**
+     * What the operator does, written as after {@code #operator} in a scenario file ({@code accept},
+     * {@code say TEXT}, {@code transfer bot}, {@code transfer user N}, {@code transfer line N},
+     * {@code finish}); {@code command} names the command in the error ({@code #operator},
+     * {@code /operator}).
+     */
+    public static Step.OperatorAction operatorAction(String command, String text) {
+        String[] parts = text.strip().split("\\s+", 2);
+        String action = parts[0].toLowerCase(Locale.ROOT);
+        return switch (action) {
+            case "accept", "accepts" -> new Step.OperatorAccepts();
+            case "say", "says" -> {
+                if (parts.length < 2) {
+                    throw new IllegalArgumentException(command + " say needs a text");
+                }
+                yield new Step.OperatorSays(parts[1]);
+            }
+            case "transfer" -> transfer(command, parts.length < 2 ? "" : parts[1].strip());
+            case "finish", "finishes" -> new Step.OperatorFinishes();
+            default -> throw new IllegalArgumentException(
+                    command + " takes accept, say TEXT, transfer bot, transfer user N, transfer line N or finish");
+        };
+    }
+
+    private static Step.OperatorAction transfer(String command, String arg) {
+        String[] target = arg.split("\\s+");
+        String to = target[0].toLowerCase(Locale.ROOT);
+        if (to.equals("bot") && target.length == 1) {
+            return new Step.OperatorTransfersBack();
+        }
+        if ((to.equals("user") || to.equals("line")) && target.length == 2) {
+            int id = number(target[1], command + " transfer " + to);
+            if (id <= 0) {
+                throw new IllegalArgumentException(command + " transfer " + to + " needs an id above 0, got " + id);
+            }
+            return new Step.OperatorTransfers(to.equals("line"), id);
+        }
+        throw new IllegalArgumentException(command + " transfer takes bot, user N or line N; got '" + arg + "'");
+    }
+
+    private static int number(String s, String what) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " needs a number, got '" + s + "'");
+        }
+    }
+
     private static final class Parser {
         private final Map<String, String> vars;
         private final Set<Path> including;
@@ -200,7 +248,7 @@ public final class ScenarioFile {
                 case "#dialog" -> steps.add(dialog(arg));
                 case "#lead" -> steps.add(new Step.ExpectLeadCreated());
                 case "#finished" -> steps.add(new Step.ExpectFinished());
-                case "#operator" -> steps.add(operator(arg));
+                case "#operator" -> steps.add(operatorAction("#operator", arg));
                 case "#wait" -> steps.add(new Step.TimePasses(parseDuration(arg)));
                 case "#restart" -> steps.add(new Step.RestartBot());
                 default -> throw new IllegalArgumentException("unknown step '" + keyword + "'");
@@ -245,48 +293,6 @@ public final class ScenarioFile {
                 throw new IllegalArgumentException("#dialog " + parts[0] + (needsId ? " needs an id" : " takes no id"));
             }
             return new Step.ExpectDialogWith(target, needsId ? number(parts[1], "#dialog") : 0);
-        }
-
-        private Step operator(String arg) {
-            String[] parts = arg.split("\\s+", 2);
-            String action = parts[0].toLowerCase(Locale.ROOT);
-            return switch (action) {
-                case "accept", "accepts" -> new Step.OperatorAccepts();
-                case "say", "says" -> {
-                    if (parts.length < 2) {
-                        throw new IllegalArgumentException("#operator say needs a text");
-                    }
-                    yield new Step.OperatorSays(parts[1]);
-                }
-                case "transfer" -> transfer(parts.length < 2 ? "" : parts[1].strip());
-                case "finish", "finishes" -> new Step.OperatorFinishes();
-                default -> throw new IllegalArgumentException(
-                        "#operator takes accept, say TEXT, transfer bot, transfer user N, transfer line N or finish");
-            };
-        }
-
-        private Step transfer(String arg) {
-            String[] target = arg.split("\\s+");
-            String to = target[0].toLowerCase(Locale.ROOT);
-            if (to.equals("bot") && target.length == 1) {
-                return new Step.OperatorTransfersBack();
-            }
-            if ((to.equals("user") || to.equals("line")) && target.length == 2) {
-                int id = number(target[1], "#operator transfer " + to);
-                if (id <= 0) {
-                    throw new IllegalArgumentException("#operator transfer " + to + " needs an id above 0, got " + id);
-                }
-                return new Step.OperatorTransfers(to.equals("line"), id);
-            }
-            throw new IllegalArgumentException("#operator transfer takes bot, user N or line N; got '" + arg + "'");
-        }
-
-        private int number(String s, String what) {
-            try {
-                return Integer.parseInt(s.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(what + " needs a number, got '" + s + "'");
-            }
         }
 
         private String substitute(String text) {

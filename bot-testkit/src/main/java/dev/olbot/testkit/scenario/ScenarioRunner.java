@@ -82,22 +82,8 @@ final class ScenarioRunner {
                 throw new AssertionError("expected a lead created from " + chat().dialogId()
                         + " (imopenlines.crm.lead.create), but none was");
             }
-        } else if (step instanceof Step.OperatorAccepts) {
-            act(() -> kit.operator().accepts(chat()));
-        } else if (step instanceof Step.OperatorSays s) {
-            act(() -> kit.operator().says(chat(), s.text()));
-        } else if (step instanceof Step.OperatorTransfersBack) {
-            act(() -> kit.operator().transfersBackToBot(chat()).await());
-        } else if (step instanceof Step.OperatorTransfers t) {
-            act(() -> {
-                if (t.toLine()) {
-                    kit.operator().transfersToLine(chat(), t.id());
-                } else {
-                    kit.operator().transfersTo(chat(), t.id());
-                }
-            });
-        } else if (step instanceof Step.OperatorFinishes) {
-            act(() -> kit.operator().finishes(chat()));
+        } else if (step instanceof Step.OperatorAction o) {
+            act(() -> o.applyTo(kit.operator(), chat()));
         } else if (step instanceof Step.TimePasses t) {
             act(() -> kit.advance(t.duration()));
         } else if (step instanceof Step.RestartBot) {

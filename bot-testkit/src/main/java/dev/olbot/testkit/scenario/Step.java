@@ -1,5 +1,7 @@
 package dev.olbot.testkit.scenario;
 
+import dev.olbot.testkit.OpenLineChat;
+import dev.olbot.testkit.Operator;
 import java.time.Duration;
 import java.util.List;
 
@@ -81,34 +83,64 @@ public sealed interface Step {
         }
     }
 
-    record OperatorAccepts() implements Step {
+    /** What the operator does: the same actions from the DSL, a scenario file and {@code olbot chat}'s {@code /operator}. */
+    sealed interface OperatorAction extends Step {
+        /** Does it to {@code chat} as {@code operator}. */
+        void applyTo(Operator operator, OpenLineChat chat);
+    }
+
+    record OperatorAccepts() implements OperatorAction {
         public String line() {
             return "#operator accept";
         }
-    }
 
-    record OperatorSays(String text) implements Step {
-        public String line() {
-            return "#operator say " + text;
+        public void applyTo(Operator operator, OpenLineChat chat) {
+            operator.accepts(chat);
         }
     }
 
-    record OperatorTransfersBack() implements Step {
+    record OperatorSays(String text) implements OperatorAction {
+        public String line() {
+            return "#operator say " + text;
+        }
+
+        public void applyTo(Operator operator, OpenLineChat chat) {
+            operator.says(chat, text);
+        }
+    }
+
+    record OperatorTransfersBack() implements OperatorAction {
         public String line() {
             return "#operator transfer bot";
+        }
+
+        public void applyTo(Operator operator, OpenLineChat chat) {
+            operator.transfersBackToBot(chat).await();
         }
     }
 
     /** The operator hands the dialog to another employee ({@code user N}) or another line's queue ({@code line N}). */
-    record OperatorTransfers(boolean toLine, int id) implements Step {
+    record OperatorTransfers(boolean toLine, int id) implements OperatorAction {
         public String line() {
             return "#operator transfer " + (toLine ? "line " : "user ") + id;
         }
+
+        public void applyTo(Operator operator, OpenLineChat chat) {
+            if (toLine) {
+                operator.transfersToLine(chat, id);
+            } else {
+                operator.transfersTo(chat, id);
+            }
+        }
     }
 
-    record OperatorFinishes() implements Step {
+    record OperatorFinishes() implements OperatorAction {
         public String line() {
             return "#operator finish";
+        }
+
+        public void applyTo(Operator operator, OpenLineChat chat) {
+            operator.finishes(chat);
         }
     }
 

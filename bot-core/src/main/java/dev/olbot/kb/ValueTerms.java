@@ -1,0 +1,93 @@
+package dev.olbot.kb;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a {@link PhraseIndex} knows about the terms of its values: each value's terms (of all its
+ * phrases), its context's terms (an answer), the question kinds its phrases ask, and which terms any
+ * phrase has — and from these, the topic words of a message and how much of a message a phrase
+ * explains. Filled while the index is built, read-only after. Not thread-safe while filled.
+ *
+ * @param <T> what a phrase stands for
+ */
+final class ValueTerms<T> {
+
+    private final TextAnalysis analysis;
+    private final Map<T, Set<String>> valueTerms = new HashMap<>();
+    private final Map<T, Set<String>> contextTerms = new HashMap<>();
+    /** Each value's question kinds other than manner: what its phrases ask (how much, when, where). */
+    private final Map<T, Set<String>> questionKinds = new HashMap<>();
+    /** The terms of all phrases (not of the context, nor of stop-words-only phrases). */
+    private final Set<String> phraseTerms = new HashSet<>();
+
+    ValueTerms(TextAnalysis analysis) {
+        this.analysis = analysis;
+    }
+
+    /** A phrase of {@code value}; {@code topical}: not a phrase of stop words only ("who are you"). */
+    void phrase(T value, List<String> terms, boolean topical) {
+        if (topical) {
+            phraseTerms.addAll(terms);
+        }
+        valueTerms.computeIfAbsent(value, v -> new HashSet<>()).addAll(terms);
+        terms.stream().filter(t -> analysis.question(t) && !t.equals(PhraseRules.MANNER))
+                .forEach(t -> questionKinds.computeIfAbsent(value, v -> new HashSet<>()).add(t));
+    }
+
+    /** The context (an answer) of {@code value}. */
+    void context(T value, List<String> terms) {
+        contextTerms.computeIfAbsent(value, v -> new HashSet<>()).addAll(terms);
+    }
+
+    /** The question kinds the value's phrases ask, other than manner. */
+    Set<String> asked(T value) {
+        return questionKinds.getOrDefault(value, Set.of());
+    }
+
+    /** A term some phrase has as written (not only the context) that is neither generic nor a negation. */
+    boolean topicWord(String term) {
+        return phraseTerms.contains(term) && !analysis.generic(term) && !term.equals(NegationFilter.TERM);
+    }
+
+    /** Whether the value's phrases lack one of the message's {@link #topicWord topic words}. */
+    boolean lacksTopicWord(T value, List<String> topicWords) {
+        Set<String> own = valueTerms.getOrDefault(value, Set.of());
+        return topicWords.stream().anyMatch(t -> !own.contains(t));
+    }
+
+    /**
+     * The weighted share of the message's words (slots) that a phrase of {@code value} explains: a
+     * word the phrase has counts fully, one only another phrase of the same value has {@value
+     * PhraseIndex#SIBLING_WEIGHT}, one only the value's context has (and no phrase at all) {@value
+     * PhraseIndex#CONTEXT_WEIGHT}; a question word weighs {@value PhraseIndex#QUESTION_WORD_WEIGHT}
+     * of a word, a word nothing knows {@value PhraseIndex#UNKNOWN_WORD_WEIGHT}; {@value
+     * PhraseIndex#EXPLAINED_WORDS} words explained are all.
+     */
+    double explained(List<List<String>> slots, Map<String, Map<String, Double>> expansions, Set<String> phrase, T value) {
+        Set<String> siblings = valueTerms.getOrDefault(value, Set.of());
+        Set<String> context = contextTerms.getOrDefault(value, Set.of());
+        double found = 0;
+        double words = 0;
+        for (List<String> slot : slots) {
+            boolean unknown = slot.stream().allMatch(t -> expansions.getOrDefault(t, Map.of()).isEmpty() && !analysis.generic(t));
+            double weight = slot.stream().allMatch(analysis::question) ? PhraseIndex.QUESTION_WORD_WEIGHT
+                    : unknown ? PhraseIndex.UNKNOWN_WORD_WEIGHT : 1;
+            words += weight;
+            double bestTerm = 0;
+            for (String t : slot) {
+                for (Map.Entry<String, Double> a : expansions.getOrDefault(t, Map.of()).entrySet()) {
+                    String term = a.getKey();
+                    double where = phrase.contains(term) ? 1 : siblings.contains(term) ? PhraseIndex.SIBLING_WEIGHT
+                            : context.contains(term) && !phraseTerms.contains(term) ? PhraseIndex.CONTEXT_WEIGHT : 0;
+                    bestTerm = Math.max(bestTerm, a.getValue() * where);
+                }
+            }
+            found += Math.min(weight, 1) * bestTerm;
+        }
+        return Math.min(1.0, found / Math.min(words, PhraseIndex.EXPLAINED_WORDS));
+    }
+}
