@@ -25,6 +25,15 @@ public interface SharedInbox extends Inbox {
     record Taken(Entry entry, Runnable done) {}
 
     /**
+     * Appends a delivery that was kept elsewhere first ({@link SpillingInbox}); an inbox that refuses
+     * {@link #append} while such deliveries are pending, so as not to let a later one overtake them,
+     * takes these. By default the same as {@link #append}.
+     */
+    default java.util.concurrent.CompletableFuture<Long> appendKept(Delivery delivery) {
+        return append(delivery);
+    }
+
+    /**
      * Starts handing out deliveries to {@code handler}, which must not block (it queues them in
      * lanes). Called once. {@link Inbox#handled(long)} is not used by a shared inbox.
      */

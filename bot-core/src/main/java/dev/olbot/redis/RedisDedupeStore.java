@@ -32,8 +32,10 @@ public final class RedisDedupeStore implements DedupeStore {
     private final DedupeStore local;
     /** How long an asynchronous check waits for Redis before it answers from this instance's window. */
     public static final Duration ASYNC_WAIT = Duration.ofSeconds(2);
-    /** Until then (nanoTime) asynchronous checks answer locally without asking Redis (it just failed). */
-    private volatile long askAgainAt = System.nanoTime();
+    /** After Redis failed to answer any command, asynchronous checks answer locally for this long without asking it. */
+    private static final Duration ANSWER_LOCALLY_AFTER_FAILURE = Duration.ofSeconds(1);
+    /** The outage was logged (once until Redis answers a check again). */
+    private volatile boolean warned;
 
     private RedisDedupeStore(RedisLink redis, Duration window, String instance) {
         this.redis = redis;
@@ -72,25 +74,29 @@ public final class RedisDedupeStore implements DedupeStore {
 
     /**
      * Records the key in Redis; completes with true when no instance saw it within the window. Never
-     * blocks. While Redis does not answer (within {@link #ASYNC_WAIT}, and for a second after a
-     * failure without asking again) it answers from this instance's own window, so an outage does not
+     * blocks. While Redis does not answer (within {@link #ASYNC_WAIT}, and for a second after any
+     * command failed for want of an answer, without asking) it answers from this instance's own window, so an outage does not
      * refuse deliveries; {@link #takenHere} settles those keys in Redis before their events are
      * handed in (see {@link dev.olbot.ingress.SpillingInbox}).
      */
     @Override
     public CompletionStage<Boolean> firstSeenAsync(String key) {
-        if (System.nanoTime() - askAgainAt < 0) {
+        if (redis.failedWithin(ANSWER_LOCALLY_AFTER_FAILURE)) {
             return java.util.concurrent.CompletableFuture.completedFuture(local.firstSeen(key));
         }
         return claim(key).timeout(ASYNC_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .map(first -> {
                     local.firstSeen(key); // known here too, should Redis stop answering
+                    warned = false;
                     return first;
                 })
                 .recover(failure -> {
-                    askAgainAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
-                    LOG.warn("Redis did not answer a dedupe check ({}); answering from this instance's window",
-                            dev.olbot.wire.LogSafe.escape(String.valueOf(failure.getMessage())));
+                    redis.noteNoAnswer();
+                    if (!warned) {
+                        warned = true;
+                        LOG.warn("Redis did not answer a dedupe check ({}); answering from this instance's window until it does",
+                                dev.olbot.wire.LogSafe.escape(String.valueOf(failure.getMessage())));
+                    }
                     return io.vertx.core.Future.succeededFuture(local.firstSeen(key));
                 })
                 .toCompletionStage();

@@ -79,7 +79,7 @@ public final class RedisLink implements AutoCloseable {
         for (Object arg : args) {
             request.arg(String.valueOf(arg));
         }
-        return client.send(request);
+        return watched(client.send(request));
     }
 
     /** Runs a Lua script ({@code EVAL}; Redis caches the compiled script). */
@@ -87,7 +87,40 @@ public final class RedisLink implements AutoCloseable {
         Request request = Request.cmd(Command.EVAL).arg(script).arg(keys.size());
         keys.forEach(request::arg);
         args.forEach(a -> request.arg(String.valueOf(a)));
-        return client.send(request);
+        return watched(client.send(request));
+    }
+
+    /**
+     * Notes when Redis fails to answer a command (an error it answers is not an outage), and when an
+     * answer comes later than {@link #SLOW} — the moment a Redis that stopped answering answers again
+     * (blocking reads wait at most 1 s).
+     */
+    private Future<Response> watched(Future<Response> f) {
+        long sent = System.nanoTime();
+        return f.onComplete(ar -> {
+            if (ar.failed() ? !(ar.cause() instanceof Response) : System.nanoTime() - sent > SLOW.toNanos()) {
+                lastFailureNanos = System.nanoTime();
+            }
+        });
+    }
+
+    /** An answer later than this counts as Redis not answering (see {@link #failedWithin}). */
+    private static final Duration SLOW = Duration.ofMillis(1500);
+
+    /** When a command last failed for want of an answer ({@link System#nanoTime()}), or never. */
+    private volatile long lastFailureNanos = System.nanoTime() - java.util.concurrent.TimeUnit.DAYS.toNanos(1);
+
+    /** Notes that Redis did not answer in time (a caller's own timeout ran out): as {@link #failedWithin} counts it. */
+    public void noteNoAnswer() {
+        lastFailureNanos = System.nanoTime();
+    }
+
+    /**
+     * Whether a command failed, or a wait for one ran out, within the last {@code d} (Redis is down, or
+     * just came back).
+     */
+    public boolean failedWithin(Duration d) {
+        return System.nanoTime() - lastFailureNanos < d.toNanos();
     }
 
     /** Waits for {@code f} on a worker or virtual thread; on an event loop it refuses. */
@@ -108,6 +141,7 @@ public final class RedisLink implements AutoCloseable {
             }
             throw new RedisUnavailableException("Redis at " + where + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
+            noteNoAnswer();
             throw new RedisUnavailableException("Redis at " + where + " did not answer within " + timeout.toMillis() + " ms", e);
         }
     }

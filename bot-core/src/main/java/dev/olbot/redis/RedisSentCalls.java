@@ -15,8 +15,11 @@ import org.slf4j.LoggerFactory;
  * it on their handler thread.
  *
  * <p>A {@link #find} that cannot reach Redis throws {@link RedisUnavailableException} (the turn waits
- * for Redis like it waits for the dialog store); a {@link #record} that cannot is logged, and that
- * call may be sent again if the turn is re-run.
+ * for Redis like it waits for the dialog store). A {@link #record} that cannot is kept in this
+ * instance's memory (the last 10,000, until the key's time is up) and written to Redis by the next
+ * record or find that reaches it: a turn this instance re-runs when Redis answers again — its save
+ * failed in the outage — finds the call and does not send it twice; another instance re-running it
+ * before the key reached Redis could.
  */
 public final class RedisSentCalls implements SentCalls {
 
@@ -24,6 +27,9 @@ public final class RedisSentCalls implements SentCalls {
 
     private final RedisLink redis;
     private final long ttlMillis;
+    /** Confirmed calls Redis did not take yet, oldest first: key → (value, until). */
+    private final java.util.LinkedHashMap<String, Object[]> unrecorded = new java.util.LinkedHashMap<>();
+    private static final int UNRECORDED_KEPT = 10_000;
 
     private RedisSentCalls(RedisLink redis, Duration ttl) {
         this.redis = redis;
@@ -44,11 +50,21 @@ public final class RedisSentCalls implements SentCalls {
 
     @Override
     public Optional<Sent> find(String key) {
-        Response r = redis.call(Command.GET, redis.key("sent:" + key));
-        if (r == null) {
-            return Optional.empty();
+        String kept;
+        synchronized (unrecorded) {
+            Object[] k = unrecorded.get(key);
+            kept = k != null && System.currentTimeMillis() < (long) k[1] ? (String) k[0] : null;
         }
-        String[] parts = r.toString().split("\n", 3);
+        if (kept != null) {
+            return parse(kept);
+        }
+        Response r = redis.call(Command.GET, redis.key("sent:" + key));
+        writeUnrecorded();
+        return r == null ? Optional.empty() : parse(r.toString());
+    }
+
+    private static Optional<Sent> parse(String value) {
+        String[] parts = value.split("\n", 3);
         if (parts.length < 2) {
             return Optional.empty();
         }
@@ -61,8 +77,43 @@ public final class RedisSentCalls implements SentCalls {
         try {
             redis.call(Command.SET, redis.key("sent:" + key), value, "PX", ttlMillis);
         } catch (RedisUnavailableException e) {
-            LOG.warn("could not record a confirmed {} in Redis (a re-run of its turn would send it again): {}", sent.method(),
-                    e.getMessage());
+            synchronized (unrecorded) {
+                boolean first = unrecorded.isEmpty();
+                unrecorded.put(key, new Object[] {value, System.currentTimeMillis() + ttlMillis});
+                if (unrecorded.size() > UNRECORDED_KEPT) {
+                    unrecorded.remove(unrecorded.keySet().iterator().next());
+                }
+                if (first) {
+                    LOG.warn("could not record a confirmed {} in Redis ({}); keeping such records here until it answers",
+                            sent.method(), e.getMessage());
+                }
+            }
+            return;
+        }
+        writeUnrecorded();
+    }
+
+    /** Writes what Redis did not take earlier, now that it answered; stops at the first failure. */
+    private void writeUnrecorded() {
+        while (true) {
+            java.util.Map.Entry<String, Object[]> e;
+            synchronized (unrecorded) {
+                if (unrecorded.isEmpty()) {
+                    return;
+                }
+                e = unrecorded.entrySet().iterator().next();
+            }
+            long left = (long) e.getValue()[1] - System.currentTimeMillis();
+            if (left > 0) {
+                try {
+                    redis.call(Command.SET, redis.key("sent:" + e.getKey()), e.getValue()[0], "PX", left);
+                } catch (RedisUnavailableException stillDown) {
+                    return;
+                }
+            }
+            synchronized (unrecorded) {
+                unrecorded.remove(e.getKey(), e.getValue());
+            }
         }
     }
 }

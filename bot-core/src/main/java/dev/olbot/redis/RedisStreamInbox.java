@@ -148,6 +148,16 @@ public final class RedisStreamInbox implements SharedInbox {
 
     @Override
     public CompletableFuture<Long> append(Delivery delivery) {
+        return append(delivery, "direct");
+    }
+
+    /** Appends a delivery that was kept in a spill first: never refused for the spills still pending. */
+    @Override
+    public CompletableFuture<Long> appendKept(Delivery delivery) {
+        return append(delivery, "moved");
+    }
+
+    private CompletableFuture<Long> append(Delivery delivery, String how) {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("the inbox is closed"));
         }
@@ -163,21 +173,29 @@ public final class RedisStreamInbox implements SharedInbox {
         }
         List<Object> args = new ArrayList<>();
         args.add(APPENDED_KEPT.toMillis());
+        args.add(how);
         args.addAll(fields);
-        return redis.eval(APPEND_ONCE, List.of(stream, redis.key("inbox-appended:" + delivery.dedupeKey())), args)
-                .map(id -> localIds.incrementAndGet()).toCompletionStage().toCompletableFuture();
+        return redis.eval(APPEND_ONCE, List.of(stream, redis.key("inbox-appended:" + delivery.dedupeKey()), redis.key("spills")), args)
+                .compose(r -> "SPILLS".equals(String.valueOf(r))
+                        ? io.vertx.core.Future.<Long>failedFuture(new IllegalStateException(
+                                "another instance still keeps deliveries it could not append: later ones wait behind them"))
+                        : io.vertx.core.Future.succeededFuture(localIds.incrementAndGet()))
+                .toCompletionStage().toCompletableFuture();
     }
 
     /**
-     * KEYS: the stream, the delivery's appended mark. ARGV: how long the mark is kept (ms), then the
-     * entry's fields. Appends once per dedupe key: an append that timed out here and still ran in
+     * KEYS: the stream, the delivery's appended mark, the instances' spill board. ARGV: how long the mark
+     * is kept (ms), {@code direct} or {@code moved}, then the entry's fields. A direct append is refused
+     * ({@code SPILLS}) while any instance says it keeps spilled deliveries ({@link RedisSpillBoard}), so
+     * it cannot overtake an older one of its dialog kept there. Appends once per dedupe key: an append that timed out here and still ran in
      * Redis, and the same delivery appended again (from the spill, {@link dev.olbot.ingress.SpillingInbox}),
      * make one entry. Returns the entry's id.
      */
     private static final String APPEND_ONCE = """
             local id = redis.call('GET', KEYS[2])
             if id then return id end
-            id = redis.call('XADD', KEYS[1], '*', unpack(ARGV, 2))
+            if ARGV[2] == 'direct' and redis.call('HLEN', KEYS[3]) > 0 then return 'SPILLS' end
+            id = redis.call('XADD', KEYS[1], '*', unpack(ARGV, 3))
             redis.call('SET', KEYS[2], id, 'PX', ARGV[1])
             return id
             """;

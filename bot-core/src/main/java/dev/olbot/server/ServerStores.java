@@ -62,6 +62,11 @@ final class ServerStores implements AutoCloseable {
     private final Vertx vertx;
     private final String instanceId;
     private final List<AutoCloseable> closing = new ArrayList<>();
+    /**
+     * After Redis failed to answer, deliveries keep going to the spill this long: time for every instance
+     * that kept some during the outage to say so on the board before anyone appends past them.
+     */
+    private static final Duration SPILL_AFTER_FAILURE = Duration.ofSeconds(2);
     /** A turn is replayed within a restart or re-claimed within a lease: an hour is far beyond either. */
     private static final Duration SENT_CALLS_KEPT = Duration.ofHours(1);
 
@@ -143,7 +148,8 @@ final class ServerStores implements AutoCloseable {
         }
         // while Redis does not take deliveries, keep them in the data folder rather than answer 503
         return new SpillingInbox(inbox, FileInbox.open(config.dataDir().resolve("spill.journal"), dedupeWindow),
-                ((RedisDedupeStore) dedupe)::takenHere, RedisDedupeStore.ASYNC_WAIT);
+                ((RedisDedupeStore) dedupe)::takenHere, new dev.olbot.redis.RedisSpillBoard(redis, instanceId),
+                () -> redis.failedWithin(SPILL_AFTER_FAILURE), RedisDedupeStore.ASYNC_WAIT);
     }
 
     /**

@@ -36,6 +36,31 @@ class RedisSentCallsTest extends TwoInstancesOnRedis {
     }
 
     @Test
+    void aCallConfirmedWhileRedisDoesNotAnswerIsStillFoundHereAndReachesRedisWhenItAnswers() throws Exception {
+        LocalRedis own = new LocalRedis();
+        own.start();
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try (RedisLink link = RedisLink.create(vertx, own.url(), "t:", Duration.ofMillis(500))) {
+            RedisSentCalls calls = RedisSentCalls.create(link);
+            SentCalls.Sent sent = new SentCalls.Sent("imbot.message.add", "ab12", "1001");
+            link.ping();
+
+            own.pause();
+            calls.record("m1/ONIMBOTMESSAGEADD/9#10#1", sent); // the turn's save fails next: it runs again here
+            Optional<SentCalls.Sent> foundDuringTheOutage = calls.find("m1/ONIMBOTMESSAGEADD/9#10#1");
+            own.resume();
+            calls.record("m1/ONIMBOTMESSAGEADD/10#10#1", sent);
+
+            assertThat(foundDuringTheOutage).contains(sent);
+            assertThat(RedisSentCalls.create(link).find("m1/ONIMBOTMESSAGEADD/9#10#1")).as("in Redis now").contains(sent);
+        } finally {
+            own.resume();
+            own.stop();
+            vertx.close();
+        }
+    }
+
+    @Test
     void aTurnCutShortByACrashAndRunAgainOnAnotherInstanceSendsNothingTwice() {
         BotEvent event = EventDecoder.create().decode("application/x-www-form-urlencoded",
                 WireEvents.openLineMessageBody(6, 900, "hello"));

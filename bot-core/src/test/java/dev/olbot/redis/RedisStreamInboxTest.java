@@ -310,7 +310,7 @@ class RedisStreamInboxTest {
             RedisDedupeStore dedupe = RedisDedupeStore.create(link, Duration.ofHours(1), name);
             dev.olbot.ingress.Inbox accepting = spillDir == null ? inbox : new SpillingInbox(inbox,
                     dev.olbot.ingress.FileInbox.open(spillDir.resolve("spill.journal"), Duration.ofHours(1)), dedupe::takenHere,
-                    Duration.ofSeconds(1));
+                    new RedisSpillBoard(link, name), () -> link.failedWithin(Duration.ofSeconds(2)), Duration.ofSeconds(1));
             this.ingress = Ingress.create(b -> b.verifier(EventVerifier.acceptAll()).inbox(accepting).dedupe(dedupe).sink(sink));
             this.closing = accepting;
             if (startInbox) {
