@@ -76,12 +76,16 @@ final class ValueTerms<T> {
     }
 
     /**
-     * Whether {@code terms} has {@code term} or a word of its family: one sharing its first {@value
-     * #FAMILY_PREFIX} letters (all of a shorter term's) — "заказа" (заказать) is the family of "заказ".
+     * Whether {@code terms} has {@code term} or, for a term of {@value #FAMILY_PREFIX} letters or
+     * more, a word of its family: one sharing its first {@value #FAMILY_PREFIX} letters — "заказа"
+     * (заказать) is the family of "заказ"; a shorter term only as itself ("car" is not "card").
      */
     private static boolean insideFamily(Set<String> terms, String term) {
-        String prefix = term.substring(0, Math.min(FAMILY_PREFIX, term.length()));
-        return terms.stream().anyMatch(t -> t.startsWith(prefix) || prefix.startsWith(t) && t.length() >= 3);
+        if (term.length() < FAMILY_PREFIX) {
+            return terms.contains(term);
+        }
+        String prefix = term.substring(0, FAMILY_PREFIX);
+        return terms.stream().anyMatch(t -> t.startsWith(prefix));
     }
 
     /** Letters a word shares with an inside word to be of its family, for {@link #foreignWord}. */
