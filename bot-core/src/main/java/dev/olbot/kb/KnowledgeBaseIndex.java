@@ -136,13 +136,10 @@ public final class KnowledgeBaseIndex {
      * of different entries gets them all, in message order ({@link KbMatch.Answer#also()}).
      */
     public KbMatch match(String text) {
-        KbMatch whole = matchOne(text);
+        Decision whole = decide(text);
         List<String> parts = MessageParts.of(text);
-        if (parts.size() < 2) {
-            return whole;
-        }
         List<KbMatch.Candidate> answers = new ArrayList<>();
-        for (String part : parts) {
+        for (String part : parts.size() < 2 ? List.<String>of() : parts) {
             if (!(matchOne(part) instanceof KbMatch.Answer a)) {
                 continue; // a greeting or a story around the question
             }
@@ -150,21 +147,53 @@ public final class KnowledgeBaseIndex {
                 answers.add(new KbMatch.Candidate(a.entry(), a.confidence()));
             }
         }
-        if (answers.size() < 2) {
-            return whole;
+        if (answers.size() >= 2) {
+            return new KbMatch.Answer(answers.get(0).entry(), answers.get(0).confidence(), answers.subList(1, answers.size()));
         }
-        return new KbMatch.Answer(answers.get(0).entry(), answers.get(0).confidence(), answers.subList(1, answers.size()));
+        return afterStory(text, whole);
     }
 
+    /**
+     * A story before the question ("заказал позавчера ноутбук, начальник торопит. когда привезут?"):
+     * when the whole message is no answer — unless a foreign word turned it away — or only a "did
+     * you mean", its last sentence, a question, decides if it is an answer (or, for no answer, a
+     * "did you mean").
+     */
+    private KbMatch afterStory(String text, Decision whole) {
+        if (whole.match() instanceof KbMatch.Answer || whole.foreignWord()) {
+            return whole.match();
+        }
+        java.util.Optional<String> question = MessageParts.lastQuestion(text);
+        if (question.isEmpty()) {
+            return whole.match();
+        }
+        KbMatch asked = matchOne(question.get());
+        if (asked instanceof KbMatch.Answer || asked instanceof KbMatch.DidYouMean && whole.match() instanceof KbMatch.NoAnswer) {
+            return asked;
+        }
+        return whole.match();
+    }
+
+    /** A decision, and whether the message says a foreign word ({@link PhraseIndex.Ranking#foreignWord()}). */
+    private record Decision(KbMatch match, boolean foreignWord) {}
+
     private KbMatch matchOne(String text) {
+        return decide(text).match();
+    }
+
+    private Decision decide(String text) {
         Object hit = exact.get(Utterance.normalize(text));
         if (hit instanceof KbEntry e) {
-            return new KbMatch.Answer(e, 1.0);
+            return new Decision(new KbMatch.Answer(e, 1.0), false);
         }
         if (hit == OUT_OF_SCOPE) {
-            return new KbMatch.NoAnswer(0, true);
+            return new Decision(new KbMatch.NoAnswer(0, true), true);
         }
         PhraseIndex.Ranking<Object> ranking = index.ranking(text);
+        return new Decision(decide(ranking), ranking.foreignWord());
+    }
+
+    private KbMatch decide(PhraseIndex.Ranking<Object> ranking) {
         List<KbMatch.Candidate> ranked = candidates(ranking);
         double best = ranked.isEmpty() ? 0 : ranked.get(0).confidence();
         double outside = outOfScope(ranking);
