@@ -170,6 +170,7 @@ public final class PhraseIndex<T> {
                 valueTerms.context(value, terms);
                 vocab.addAll(terms);
             });
+            valueTerms.seal();
             w.commit();
             this.searcher = new IndexSearcher(DirectoryReader.open(dir));
             searcher.setSimilarity(new BM25Similarity());

@@ -71,8 +71,21 @@ final class ValueTerms<T> {
      * of "заказ на озоне" — the name of what the index is not about.
      */
     boolean foreignWord(String term) {
-        return topicWord(term) && !insideFamily(insideTerms, term)
-                && contextTerms.values().stream().noneMatch(c -> insideFamily(c, term));
+        return foreign.contains(term);
+    }
+
+    /** The foreign words; worked out by {@link #seal()}. */
+    private Set<String> foreign = Set.of();
+
+    /** Called once every phrase and context is in: works out the {@link #foreignWord foreign words}. */
+    void seal() {
+        Set<String> out = new HashSet<>();
+        for (String term : phraseTerms) {
+            if (topicWord(term) && !insideFamily(insideTerms, term) && contextTerms.values().stream().noneMatch(c -> insideFamily(c, term))) {
+                out.add(term);
+            }
+        }
+        foreign = Set.copyOf(out);
     }
 
     /**
