@@ -112,6 +112,14 @@ public final class BotEngine implements EventSink {
         return Map.copyOf(botIds);
     }
 
+    /**
+     * Learns bot ids registered elsewhere (another instance of a cluster received the install), keyed
+     * {@code portal/code}; ids already known are kept.
+     */
+    public void learnBotIds(Map<String, Long> ids) {
+        ids.forEach(botIds::putIfAbsent);
+    }
+
     @Override
     public void accept(BotEvent event) {
         handle(event);

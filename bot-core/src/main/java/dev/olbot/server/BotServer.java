@@ -73,6 +73,9 @@ public final class BotServer implements AutoCloseable {
     private final long timer;
     /** Refreshes the cluster backlog gauge (cluster mode only; -1 otherwise). */
     private final long backlogTimer;
+    /** Reads the bot ids other instances learned (cluster fetch mode only; -1 otherwise). */
+    private final long botIdTimer;
+    private static final long BOT_IDS_EVERY_MILLIS = 10_000;
     private final String publicUrl;
     /** What the constructor opened so far, to close if it fails before the server listens. */
     private final java.util.ArrayDeque<AutoCloseable> opened = new java.util.ArrayDeque<>();
@@ -173,6 +176,13 @@ public final class BotServer implements AutoCloseable {
             // off the event loop: a shared (Redis) dialog store blocks; ordered, so runs never overlap
             this.timer = vertx.setPeriodic(1000, t -> vertx.executeBlocking(engine::fireDueTimeouts));
             this.backlogTimer = ingress.sharesInbox() && metrics.registry().isPresent() ? watchClusterBacklog(vertx, ingress, metrics) : -1;
+            // a fetch-mode install received by another instance: learn its bot id and poll it too (to take over the lease)
+            this.botIdTimer = config.fetchMode() && tokens != null && stores.sharesBotIds()
+                    ? vertx.setPeriodic(BOT_IDS_EVERY_MILLIS, t -> vertx.executeBlocking(() -> {
+                        learnSharedBotIds();
+                        return null;
+                    }, false))
+                    : -1;
             if (config.inboundWebhook()) {
                 ingress.submit(WEBHOOK_PORTAL, () -> {
                     try {
@@ -248,6 +258,19 @@ public final class BotServer implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Cluster fetch mode: bot ids registered by other instances since this one started, and their pollers. */
+    private void learnSharedBotIds() {
+        Map<String, Long> known = engine.botIds();
+        Map<String, Long> all = stores.withSharedBotIds(known);
+        if (all.equals(known)) {
+            return;
+        }
+        engine.learnBotIds(all);
+        for (String portal : installs.portals()) {
+            tokens.load(portal).ifPresent(c -> startPollers(new Portal(c.domain(), c.memberId(), c.clientEndpoint(), c.serverEndpoint())));
+        }
     }
 
     private void startPollers(Portal portal) {
@@ -348,6 +371,7 @@ public final class BotServer implements AutoCloseable {
         }
         vertx.cancelTimer(timer);
         vertx.cancelTimer(backlogTimer);
+        vertx.cancelTimer(botIdTimer);
         pollers.values().forEach(EventPoller::close);
         try {
             if (!ingress.drain(10_000)) {

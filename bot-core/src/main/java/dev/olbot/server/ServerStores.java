@@ -181,6 +181,11 @@ final class ServerStores implements AutoCloseable {
         return all;
     }
 
+    /** Whether bot ids are shared with other instances (cluster mode). */
+    boolean sharesBotIds() {
+        return redis != null;
+    }
+
     /** In cluster mode, writes the bot ids this instance knows when they changed. Called off the event loop. */
     void shareBotIds(Map<String, Long> ids) {
         if (redis == null || ids.isEmpty() || ids.equals(sharedBotIds)) {

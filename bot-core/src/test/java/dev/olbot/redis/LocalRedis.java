@@ -39,7 +39,7 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback {
         process = RedisProcess.start(dir);
     }
 
-    /** Kills the server (SIGKILL, as a crash would) and removes its directory. */
+    /** Kills the server (SIGKILL, as a crash would) and removes its directory; again, does nothing. */
     public void stop() throws IOException {
         if (process != null) {
             process.close();
@@ -49,6 +49,7 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
+            dir = null;
         }
     }
 

@@ -193,10 +193,29 @@ class RedisStreamInboxTest {
     @Nested
     class Outage {
 
-        @Test
-        void aDeliveryIsRefusedWith503WhenRedisDoesNotAnswerSoNothingAcceptedIsLost() throws Exception {
-            LocalRedis own = new LocalRedis();
+        /** A Redis of this test's own: it is stopped or paused. */
+        final LocalRedis own = new LocalRedis();
+
+        @BeforeEach
+        void startOwnRedis() throws Exception {
             own.start();
+        }
+
+        @AfterEach
+        void stopOwnRedis() throws Exception {
+            own.resume();
+            own.stop();
+        }
+
+        /** An instance on the own Redis that keeps what Redis cannot take in {@code spillDir}, once it owns every partition. */
+        Node spillingOwnerOfEverything(java.nio.file.Path spillDir) throws InterruptedException {
+            Node n = new Node("a", recording("a"), true, own.url(), spillDir);
+            until(() -> n.inbox.ownedPartitions().size() == PARTITIONS, "a owns every partition");
+            return n;
+        }
+
+        @Test
+        void withoutASpillADeliveryIsRefusedWith503WhenRedisDoesNotAnswerSoNothingAcceptedIsLost() throws Exception {
             Node a = new Node("a", recording("a"), true, own.url());
             nodes.add(a);
             own.stop();
@@ -211,56 +230,40 @@ class RedisStreamInboxTest {
         @Test
         void withASpillDeliveriesAcceptedWhileRedisHangsAreKeptLocallyAndHandledOnceInOrderWhenItAnswers(
                 @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-            LocalRedis own = new LocalRedis();
-            own.start();
-            try {
-                Node a = new Node("a", recording("a"), true, own.url(), dir);
-                nodes.add(a);
-                until(() -> a.inbox.ownedPartitions().size() == PARTITIONS, "a owns every partition");
-                assertThat(a.deliver(5, 0)).isInstanceOf(Outcome.Accepted.class);
-                until(() -> textsOf("chat5").size() == 1, "the first message handled");
+            Node a = spillingOwnerOfEverything(dir);
+            nodes.add(a);
+            assertThat(a.deliver(5, 0)).isInstanceOf(Outcome.Accepted.class);
+            until(() -> textsOf("chat5").size() == 1, "the first message handled");
 
-                own.pause();
-                Outcome during1 = a.deliver(5, 1);
-                Outcome during2 = a.deliver(5, 2);
-                own.resume();
-                Outcome after = a.deliver(5, 3);
+            own.pause();
+            Outcome during1 = a.deliver(5, 1);
+            Outcome during2 = a.deliver(5, 2);
+            own.resume();
+            Outcome after = a.deliver(5, 3);
 
-                assertThat(List.of(during1, during2, after)).allSatisfy(o -> assertThat(o).isInstanceOf(Outcome.Accepted.class));
-                until(() -> textsOf("chat5").size() >= 4, "everything handled");
-                Thread.sleep(1500); // a second copy (the append that timed out ran when Redis answered) would come now
-                assertThat(textsOf("chat5")).containsExactly("m0", "m1", "m2", "m3");
-                assertThat(java.nio.file.Files.size(dir.resolve("spill.journal"))).as("the spill journal exists").isPositive();
-            } finally {
-                own.resume();
-                own.stop();
-            }
+            assertThat(List.of(during1, during2, after)).allSatisfy(o -> assertThat(o).isInstanceOf(Outcome.Accepted.class));
+            until(() -> textsOf("chat5").size() >= 4, "everything handled");
+            Thread.sleep(1500); // a second copy (the append that timed out ran when Redis answered) would come now
+            assertThat(textsOf("chat5")).containsExactly("m0", "m1", "m2", "m3");
+            assertThat(java.nio.file.Files.size(dir.resolve("spill.journal"))).as("the spill journal exists").isPositive();
         }
 
         @Test
         void aDeliveryKeptLocallyWhenTheProcessStoppedIsHandedInAfterTheNextStart(
                 @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-            LocalRedis own = new LocalRedis();
-            own.start();
-            try {
-                Node first = new Node("a", recording("a"), true, own.url(), dir);
-                until(() -> first.inbox.ownedPartitions().size() == PARTITIONS, "a owns every partition");
-                own.pause();
-                assertThat(first.deliver(6, 0)).isInstanceOf(Outcome.Accepted.class);
-                first.crash(); // nothing of the spill was moved: Redis did not answer
-                first.link.close();
-                first.vertx.close();
-                own.resume();
+            Node first = spillingOwnerOfEverything(dir);
+            own.pause();
+            assertThat(first.deliver(6, 0)).isInstanceOf(Outcome.Accepted.class);
+            first.crash(); // nothing of the spill was moved: Redis did not answer
+            first.link.close();
+            first.vertx.close();
+            own.resume();
 
-                Node again = new Node("a", recording("a"), true, own.url(), dir);
-                nodes.add(again);
+            Node again = new Node("a", recording("a"), true, own.url(), dir);
+            nodes.add(again);
 
-                until(() -> textsOf("chat6").size() == 1, "the kept delivery handled");
-                assertThat(textsOf("chat6")).containsExactly("m0");
-            } finally {
-                own.resume();
-                own.stop();
-            }
+            until(() -> textsOf("chat6").size() == 1, "the kept delivery handled");
+            assertThat(textsOf("chat6")).containsExactly("m0");
         }
     }
 

@@ -57,7 +57,7 @@ public final class ClusterBenchmark {
     /** What one run of dialogs measured. */
     public record Tally(String label, int instances, long expected, long delivered, long duplicates, long outOfOrder,
             long deliveriesNotAccepted, long limitRefusals, long limitErrorsLogged, long refreshes, int expiries, double seconds,
-            String disorderExample) {
+            String disorderExample, double instanceCpuMillisPerEvent) {
 
         public long lost() {
             return expected - delivered;
@@ -117,8 +117,10 @@ public final class ClusterBenchmark {
             tallies.add(one);
             tallies.add(two);
             ratio = two.eventsPerSecond() / one.eventsPerSecond();
-            out.printf(Locale.ROOT, "throughput, %d portals: 1 instance %.0f events/s, 2 instances %.0f events/s, ratio %.2fx%n",
-                    options.portals(), one.eventsPerSecond(), two.eventsPerSecond(), ratio);
+            out.printf(Locale.ROOT, "throughput, %d portals: 1 instance %.0f events/s, 2 instances %.0f events/s, ratio %.2fx; "
+                    + "the instances' CPU per event: 1 instance %.2f ms, 2 instances %.2f ms (together)%n",
+                    options.portals(), one.eventsPerSecond(), two.eventsPerSecond(), ratio, one.instanceCpuMillisPerEvent(),
+                    two.instanceCpuMillisPerEvent());
         }
         return new Result(tallies, ratio);
     }
@@ -175,6 +177,7 @@ public final class ClusterBenchmark {
             int killBefore = Math.max(2, messages / 2 + 1);
             int expiries = 0;
             ServedInstance victim = instances.get(instances.size() - 1);
+            long cpuBefore = cpuMillis(instances);
             long start = System.nanoTime();
             for (int m = 1; m <= messages; m++) {
                 if (disrupt && m == killBefore) {
@@ -210,6 +213,8 @@ public final class ClusterBenchmark {
                 victim.start();
             }
             Replies replies = Replies.await(clients, messages);
+            double cpuPerEvent = disruption == Disruption.KILL ? Double.NaN // the killed process's time is gone
+                    : (cpuMillis(instances) - cpuBefore) / (double) ((long) clients.size() * messages);
             double seconds = (replies.lastNanos() - start) / 1e9;
             long refused = fake.calls().all().stream()
                     .filter(c -> c.seq() > marks && c.viaBatch().isEmpty() && "QUERY_LIMIT_EXCEEDED".equals(c.error())).count();
@@ -219,7 +224,7 @@ public final class ClusterBenchmark {
                 refreshes += (p == 0 ? fake.portal() : fake.portal("portal" + p)).tokenRefreshes();
             }
             return new Tally(label, n, (long) clients.size() * messages, replies.delivered(), replies.duplicates(), replies.outOfOrder(),
-                    deliveries.notAccepted(), refused, logged, refreshes, expiries, seconds, replies.example());
+                    deliveries.notAccepted(), refused, logged, refreshes, expiries, seconds, replies.example(), cpuPerEvent);
         } finally {
             for (ServedInstance i : instances) {
                 i.close();
@@ -236,6 +241,11 @@ public final class ClusterBenchmark {
             }
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** CPU time all instances have used so far, in ms. */
+    private static long cpuMillis(List<ServedInstance> instances) {
+        return instances.stream().mapToLong(i -> i.cpuTime().toMillis()).sum();
     }
 
     /** Lines of the instances' logs that contain {@code text}. */

@@ -89,6 +89,12 @@ final class ServedInstance implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no drain, nothing flushed that was not already. */
+    /** CPU time the process has used so far (0 when it is not running or the system does not say). */
+    java.time.Duration cpuTime() {
+        return process == null ? java.time.Duration.ZERO
+                : process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
     void kill9() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

@@ -79,4 +79,32 @@ class ClusterFetchModeTest {
             }
         }
     }
+
+    @Test
+    void anInstanceRunningWhenAnotherReceivedTheInstallLearnsTheBotAndTakesOverThePolling(@TempDir Path a, @TempDir Path b)
+            throws Exception {
+        try (FakeBitrix24 fake = FakeBitrix24.create().start()) {
+            BotServer first = BotServer.start(List.of(echo()), config(fake, a));
+            BotServer second = BotServer.start(List.of(echo()), config(fake, b)); // running before the install
+            try {
+                fake.installApp(first.publicUrl()).delivery().join();
+                assertThat(first.awaitIdle(10_000)).isTrue();
+                int botId = fake.portal().botId("fetch_echo").orElseThrow();
+                int line = fake.portal().addLine("Support", l -> l.welcomeBot(botId, 0)).id();
+                Client client = fake.portal().client(line, "Anna");
+                client.says("one");
+                waitForReplies(client, 1);
+                Thread.sleep(12_000); // the second instance reads the shared bot ids every 10 s
+
+                first.close(); // releases the lease: the second instance polls next
+                client.says("two");
+                waitForReplies(client, 2);
+
+                assertThat(client.botMessages()).extracting(m -> m.text()).containsExactly("echo one", "echo two");
+            } finally {
+                first.close();
+                second.close();
+            }
+        }
+    }
 }
