@@ -261,7 +261,7 @@ public final class PhraseIndex<T> {
                 }
                 double coverage = Math.min(1.0, hit.score / p.selfScore());
                 double explained;
-                double foreignShare = valueTerms.outside(p.value()) ? foreignShare(p.terms(), foreignWords) : 0;
+                double foreignShare = valueTerms.outside(p.value()) ? valueTerms.foreignShare(p.terms(), foreignWords) : 0;
                 if (foreignShare > 0) {
                     // an out-of-scope example is about its foreign words: "доставка пиццы" is "заказать пиццу"
                     coverage = Math.max(coverage, foreignShare);
@@ -298,16 +298,6 @@ public final class PhraseIndex<T> {
     /** The best confidence of any phrase for {@code value}, or 0. */
     public double confidence(String text, T value) {
         return rank(text).stream().filter(s -> s.value().equals(value)).mapToDouble(Scored::confidence).findFirst().orElse(0);
-    }
-
-    /** The share of the phrase's foreign words ({@link ValueTerms#foreignWord}) the message says. */
-    private double foreignShare(Set<String> phrase, List<String> said) {
-        if (said.isEmpty()) {
-            return 0;
-        }
-        long foreign = phrase.stream().filter(valueTerms::foreignWord).count();
-        long hit = said.stream().filter(phrase::contains).count();
-        return foreign == 0 ? 0 : (double) hit / foreign;
     }
 
     private Query query(Map<String, Map<String, Double>> expansions) {

@@ -104,6 +104,16 @@ final class ValueTerms<T> {
     /** Letters a word shares with an inside word to be of its family, for {@link #foreignWord}. */
     private static final int FAMILY_PREFIX = 5;
 
+    /** The share of a phrase's foreign words that the message says ({@code said}: its foreign words). */
+    double foreignShare(Set<String> phrase, List<String> said) {
+        if (said.isEmpty()) {
+            return 0;
+        }
+        long foreignWords = phrase.stream().filter(foreign::contains).count();
+        long hit = said.stream().filter(phrase::contains).count();
+        return foreignWords == 0 ? 0 : (double) hit / foreignWords;
+    }
+
     /** Whether {@code value} is an outside one. */
     boolean outside(T value) {
         return outside.contains(value);
