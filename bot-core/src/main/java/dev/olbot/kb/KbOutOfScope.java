@@ -30,8 +30,10 @@ public record KbOutOfScope(Map<String, List<String>> questions, Optional<LocalTe
     private static final KbOutOfScope NONE = new KbOutOfScope(Map.of(), Optional.empty());
 
     public KbOutOfScope {
-        questions = Map.copyOf(questions);
-        questions.values().forEach(List::copyOf);
+        Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        questions.forEach((language, list) -> copy.put(language, List.copyOf(list)));
+        questions = java.util.Collections.unmodifiableMap(copy);
+        reply = java.util.Objects.requireNonNull(reply);
     }
 
     /** No out-of-scope examples. */
