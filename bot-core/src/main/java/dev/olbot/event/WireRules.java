@@ -53,8 +53,26 @@ public final class WireRules {
         return memberId != null && MEMBER_ID.matcher(memberId).matches();
     }
 
+    /** The last endpoints read, with their authority (a portal sends the same few again and again); a pure function's memo. */
+    private static final Authority[] SEEN = new Authority[64];
+
+    private record Authority(String url, String authority) {}
+
     /** The {@code host[:port]} of an endpoint URL, lower-cased; empty when it has none. */
     public static String authority(String url) {
+        int slot = url.hashCode() & (SEEN.length - 1);
+        Authority seen = SEEN[slot];
+        if (seen != null && seen.url().equals(url)) {
+            return seen.authority();
+        }
+        String parsed = parseAuthority(url);
+        if (url.length() <= 2048) {
+            SEEN[slot] = new Authority(url, parsed); // a racing write loses one memo, never mixes two (records are immutable)
+        }
+        return parsed;
+    }
+
+    private static String parseAuthority(String url) {
         try {
             URI u = URI.create(url);
             String host = u.getHost();
@@ -85,9 +103,19 @@ public final class WireRules {
         }
         String lower = url.toLowerCase(Locale.ROOT);
         if (url.length() > 2048 || !(lower.startsWith("https://") || lower.startsWith("http://")) || authority(url).isEmpty()
-                || url.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
+                || hasControlOrSpace(url)) {
             throw new EventDecodeException(field + " is not valid: expected an http(s) URL such as https://portal.bitrix24.com/rest/");
         }
+    }
+
+    private static boolean hasControlOrSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Pattern rule) {

@@ -94,6 +94,16 @@ public final class Ingress implements AutoCloseable {
      * inbox that fails gives 503 (nothing was kept). Never throws for bad input, never blocks.
      */
     public java.util.concurrent.CompletableFuture<Outcome> receiveAsync(String contentType, String body, Map<String, String> query) {
+        return receiveAsync(contentType, body, query, Runnable::run);
+    }
+
+    /**
+     * {@link #receiveAsync(String, String, Map)}, where what follows the inbox's "kept" — queueing
+     * the event in its lane, completing the outcome — runs on {@code afterKept} (the caller's event
+     * loop: the inbox's writer thread then only hands completions over, many per hop).
+     */
+    java.util.concurrent.CompletableFuture<Outcome> receiveAsync(String contentType, String body, Map<String, String> query,
+            java.util.concurrent.Executor afterKept) {
         if (closed) {
             return done(reject(503, UNKNOWN, Rejection.SHUTTING_DOWN, "shutting down"));
         }
@@ -131,7 +141,7 @@ public final class Ingress implements AutoCloseable {
                 return done(duplicateOf(event));
             }
             Inbox.Delivery delivery = new Inbox.Delivery(event.dedupeKey().orElse(""), ct, body, query, event.laneKey());
-            return inbox.append(delivery).handle((id, failure) -> {
+            return inbox.append(delivery).handleAsync((id, failure) -> {
                 if (failure != null) {
                     log.error("could not keep a delivery of {} (portal {}): {}", event.meta().type(), event.meta().portal().key(),
                             dev.olbot.wire.LogSafe.escape(String.valueOf(failure.getMessage())));
@@ -143,7 +153,7 @@ public final class Ingress implements AutoCloseable {
                     enqueue(event, received, () -> inbox.handled(id));
                 }
                 return new Outcome.Accepted(event);
-            });
+            }, afterKept);
         }).exceptionally(failure -> {
             // the dedupe store did not answer (a shared one is remote): nothing was kept, so say so before any 200
             log.error("could not check a delivery of {} (portal {}) for duplicates: {}", event.meta().type(),

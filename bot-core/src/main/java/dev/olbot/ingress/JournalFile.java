@@ -29,6 +29,7 @@ final class JournalFile {
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong syncNanos = new AtomicLong();
+    private final AtomicLong unsynced = new AtomicLong();
 
     private JournalFile(Path file) {
         this.file = file;
@@ -56,15 +57,27 @@ final class JournalFile {
 
     /** Writes one group at the end and syncs it ({@code fdatasync}); returns when it is on disk. */
     void append(ByteBuffer group, int recordCount) throws IOException {
+        append(group, recordCount, true);
+    }
+
+    /**
+     * Writes one group at the end; with {@code sync}, also {@code fdatasync}s it (and whatever was
+     * written before it) and returns when it is on disk. Without, it is in the kernel's page cache.
+     */
+    void append(ByteBuffer group, int recordCount, boolean sync) throws IOException {
         int size = group.remaining();
         reserve(end + size);
         writeFully(channel, group, end);
-        long start = System.nanoTime();
-        channel.force(false);
-        syncNanos.addAndGet(System.nanoTime() - start);
-        groups.incrementAndGet();
-        records.addAndGet(recordCount);
         end += size;
+        records.addAndGet(recordCount);
+        if (sync) {
+            long start = System.nanoTime();
+            channel.force(false);
+            syncNanos.addAndGet(System.nanoTime() - start);
+            groups.incrementAndGet();
+        } else {
+            unsynced.incrementAndGet();
+        }
     }
 
     /** Writes {@code content} to a new file, syncs it, and moves it over the journal (atomically). */
@@ -98,7 +111,7 @@ final class JournalFile {
     }
 
     FileInbox.WriterStats stats() {
-        return new FileInbox.WriterStats(groups.get(), records.get(), syncNanos.get());
+        return new FileInbox.WriterStats(groups.get(), records.get(), syncNanos.get(), unsynced.get());
     }
 
     /**

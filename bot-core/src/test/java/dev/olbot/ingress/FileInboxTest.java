@@ -93,6 +93,27 @@ class FileInboxTest {
     }
 
     @Test
+    void aHandledMarkWithNoDeliveryAfterItIsWrittenSoonWithoutASyncAndAKilledProcessStillLeavesIt(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("inbox.journal");
+        FileInbox running = FileInbox.open(file, Duration.ofHours(1));
+        long kept = running.append(delivery(1)).get(10, TimeUnit.SECONDS);
+        running.append(delivery(2)).get(10, TimeUnit.SECONDS);
+
+        running.handled(kept);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (running.writerStats().records() < 3 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+
+        assertThat(running.writerStats().unsyncedGroups()).isEqualTo(1); // the mark's group: written, not synced
+        assertThat(running.writerStats().groups()).isEqualTo(2); // each delivery's group was synced before its 200
+        // never closed, as after a kill -9: the next start reads what the kernel holds
+        assertThat(pendingBodies(file)).containsExactly("event=X&n=2");
+        running.close();
+    }
+
+    @Test
     void theJournalIsCompactedToWhatIsStillNeeded(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("inbox.journal");
         try (FileInbox inbox = FileInbox.open(file, Duration.ZERO, java.time.Clock.systemUTC(), 500)) {

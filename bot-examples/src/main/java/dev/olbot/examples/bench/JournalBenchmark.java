@@ -11,11 +11,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
@@ -40,6 +42,49 @@ public final class JournalBenchmark {
         this.out = out;
     }
 
+    /**
+     * Loads one target only ({@code memory}, {@code journal} or {@code raw}), closed-loop, for
+     * {@code rounds × seconds} after a warm-up, so a profiler's recording holds that mode alone.
+     */
+    public void runOnly(String target) throws Exception {
+        SampleEvents events = new SampleEvents();
+        LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessage(1000 + seq % 1000, seq));
+        Path dir = Files.createTempDirectory("olbot-journal-bench");
+        Vertx vertx = Vertx.vertx();
+        FileInbox journal = FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1));
+        Ingress ingress = ingress("journal".equals(target) ? journal : Inbox.inMemory());
+        try (LoadGenerator load = new LoadGenerator(inFlight)) {
+            int port;
+            String path;
+            if ("raw".equals(target)) {
+                port = IngressBenchmark.await(IngressBenchmark.bareRoute(vertx)).actualPort();
+                path = "/bare";
+            } else {
+                port = IngressBenchmark.await(IngressServer.start(vertx, ingress,
+                        IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0))).port();
+                path = "/bitrix/events";
+            }
+            load.closedLoop(port, path, body, inFlight, 2);
+            for (int round = 0; round < rounds; round++) {
+                ServerCpu cpu = ServerCpu.start(load.threads());
+                LoadResult result = load.closedLoop(port, path, body, inFlight, seconds);
+                Map<String, Double> byKind = cpu.byKind(result.completed());
+                out.printf(java.util.Locale.ROOT, "%s only, round %d: %.0f/s, server CPU per event %.1f µs (%s) (load average %s)%n",
+                        target, round + 1, result.perSecond(), byKind.values().stream().mapToDouble(Double::doubleValue).sum(),
+                        byKind.entrySet().stream().map(e -> String.format(java.util.Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+                                .collect(java.util.stream.Collectors.joining(", ")), loadAverage());
+            }
+            out.printf("%s only: p99 time-to-200 at %d/s: %.2f ms%n", target, rate,
+                    load.openLoop(port, path, body, rate, seconds).percentileMillis(99));
+        } finally {
+            ingress.drain(30_000);
+            ingress.close();
+            journal.close();
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            delete(dir);
+        }
+    }
+
     /** Runs it; true when the journalled ingress reaches 0.6 of the raw handler and p99 < 2 ms at the fixed rate. */
     public boolean run() throws Exception {
         SampleEvents events = new SampleEvents();
@@ -58,23 +103,25 @@ public final class JournalBenchmark {
             load.closedLoop(raw.actualPort(), "/bare", body, inFlight, 2);
             load.closedLoop(memoryServer.port(), "/bitrix/events", body, inFlight, 2);
             load.closedLoop(durableServer.port(), "/bitrix/events", body, inFlight, 2);
-            List<double[]> rows = new ArrayList<>(); // raw/s, memory/s, journal/s, memory p99, journal p99
+            List<double[]> rows = new ArrayList<>(); // raw/s, memory/s, journal/s, memory p99, journal p99, raw p99, CPU µs: raw, memory, journal
             for (int round = 0; round < rounds; round++) {
-                double r = load.closedLoop(raw.actualPort(), "/bare", body, inFlight, seconds).perSecond();
-                double m;
-                double j;
+                double[] r = measured(load, raw.actualPort(), "/bare", body);
+                double[] m;
+                double[] j;
                 if (round % 2 == 0) {
-                    m = load.closedLoop(memoryServer.port(), "/bitrix/events", body, inFlight, seconds).perSecond();
-                    j = load.closedLoop(durableServer.port(), "/bitrix/events", body, inFlight, seconds).perSecond();
+                    m = measured(load, memoryServer.port(), "/bitrix/events", body);
+                    j = measured(load, durableServer.port(), "/bitrix/events", body);
                 } else {
-                    j = load.closedLoop(durableServer.port(), "/bitrix/events", body, inFlight, seconds).perSecond();
-                    m = load.closedLoop(memoryServer.port(), "/bitrix/events", body, inFlight, seconds).perSecond();
+                    j = measured(load, durableServer.port(), "/bitrix/events", body);
+                    m = measured(load, memoryServer.port(), "/bitrix/events", body);
                 }
+                double rp = load.openLoop(raw.actualPort(), "/bare", body, rate, seconds).percentileMillis(99);
                 double mp = load.openLoop(memoryServer.port(), "/bitrix/events", body, rate, seconds).percentileMillis(99);
                 double jp = load.openLoop(durableServer.port(), "/bitrix/events", body, rate, seconds).percentileMillis(99);
-                rows.add(new double[] {r, m, j, mp, jp});
-                out.printf("round %d: raw %.0f/s, in-memory inbox %.0f/s, journal %.0f/s; p99 at %d/s: %.2f ms vs %.2f ms%n",
-                        round + 1, r, m, j, rate, mp, jp);
+                rows.add(new double[] {r[0], m[0], j[0], mp, jp, rp, r[1], m[1], j[1]});
+                out.printf("round %d: raw %.0f/s, in-memory inbox %.0f/s, journal %.0f/s; p99 at %d/s: %.2f ms vs %.2f ms"
+                        + " (raw handler %.2f ms); server CPU per event %.1f / %.1f / %.1f µs (load average %s)%n", round + 1,
+                        r[0], m[0], j[0], rate, mp, jp, rp, r[1], m[1], j[1], loadAverage());
             }
             double raw50 = IngressBenchmark.median(rows.stream().mapToDouble(x -> x[0]).toArray());
             double mem50 = IngressBenchmark.median(rows.stream().mapToDouble(x -> x[1]).toArray());
@@ -83,25 +130,47 @@ public final class JournalBenchmark {
             double mRatio = IngressBenchmark.median(rows.stream().mapToDouble(x -> x[1] / x[0]).toArray());
             double jp99 = IngressBenchmark.median(rows.stream().mapToDouble(x -> x[4]).toArray());
             double mp99 = IngressBenchmark.median(rows.stream().mapToDouble(x -> x[3]).toArray());
+            double rp99 = IngressBenchmark.median(rows.stream().mapToDouble(x -> x[5]).toArray());
+            out.printf("server CPU per event (all its Java threads: event loop, journal writer, workers), medians: raw handler %.1f µs,"
+                    + " in-memory inbox %.1f µs, journal %.1f µs%n", IngressBenchmark.median(rows.stream().mapToDouble(x -> x[6]).toArray()),
+                    IngressBenchmark.median(rows.stream().mapToDouble(x -> x[7]).toArray()),
+                    IngressBenchmark.median(rows.stream().mapToDouble(x -> x[8]).toArray()));
             out.printf("medians of %d rounds: raw %.0f/s; in-memory inbox %.0f/s (%.2f× raw); journal %.0f/s (%.2f× raw); "
-                    + "p99 time-to-200 at %d/s: %.2f ms in memory, %.2f ms with the journal%n",
-                    rounds, raw50, mem50, mRatio, jou50, jRatio, rate, mp99, jp99);
+                    + "p99 time-to-200 at %d/s: %.2f ms in memory, %.2f ms with the journal (the raw handler: %.2f ms)%n",
+                    rounds, raw50, mem50, mRatio, jou50, jRatio, rate, mp99, jp99, rp99);
             memory.drain(30_000);
             durable.drain(30_000);
             out.printf("journal: %d events handled, %d still pending%n", durable.stats().handled(), journal.pendingCount());
             FileInbox.WriterStats w = journal.writerStats();
-            out.printf("journal writer: %d groups, %.1f records per group (deliveries and handled marks), mean fdatasync %.2f ms "
-                    + "(a closed loop of %d in flight cannot go faster than %d per sync)%n",
-                    w.groups(), w.recordsPerGroup(), w.meanSyncMillis(), inFlight, inFlight);
+            out.printf("journal writer: %d synced groups and %d of handled marks alone (written, not synced), %.1f records per group"
+                    + " (deliveries and handled marks), mean fdatasync %.2f ms (a closed loop of %d in flight cannot go faster than %d per sync)%n",
+                    w.groups(), w.unsyncedGroups(), w.recordsPerGroup(), w.meanSyncMillis(), inFlight, inFlight);
             return jRatio >= 0.6 && jp99 < 2.0;
         } finally {
             memory.close();
             durable.close();
             journal.close();
             vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            delete(dir);
+        }
+    }
+
+    /** One closed-loop run: events/s and the server's CPU microseconds per event. */
+    private double[] measured(LoadGenerator load, int port, String path, LongFunction<Buffer> body) throws Exception {
+        ServerCpu cpu = ServerCpu.start(load.threads());
+        LoadResult result = load.closedLoop(port, path, body, inFlight, seconds);
+        return new double[] {result.perSecond(), cpu.microsPer(result.completed())};
+    }
+
+    /** The 1-minute load average, or "?" where the system does not tell. */
+    static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "?" : String.format(java.util.Locale.ROOT, "%.1f", load);
+    }
+
+    private static void delete(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

@@ -23,6 +23,13 @@ final class LoadGenerator implements AutoCloseable {
     private final HttpClient client;
     /** One sequence over all runs, so no two requests of a benchmark carry the same message id. */
     private final AtomicLong seq = new AtomicLong();
+    /** The ids of the threads this generator sends and receives on (its event loops). */
+    private final java.util.Set<Long> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The ids of the threads the generator itself ran on so far (to leave out of a server's CPU time). */
+    java.util.Set<Long> threads() {
+        return threads;
+    }
 
     LoadGenerator(int connections) {
         this.vertx = Vertx.vertx();
@@ -39,7 +46,10 @@ final class LoadGenerator implements AutoCloseable {
         AtomicLong active = new AtomicLong(inFlight);
         long start = System.nanoTime();
         for (int i = 0; i < inFlight; i++) {
-            vertx.runOnContext(v -> loop(port, path, body, seq, completed, errors, end, active, done));
+            vertx.runOnContext(v -> {
+                threads.add(Thread.currentThread().getId());
+                loop(port, path, body, seq, completed, errors, end, active, done);
+            });
         }
         done.get((long) seconds + 60, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -76,6 +86,7 @@ final class LoadGenerator implements AutoCloseable {
         long start = System.nanoTime();
         AtomicLong next = new AtomicLong();
         vertx.setPeriodic(1, id -> {
+            threads.add(Thread.currentThread().getId());
             long now = System.nanoTime();
             while (next.get() < total && start + next.get() * intervalNanos <= now) {
                 int i = (int) next.getAndIncrement();
