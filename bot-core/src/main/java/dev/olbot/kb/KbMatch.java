@@ -42,6 +42,15 @@ public sealed interface KbMatch {
         }
     }
 
-    /** Nothing scored inside the band; {@code bestConfidence} is for logs and tuning. */
-    record NoAnswer(double bestConfidence) implements KbMatch {}
+    /**
+     * No answer: nothing scored inside the band, or an out-of-scope example ({@link KbOutOfScope})
+     * matched clearly better than any entry ({@code outOfScope}); {@code bestConfidence} (the best
+     * entry's) is for logs and tuning.
+     */
+    record NoAnswer(double bestConfidence, boolean outOfScope) implements KbMatch {
+        /** Nothing scored inside the band. */
+        public NoAnswer(double bestConfidence) {
+            this(bestConfidence, false);
+        }
+    }
 }

@@ -44,6 +44,11 @@ import org.slf4j.LoggerFactory;
  *       - {title: "Условия доставки", url: "https://shop.example.com/delivery"}
  * synonyms:
  *   - [санкт-петербург, питер, спб]
+ * out_of_scope:                      # optional: what the base is NOT about (KbOutOfScope)
+ *   reply: {ru: "Я отвечаю только на вопросы о заказах.", en: "I only answer questions about orders."}
+ *   questions:
+ *     ru: ["доставка еды", "заказ на озоне"]
+ *     en: ["food delivery", "my amazon order"]
  * }</pre>
  */
 public final class KnowledgeBase {
@@ -53,22 +58,31 @@ public final class KnowledgeBase {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
 
     private final List<List<String>> synonyms;
+    private final KbOutOfScope outOfScope;
     private final List<String> warnings;
 
-    private KnowledgeBase(String source, Map<String, KbEntry> entries, List<List<String>> synonyms) {
+    private KnowledgeBase(String source, Map<String, KbEntry> entries, List<List<String>> synonyms, KbOutOfScope outOfScope) {
         this.source = source;
         this.entries = entries;
         this.synonyms = synonyms;
-        this.warnings = QuestionCheck.warnings(source, entries.values(), analysis());
+        this.outOfScope = outOfScope;
+        this.warnings = QuestionCheck.warnings(source, entries.values(), outOfScope, analysis());
+    }
+
+    /** A knowledge base built in code, without out-of-scope examples; see {@link #of(String, List, List, KbOutOfScope)}. */
+    public static KnowledgeBase of(String source, List<KbEntry> entries, List<List<String>> synonyms) {
+        return of(source, entries, synonyms, KbOutOfScope.none());
     }
 
     /**
      * A knowledge base built in code. Fails with a {@link KnowledgeBaseException} when there is no
-     * entry, two entries share an id, or two entries share a question.
+     * entry, two entries share an id, two entries share a question, or an out-of-scope example is
+     * also an entry's question.
      *
      * @param synonyms groups of words a team treats as one; the first word of each group stands for the rest
+     * @param outOfScope phrasings of what the base is not about ({@link KbOutOfScope#none()} for none)
      */
-    public static KnowledgeBase of(String source, List<KbEntry> entries, List<List<String>> synonyms) {
+    public static KnowledgeBase of(String source, List<KbEntry> entries, List<List<String>> synonyms, KbOutOfScope outOfScope) {
         if (entries.isEmpty()) {
             throw new KnowledgeBaseException(source + ": a knowledge base needs at least one entry");
         }
@@ -91,13 +105,20 @@ public final class KnowledgeBase {
                 }
             }
         }
+        for (String q : outOfScope.all()) {
+            String owner = variantOwner.get(Utterance.normalize(q));
+            if (owner != null) {
+                throw new KnowledgeBaseException(source + ": field 'out_of_scope.questions': the question '" + q
+                        + "' is also a question of entry '" + owner + "'");
+            }
+        }
         try {
             TextAnalysis.builder().synonyms(synonyms).build();
         } catch (IllegalArgumentException e) {
             throw new KnowledgeBaseException(source + ": field 'synonyms': " + e.getMessage(), e);
         }
         return new KnowledgeBase(source, Collections.unmodifiableMap(map),
-                synonyms.stream().map(List::copyOf).toList());
+                synonyms.stream().map(List::copyOf).toList(), outOfScope);
     }
 
     /** Loads and validates a knowledge base file; logs each of its {@link #warnings()} at WARN. */
@@ -132,17 +153,17 @@ public final class KnowledgeBase {
         } catch (IOException e) {
             throw new KnowledgeBaseException(source + ": not valid YAML: " + e.getMessage(), e);
         }
-        Yaml y = new Yaml(source);
+        KnowledgeBaseYaml y = new KnowledgeBaseYaml(source);
         if (root == null || !root.isObject() || !root.path("entries").isArray() || root.get("entries").isEmpty()) {
             throw new KnowledgeBaseException(source + ": expected a top-level 'entries:' list with at least one entry");
         }
-        y.onlyFields(root, "file", "entries", "synonyms");
+        y.onlyFields(root, "file", "entries", "synonyms", "out_of_scope");
         List<KbEntry> entries = new ArrayList<>();
         int index = 0;
         for (JsonNode node : root.get("entries")) {
             entries.add(y.entry(node, ++index));
         }
-        return of(source, entries, y.synonyms(root.path("synonyms")));
+        return of(source, entries, y.synonyms(root.path("synonyms")), y.outOfScope(root.path("out_of_scope")));
     }
 
     private static KnowledgeBase logged(KnowledgeBase kb) {
@@ -173,6 +194,11 @@ public final class KnowledgeBase {
         return Optional.ofNullable(entries.get(id));
     }
 
+    /** What the base is not about: phrasings ranked like questions, and a reply for them. */
+    public KbOutOfScope outOfScope() {
+        return outOfScope;
+    }
+
     /** The synonym groups: the first word of each stands for the others. */
     public List<List<String>> synonyms() {
         return synonyms;
@@ -181,154 +207,5 @@ public final class KnowledgeBase {
     /** {@link TextAnalysis} with this base's synonyms. */
     public TextAnalysis analysis() {
         return TextAnalysis.builder().synonyms(synonyms).build();
-    }
-
-    /** The YAML walk with error messages that say where. */
-    private record Yaml(String source) {
-
-        String where(String id, int index, String field) {
-            return source + ": entry " + (id == null ? "#" + index : "'" + id + "' (#" + index + ")") + ": field '" + field + "': ";
-        }
-
-        void onlyFields(JsonNode node, String... allowed) {
-            List<String> ok = List.of(allowed);
-            node.fieldNames().forEachRemaining(f -> {
-                if (!ok.contains(f)) {
-                    throw new KnowledgeBaseException(source + ": unknown top-level field '" + f + "'; expected " + ok);
-                }
-            });
-        }
-
-        List<List<String>> synonyms(JsonNode node) {
-            if (node.isMissingNode() || node.isNull()) {
-                return List.of();
-            }
-            if (!node.isArray()) {
-                throw new KnowledgeBaseException(source + ": field 'synonyms': expected a list of word lists, e.g. [[питер, спб]]");
-            }
-            List<List<String>> out = new ArrayList<>();
-            int i = 0;
-            for (JsonNode g : node) {
-                List<String> words = new ArrayList<>();
-                g.forEach(w -> words.add(w.asText()));
-                if (!g.isArray() || words.size() < 2 || words.stream().anyMatch(String::isBlank)) {
-                    throw new KnowledgeBaseException(source + ": field 'synonyms[" + i + "]': expected a list of at least two words, got " + g);
-                }
-                out.add(List.copyOf(words));
-                i++;
-            }
-            return out;
-        }
-
-        KbEntry entry(JsonNode node, int index) {
-            if (!node.isObject()) {
-                throw new KnowledgeBaseException(source + ": entry #" + index + ": expected a map with id, questions, answer");
-            }
-            String id = node.path("id").isTextual() ? node.get("id").asText().strip() : null;
-            if (id == null || !id.matches("[a-z0-9][a-z0-9_\\-]{0,63}")) {
-                throw new KnowledgeBaseException(where(null, index, "id")
-                        + "is missing or not an id (lower-case letters, digits, '-', '_'): " + node.path("id"));
-            }
-            List<String> known = List.of("id", "questions", "answer", "buttons", "links");
-            node.fieldNames().forEachRemaining(f -> {
-                if (!known.contains(f)) {
-                    throw new KnowledgeBaseException(where(id, index, f) + "unknown field; expected one of " + known);
-                }
-            });
-            return new KbEntry(id, questions(node.path("questions"), id, index),
-                    text(node.path("answer"), id, index, "answer"), buttons(node.path("buttons"), id, index),
-                    links(node.path("links"), id, index));
-        }
-
-        Map<String, List<String>> questions(JsonNode node, String id, int index) {
-            if (!node.isObject() || node.isEmpty()) {
-                throw new KnowledgeBaseException(where(id, index, "questions")
-                        + "is missing; expected a map from language to a list of phrasings, e.g. ru: [\"...\"]");
-            }
-            Map<String, List<String>> out = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> {
-                String field = "questions." + e.getKey();
-                JsonNode list = e.getValue();
-                if (!list.isArray() || list.isEmpty()) {
-                    throw new KnowledgeBaseException(where(id, index, field) + "expected a non-empty list of phrasings");
-                }
-                List<String> variants = new ArrayList<>();
-                for (JsonNode v : list) {
-                    if (!v.isTextual() || Utterance.normalize(v.asText()).isEmpty()) {
-                        throw new KnowledgeBaseException(where(id, index, field) + "a phrasing is empty or not text: " + v);
-                    }
-                    variants.add(v.asText().strip());
-                }
-                out.put(e.getKey(), List.copyOf(variants));
-            });
-            return out;
-        }
-
-        LocalText text(JsonNode node, String id, int index, String field) {
-            if (node.isTextual() && !node.asText().isBlank()) {
-                return LocalText.of(node.asText().strip());
-            }
-            if (node.isObject() && !node.isEmpty()) {
-                Map<String, String> m = new LinkedHashMap<>();
-                node.fields().forEachRemaining(e -> {
-                    if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
-                        throw new KnowledgeBaseException(where(id, index, field + "." + e.getKey()) + "is empty or not text");
-                    }
-                    m.put(e.getKey(), e.getValue().asText().strip());
-                });
-                return new LocalText(m);
-            }
-            throw new KnowledgeBaseException(where(id, index, field) + (node.isMissingNode() ? "is missing" : "is empty")
-                    + "; expected a text or a map from language to text");
-        }
-
-        List<KbEntry.KbButton> buttons(JsonNode node, String id, int index) {
-            List<KbEntry.KbButton> out = new ArrayList<>();
-            int i = 0;
-            for (JsonNode b : list(node, id, index, "buttons")) {
-                String field = "buttons[" + i++ + "]";
-                LocalText label = text(b.path("label"), id, index, field + ".label");
-                boolean hasLink = b.has("link");
-                boolean hasSend = b.has("send");
-                if (hasLink == hasSend) {
-                    throw new KnowledgeBaseException(where(id, index, field) + "needs exactly one of 'link' or 'send'");
-                }
-                Optional<String> link = hasLink ? Optional.of(url(b.get("link"), id, index, field + ".link")) : Optional.empty();
-                Optional<LocalText> send = hasSend ? Optional.of(text(b.get("send"), id, index, field + ".send")) : Optional.empty();
-                out.add(new KbEntry.KbButton(label, link, send));
-            }
-            return out;
-        }
-
-        List<KbEntry.KbLink> links(JsonNode node, String id, int index) {
-            List<KbEntry.KbLink> out = new ArrayList<>();
-            int i = 0;
-            for (JsonNode l : list(node, id, index, "links")) {
-                String field = "links[" + i++ + "]";
-                out.add(new KbEntry.KbLink(text(l.path("title"), id, index, field + ".title"),
-                        url(l.path("url"), id, index, field + ".url")));
-            }
-            return out;
-        }
-
-        private List<JsonNode> list(JsonNode node, String id, int index, String field) {
-            if (node.isMissingNode() || node.isNull()) {
-                return List.of();
-            }
-            if (!node.isArray()) {
-                throw new KnowledgeBaseException(where(id, index, field) + "expected a list");
-            }
-            List<JsonNode> out = new ArrayList<>();
-            node.forEach(out::add);
-            return out;
-        }
-
-        private String url(JsonNode node, String id, int index, String field) {
-            String u = node.isTextual() ? node.asText().strip() : "";
-            if (!u.matches("https?://\\S+|/\\S*")) {
-                throw new KnowledgeBaseException(where(id, index, field) + "expected an http(s):// or /relative link, got " + node);
-            }
-            return u;
-        }
     }
 }

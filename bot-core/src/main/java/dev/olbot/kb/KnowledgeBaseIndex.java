@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Matches client messages against a {@link KnowledgeBase}: every question of every entry is a
@@ -18,8 +19,12 @@ import java.util.Map;
  *       KbMatch.DidYouMean} with up to {@link Thresholds#maxSuggestions()} entries from the band;
  *   <li>below → {@link KbMatch.NoAnswer}.
  * </ul>
- * A message equal to one of the questions (what a button sends) is answered outright. The defaults
- * were calibrated with {@code olbot bench faq} on the tuning part of the FAQ evaluation set.
+ * The knowledge base's out-of-scope examples ({@link KbOutOfScope}) are phrases of the same index:
+ * when one ranks first, at least {@link Thresholds#suggest()}, and ahead of the best entry by {@link
+ * Thresholds#margin()}, the verdict is {@link KbMatch.NoAnswer} with {@code outOfScope}; an entry
+ * that is not ahead of them by the margin is offered, not answered; they are never offered.
+ * A message equal to one of the questions (what a button sends) is answered outright (or, equal to
+ * an out-of-scope example, turned away). The defaults were calibrated with {@code olbot bench faq} on the tuning part of the FAQ evaluation set.
  * Immutable and thread-safe.
  */
 public final class KnowledgeBaseIndex {
@@ -75,16 +80,24 @@ public final class KnowledgeBaseIndex {
         }
     }
 
+    /** The value that stands for the out-of-scope examples among the entries in the phrase index. */
+    private static final Object OUT_OF_SCOPE = new Object() {
+        @Override
+        public String toString() {
+            return "out of scope";
+        }
+    };
+
     private final KnowledgeBase kb;
     private final Thresholds thresholds;
-    private final PhraseIndex<KbEntry> index;
-    private final Map<String, KbEntry> exact = new HashMap<>();
+    private final PhraseIndex<Object> index;
+    private final Map<String, Object> exact = new HashMap<>();
 
     private KnowledgeBaseIndex(KnowledgeBase kb, Thresholds thresholds) {
         this.kb = kb;
         this.thresholds = thresholds;
-        Map<String, KbEntry> phrases = new LinkedHashMap<>();
-        Map<KbEntry, String> answers = new HashMap<>();
+        Map<String, Object> phrases = new LinkedHashMap<>();
+        Map<Object, String> answers = new HashMap<>();
         for (KbEntry e : kb.entries()) {
             answers.put(e, String.join(" ", e.answer().byLanguage().values()));
             for (List<String> variants : e.questions().values()) {
@@ -94,7 +107,11 @@ public final class KnowledgeBaseIndex {
                 }
             }
         }
-        this.index = PhraseIndex.of(kb.analysis(), phrases, answers);
+        for (String q : kb.outOfScope().all()) {
+            phrases.putIfAbsent(q, OUT_OF_SCOPE);
+            exact.putIfAbsent(Utterance.normalize(q), OUT_OF_SCOPE);
+        }
+        this.index = PhraseIndex.of(kb.analysis(), phrases, answers, Set.of(OUT_OF_SCOPE));
     }
 
     public static KnowledgeBaseIndex of(KnowledgeBase kb) {
@@ -119,13 +136,10 @@ public final class KnowledgeBaseIndex {
      * of different entries gets them all, in message order ({@link KbMatch.Answer#also()}).
      */
     public KbMatch match(String text) {
-        KbMatch whole = matchOne(text);
+        Decision whole = decide(text);
         List<String> parts = MessageParts.of(text);
-        if (parts.size() < 2) {
-            return whole;
-        }
         List<KbMatch.Candidate> answers = new ArrayList<>();
-        for (String part : parts) {
+        for (String part : parts.size() < 2 ? List.<String>of() : parts) {
             if (!(matchOne(part) instanceof KbMatch.Answer a)) {
                 continue; // a greeting or a story around the question
             }
@@ -133,25 +147,64 @@ public final class KnowledgeBaseIndex {
                 answers.add(new KbMatch.Candidate(a.entry(), a.confidence()));
             }
         }
-        if (answers.size() < 2) {
-            return whole;
+        if (answers.size() >= 2) {
+            return new KbMatch.Answer(answers.get(0).entry(), answers.get(0).confidence(), answers.subList(1, answers.size()));
         }
-        return new KbMatch.Answer(answers.get(0).entry(), answers.get(0).confidence(), answers.subList(1, answers.size()));
+        return afterStory(text, whole);
     }
 
-    private KbMatch matchOne(String text) {
-        KbEntry hit = exact.get(Utterance.normalize(text));
-        if (hit != null) {
-            return new KbMatch.Answer(hit, 1.0);
+    /**
+     * A story before the question ("заказал позавчера ноутбук, начальник торопит. когда привезут?"):
+     * when the whole message is no answer — unless a foreign word turned it away — or only a "did
+     * you mean", its last sentence, a question, decides if it is an answer (or, for no answer, a
+     * "did you mean").
+     */
+    private KbMatch afterStory(String text, Decision whole) {
+        if (whole.match() instanceof KbMatch.Answer || whole.foreignWord()) {
+            return whole.match();
         }
-        PhraseIndex.Ranking<KbEntry> ranking = index.ranking(text);
+        java.util.Optional<String> question = MessageParts.lastQuestion(text);
+        if (question.isEmpty()) {
+            return whole.match();
+        }
+        KbMatch asked = matchOne(question.get());
+        if (asked instanceof KbMatch.Answer || asked instanceof KbMatch.DidYouMean && whole.match() instanceof KbMatch.NoAnswer) {
+            return asked;
+        }
+        return whole.match();
+    }
+
+    /** A decision, and whether the message says a foreign word ({@link PhraseIndex.Ranking#foreignWord()}). */
+    private record Decision(KbMatch match, boolean foreignWord) {}
+
+    private KbMatch matchOne(String text) {
+        return decide(text).match();
+    }
+
+    private Decision decide(String text) {
+        Object hit = exact.get(Utterance.normalize(text));
+        if (hit instanceof KbEntry e) {
+            return new Decision(new KbMatch.Answer(e, 1.0), false);
+        }
+        if (hit == OUT_OF_SCOPE) {
+            return new Decision(new KbMatch.NoAnswer(0, true), true);
+        }
+        PhraseIndex.Ranking<Object> ranking = index.ranking(text);
+        return new Decision(decide(ranking), ranking.foreignWord());
+    }
+
+    private KbMatch decide(PhraseIndex.Ranking<Object> ranking) {
         List<KbMatch.Candidate> ranked = candidates(ranking);
         double best = ranked.isEmpty() ? 0 : ranked.get(0).confidence();
+        double outside = outOfScope(ranking);
+        if (outside >= thresholds.suggest() && (outside - best >= thresholds.margin() || ranking.foreignWord() && outside >= best)) {
+            return new KbMatch.NoAnswer(best, true); // "доставка пиццы" is someone else's business
+        }
         double floor = ranking.topicWord() ? thresholds.topicSuggest() : thresholds.suggest();
         if (best < floor) {
             return new KbMatch.NoAnswer(best);
         }
-        double second = ranked.size() > 1 ? ranked.get(1).confidence() : 0;
+        double second = Math.max(ranked.size() > 1 ? ranked.get(1).confidence() : 0, outside);
         if (best >= thresholds.answer() && best - second >= thresholds.margin()) {
             return new KbMatch.Answer(ranked.get(0).entry(), best);
         }
@@ -170,7 +223,22 @@ public final class KnowledgeBaseIndex {
         return candidates(index.ranking(text));
     }
 
-    private static List<KbMatch.Candidate> candidates(PhraseIndex.Ranking<KbEntry> ranking) {
-        return ranking.candidates().stream().map(s -> new KbMatch.Candidate(s.value(), s.confidence())).toList();
+    private static List<KbMatch.Candidate> candidates(PhraseIndex.Ranking<Object> ranking) {
+        return ranking.candidates().stream().filter(s -> s.value() instanceof KbEntry)
+                .map(s -> new KbMatch.Candidate((KbEntry) s.value(), s.confidence())).toList();
+    }
+
+    /** The best out-of-scope example's confidence, or 0. */
+    private static double outOfScope(PhraseIndex.Ranking<Object> ranking) {
+        return ranking.candidates().stream().filter(s -> s.value() == OUT_OF_SCOPE).mapToDouble(PhraseIndex.Scored::confidence)
+                .findFirst().orElse(0);
+    }
+
+    /**
+     * The confidence of the best out-of-scope example for {@code text} (0 when none matches or the
+     * base has none): for tuning, beside {@link #ranked}.
+     */
+    public double outOfScopeConfidence(String text) {
+        return outOfScope(index.ranking(text));
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A knowledge base as an intent: it matches a message its {@link KnowledgeBaseIndex} answers or
@@ -106,6 +107,24 @@ public final class KnowledgeBaseIntent implements Matcher {
             return new KbMatch.DidYouMean(list);
         }
         return index.match(ctx.utterance().text());
+    }
+
+    /**
+     * The knowledge base's out-of-scope reply ({@link KbOutOfScope#reply()}) in the client's language
+     * when the message in {@code ctx} is judged out of scope ({@link KbMatch.NoAnswer#outOfScope()}:
+     * "сколько стоит доставка пиццы"); empty when it is not, or the base has no such reply. For a
+     * fallback: this intent does not match such a message.
+     *
+     * <pre>{@code
+     * .fallback(ctx -> ctx.reply(faq.outOfScopeReply(ctx).orElse(Reply.text("Sorry, I don't know that yet."))))
+     * }</pre>
+     */
+    public Optional<Reply> outOfScopeReply(BotContext ctx) {
+        Optional<LocalText> text = index.knowledgeBase().outOfScope().reply();
+        if (text.isEmpty() || !(index.match(ctx.utterance().text()) instanceof KbMatch.NoAnswer n) || !n.outOfScope()) {
+            return Optional.empty();
+        }
+        return Optional.of(Reply.text(text.get().in(ctx.language())));
     }
 
     /** A handler that answers with {@link #reply(BotContext, LocalText)} and the default "did you mean" text. */

@@ -22,6 +22,19 @@ final class MessageParts {
 
     private MessageParts() {}
 
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+");
+
+    /**
+     * The last sentence of a message of two sentences or more, when it is a question (ends with a
+     * question mark): "заказал вчера ноутбук, начальник торопит. когда привезут?" → "когда
+     * привезут?"; empty otherwise.
+     */
+    static java.util.Optional<String> lastQuestion(String text) {
+        String[] sentences = SENTENCE_END.split(text == null ? "" : text.strip());
+        String last = sentences[sentences.length - 1].strip();
+        return sentences.length >= 2 && last.endsWith("?") ? java.util.Optional.of(last) : java.util.Optional.empty();
+    }
+
     /** The non-blank parts in message order; one part (the whole text) when there is nothing to split at. */
     static List<String> of(String text) {
         List<String> out = new ArrayList<>();

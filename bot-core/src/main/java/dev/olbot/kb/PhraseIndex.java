@@ -90,6 +90,13 @@ public final class PhraseIndex<T> {
      * payment methods'): it may be offered, rarely answered.
      */
     public static final double OTHER_TOPIC_WEIGHT = 0.85;
+    /**
+     * Factor on the confidence of a value the index is about when the message says a foreign word
+     * — one only the outside values' phrases have ("озон" of the out-of-scope example "заказ на
+     * озоне") — that the value's phrases lack: "статус заказа на озоне" is another shop's order.
+     * Replaces {@link #OTHER_TOPIC_WEIGHT} for that message.
+     */
+    public static final double FOREIGN_WORD_WEIGHT = 0.7;
     /** Words of at most this many letters match by a typo only beside another word of the phrase. */
     public static final int SHORT_WORD = PhraseRules.SHORT_WORD;
     /**
@@ -107,12 +114,18 @@ public final class PhraseIndex<T> {
 
     /**
      * The candidates of {@link #rank}, and whether the message says a topic word: a word some phrase
-     * has as written (or through a synonym) that is not {@link TextAnalysis#generic} — not a typo, a
-     * word of the same family or a word of the values' context only.
+     * (of a value the index is about, not an outside one) has as written (or through a synonym) that is not {@link TextAnalysis#generic} — not a typo, a
+     * word of the same family or a word of the values' context only; and whether it says a foreign
+     * word (one only outside values' phrases have: see {@link #FOREIGN_WORD_WEIGHT}).
      */
-    public record Ranking<T>(List<Scored<T>> candidates, boolean topicWord) {
+    public record Ranking<T>(List<Scored<T>> candidates, boolean topicWord, boolean foreignWord) {
         public Ranking {
             candidates = List.copyOf(candidates);
+        }
+
+        /** A ranking of an index without outside values. */
+        public Ranking(List<Scored<T>> candidates, boolean topicWord) {
+            this(candidates, topicWord, false);
         }
     }
 
@@ -125,10 +138,10 @@ public final class PhraseIndex<T> {
     private final PhraseRules rules;
     private final ValueTerms<T> valueTerms;
 
-    private PhraseIndex(TextAnalysis analysis, Map<String, ? extends T> phrases, Map<? extends T, String> context) {
+    private PhraseIndex(TextAnalysis analysis, Map<String, ? extends T> phrases, Map<? extends T, String> context, Set<T> outside) {
         this.analysis = analysis;
         this.rules = new PhraseRules(analysis);
-        this.valueTerms = new ValueTerms<>(analysis);
+        this.valueTerms = new ValueTerms<>(analysis, outside);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         List<Set<String>> termSets = new ArrayList<>();
         Set<Integer> stopWordPhrases = new HashSet<>();
@@ -157,6 +170,7 @@ public final class PhraseIndex<T> {
                 valueTerms.context(value, terms);
                 vocab.addAll(terms);
             });
+            valueTerms.seal();
             w.commit();
             this.searcher = new IndexSearcher(DirectoryReader.open(dir));
             searcher.setSimilarity(new BM25Similarity());
@@ -192,10 +206,21 @@ public final class PhraseIndex<T> {
      * phrase explains ("how many days for delivery" leans to the entry whose answer says "days").
      */
     public static <T> PhraseIndex<T> of(TextAnalysis analysis, Map<String, ? extends T> phrases, Map<? extends T, String> context) {
+        return of(analysis, phrases, context, Set.of());
+    }
+
+    /**
+     * {@link #of(TextAnalysis, Map, Map)} where the phrases of the {@code outside} values say what
+     * the index is NOT about (out-of-scope examples): they are ranked like the others, and their
+     * words, when a message says them, lower the other values' confidence like any other value's
+     * topic word does — but they do not make the message a {@link Ranking#topicWord()} one.
+     */
+    public static <T> PhraseIndex<T> of(TextAnalysis analysis, Map<String, ? extends T> phrases, Map<? extends T, String> context,
+            Set<? extends T> outside) {
         if (phrases.isEmpty()) {
             throw new IllegalArgumentException("a phrase index needs at least one phrase");
         }
-        return new PhraseIndex<>(analysis, new LinkedHashMap<>(phrases), Map.copyOf(context));
+        return new PhraseIndex<>(analysis, new LinkedHashMap<>(phrases), Map.copyOf(context), Set.copyOf(outside));
     }
 
     public TextAnalysis analysis() {
@@ -219,6 +244,7 @@ public final class PhraseIndex<T> {
         }
         Map<String, Map<String, Double>> expansions = stopWordsOnly ? expander.exact(terms) : expander.expand(terms);
         List<String> topicWords = stopWordsOnly ? List.of() : terms.stream().filter(valueTerms::topicWord).toList();
+        List<String> foreignWords = topicWords.stream().filter(valueTerms::foreignWord).toList();
         boolean negated = terms.contains(NegationFilter.TERM);
         List<List<String>> slots = analysis.slots(text);
         if (slots.isEmpty()) {
@@ -234,7 +260,15 @@ public final class PhraseIndex<T> {
                     continue; // "где купить хлеб" shares only "купить" with "купить сертификат"; "sing" alone is not "sign"
                 }
                 double coverage = Math.min(1.0, hit.score / p.selfScore());
-                double explained = valueTerms.explained(slots, expansions, p.terms(), p.value());
+                double explained;
+                double foreignShare = valueTerms.outside(p.value()) ? valueTerms.foreignShare(p.terms(), foreignWords) : 0;
+                if (foreignShare > 0) {
+                    // an out-of-scope example is about its foreign words: "доставка пиццы" is "заказать пиццу"
+                    coverage = Math.max(coverage, foreignShare);
+                    explained = valueTerms.explainedOutside(slots, expansions, p.terms());
+                } else {
+                    explained = valueTerms.explained(slots, expansions, p.terms(), p.value());
+                }
                 double confidence = coverage * (1 - QUERY_WEIGHT + QUERY_WEIGHT * explained);
                 if (negated && !p.terms().contains(NegationFilter.TERM)) {
                     confidence *= UNNEGATED_WEIGHT; // "не могу оплатить" is not quite "как можно оплатить"
@@ -242,7 +276,10 @@ public final class PhraseIndex<T> {
                 if (rules.asksOtherQuestion(terms, valueTerms.asked(p.value()))) {
                     confidence *= OTHER_QUESTION_WEIGHT; // "когда доставка" is not quite "сколько стоит доставка"
                 }
-                if (valueTerms.lacksTopicWord(p.value(), topicWords)) {
+                if (!valueTerms.outside(p.value()) && valueTerms.lacksTopicWord(p.value(), foreignWords)) {
+                    confidence *= FOREIGN_WORD_WEIGHT; // "статус заказа на озоне" is another shop's order
+                } else if (!valueTerms.outside(p.value()) && valueTerms.lacksTopicWord(p.value(), topicWords)) {
+                    // an out-of-scope example names the foreign thing; the shop's words around it are expected
                     confidence *= OTHER_TOPIC_WEIGHT; // "оплата по счёту" is not quite "как можно оплатить"
                 }
                 if (confidence > 0) {
@@ -255,7 +292,7 @@ public final class PhraseIndex<T> {
         }
         List<Scored<T>> out = new ArrayList<>(best.values());
         out.sort(Comparator.comparingDouble((Scored<T> s) -> s.confidence()).reversed());
-        return new Ranking<>(out, !topicWords.isEmpty());
+        return new Ranking<>(out, topicWords.stream().anyMatch(valueTerms::insideTopicWord), !foreignWords.isEmpty());
     }
 
     /** The best confidence of any phrase for {@code value}, or 0. */

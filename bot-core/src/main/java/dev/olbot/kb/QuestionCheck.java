@@ -14,20 +14,28 @@ final class QuestionCheck {
 
     private QuestionCheck() {}
 
-    static List<String> warnings(String source, Collection<KbEntry> entries, TextAnalysis analysis) {
+    static List<String> warnings(String source, Collection<KbEntry> entries, KbOutOfScope outOfScope, TextAnalysis analysis) {
         List<String> out = new ArrayList<>();
         for (KbEntry e : entries) {
             for (List<String> variants : e.questions().values()) {
                 for (String q : variants) {
-                    List<String> terms = analysis.terms(q);
-                    List<String> words = terms.stream().filter(t -> !analysis.question(t)).toList();
-                    if (!words.isEmpty() && words.stream().allMatch(analysis::generic)) {
-                        out.add(source + ": entry '" + e.id() + "': the question '" + LogSafe.escape(q)
-                                + "' says only generic words " + words + "; it would match any message with them — add a word of its topic");
-                    }
+                    check(analysis, q).ifPresent(words -> out.add(source + ": entry '" + e.id() + "': the question '"
+                            + LogSafe.escape(q) + "' says only generic words " + words
+                            + "; it would match any message with them — add a word of its topic"));
                 }
             }
         }
+        for (String q : outOfScope.all()) {
+            check(analysis, q).ifPresent(words -> out.add(source + ": out_of_scope: the question '" + LogSafe.escape(q)
+                    + "' says only generic words " + words
+                    + "; it would turn away any message with them — add the word of what is not yours"));
+        }
         return List.copyOf(out);
+    }
+
+    /** The words of a question made of generic words only, or empty when it has a word of its own. */
+    private static java.util.Optional<List<String>> check(TextAnalysis analysis, String q) {
+        List<String> words = analysis.terms(q).stream().filter(t -> !analysis.question(t)).toList();
+        return !words.isEmpty() && words.stream().allMatch(analysis::generic) ? java.util.Optional.of(words) : java.util.Optional.empty();
     }
 }

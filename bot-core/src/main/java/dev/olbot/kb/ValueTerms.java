@@ -23,15 +23,23 @@ final class ValueTerms<T> {
     private final Map<T, Set<String>> questionKinds = new HashMap<>();
     /** The terms of all phrases (not of the context, nor of stop-words-only phrases). */
     private final Set<String> phraseTerms = new HashSet<>();
+    /** The terms of the phrases of values the index is about (not of {@link #outside} values). */
+    private final Set<String> insideTerms = new HashSet<>();
+    private final Set<T> outside;
 
-    ValueTerms(TextAnalysis analysis) {
+    /** @param outside values whose phrases say what the index is not about (out-of-scope examples) */
+    ValueTerms(TextAnalysis analysis, Set<T> outside) {
         this.analysis = analysis;
+        this.outside = Set.copyOf(outside);
     }
 
     /** A phrase of {@code value}; {@code topical}: not a phrase of stop words only ("who are you"). */
     void phrase(T value, List<String> terms, boolean topical) {
         if (topical) {
             phraseTerms.addAll(terms);
+            if (!outside.contains(value)) {
+                insideTerms.addAll(terms);
+            }
         }
         valueTerms.computeIfAbsent(value, v -> new HashSet<>()).addAll(terms);
         terms.stream().filter(t -> analysis.question(t) && !t.equals(PhraseRules.MANNER))
@@ -53,10 +61,77 @@ final class ValueTerms<T> {
         return phraseTerms.contains(term) && !analysis.generic(term) && !term.equals(NegationFilter.TERM);
     }
 
+    /** A {@link #topicWord} that a phrase of a value the index is about has (not only an outside one). */
+    boolean insideTopicWord(String term) {
+        return insideTerms.contains(term) && topicWord(term);
+    }
+
+    /**
+     * A {@link #topicWord} that only outside values' phrases have (and no value's context): "озон"
+     * of "заказ на озоне" — the name of what the index is not about.
+     */
+    boolean foreignWord(String term) {
+        return foreign.contains(term);
+    }
+
+    /** The foreign words; worked out by {@link #seal()}. */
+    private Set<String> foreign = Set.of();
+
+    /** Called once every phrase and context is in: works out the {@link #foreignWord foreign words}. */
+    void seal() {
+        Set<String> out = new HashSet<>();
+        for (String term : phraseTerms) {
+            if (topicWord(term) && !insideFamily(insideTerms, term) && contextTerms.values().stream().noneMatch(c -> insideFamily(c, term))) {
+                out.add(term);
+            }
+        }
+        foreign = Set.copyOf(out);
+    }
+
+    /**
+     * Whether {@code terms} has {@code term} or, for a term of {@value #FAMILY_PREFIX} letters or
+     * more, a word of its family: one sharing its first {@value #FAMILY_PREFIX} letters — "заказа"
+     * (заказать) is the family of "заказ"; a shorter term only as itself ("car" is not "card").
+     */
+    private static boolean insideFamily(Set<String> terms, String term) {
+        if (term.length() < FAMILY_PREFIX) {
+            return terms.contains(term);
+        }
+        String prefix = term.substring(0, FAMILY_PREFIX);
+        return terms.stream().anyMatch(t -> t.startsWith(prefix));
+    }
+
+    /** Letters a word shares with an inside word to be of its family, for {@link #foreignWord}. */
+    private static final int FAMILY_PREFIX = 5;
+
+    /** The share of a phrase's foreign words that the message says ({@code said}: its foreign words). */
+    double foreignShare(Set<String> phrase, List<String> said) {
+        if (said.isEmpty()) {
+            return 0;
+        }
+        long foreignWords = phrase.stream().filter(foreign::contains).count();
+        long hit = said.stream().filter(phrase::contains).count();
+        return foreignWords == 0 ? 0 : (double) hit / foreignWords;
+    }
+
+    /** Whether {@code value} is an outside one. */
+    boolean outside(T value) {
+        return outside.contains(value);
+    }
+
     /** Whether the value's phrases lack one of the message's {@link #topicWord topic words}. */
     boolean lacksTopicWord(T value, List<String> topicWords) {
         Set<String> own = valueTerms.getOrDefault(value, Set.of());
         return topicWords.stream().anyMatch(t -> !own.contains(t));
+    }
+
+    /**
+     * {@link #explained} for an outside phrase whose foreign word the message says: a word any
+     * phrase the index is about has counts {@value PhraseIndex#SIBLING_WEIGHT} — the shop's words
+     * around another business's name ("сколько стоит доставка пиццы") are what such messages say.
+     */
+    double explainedOutside(List<List<String>> slots, Map<String, Map<String, Double>> expansions, Set<String> phrase) {
+        return explained(slots, expansions, phrase, insideTerms, Set.of());
     }
 
     /**
@@ -68,8 +143,11 @@ final class ValueTerms<T> {
      * PhraseIndex#EXPLAINED_WORDS} words explained are all.
      */
     double explained(List<List<String>> slots, Map<String, Map<String, Double>> expansions, Set<String> phrase, T value) {
-        Set<String> siblings = valueTerms.getOrDefault(value, Set.of());
-        Set<String> context = contextTerms.getOrDefault(value, Set.of());
+        return explained(slots, expansions, phrase, valueTerms.getOrDefault(value, Set.of()), contextTerms.getOrDefault(value, Set.of()));
+    }
+
+    private double explained(List<List<String>> slots, Map<String, Map<String, Double>> expansions, Set<String> phrase,
+            Set<String> siblings, Set<String> context) {
         double found = 0;
         double words = 0;
         for (List<String> slot : slots) {

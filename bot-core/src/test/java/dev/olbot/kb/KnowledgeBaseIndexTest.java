@@ -44,6 +44,31 @@ class KnowledgeBaseIndexTest {
     }
 
     @Nested
+    class Stories {
+        private static final String STORY = "добрый вечер, заказал позавчера ноутбук для работы, срочно нужен, начальник торопит и ругается. ";
+
+        @Test
+        void answersTheQuestionAfterAStoryThatSaysAnotherEntrysWords() {
+            String story = "добрый вечер, заказал позавчера ноутбук для работы, срочно нужен, начальник торопит и ругается, а ещё цена доставки меня удивила. ";
+
+            assertThat(index.match(story + "доставка сколько идет?")).isInstanceOfSatisfying(KbMatch.Answer.class,
+                    a -> assertThat(a.entry().id()).isEqualTo("delivery-time"));
+        }
+
+        @Test
+        void keepsTheWholeMessagesDecisionWhenTheQuestionAloneIsNoBetter() {
+            assertThat(index.match(STORY + "а у вас кот есть?")).isInstanceOf(KbMatch.NoAnswer.class);
+        }
+
+        @Test
+        void takesTheWholeMessageWhenTheLastSentenceIsNoQuestion() {
+            assertThat(MessageParts.lastQuestion(STORY + "доставка сколько идет")).isEmpty();
+            assertThat(MessageParts.lastQuestion("доставка сколько идет?")).isEmpty();
+            assertThat(MessageParts.lastQuestion(STORY + "доставка сколько идет?")).contains("доставка сколько идет?");
+        }
+    }
+
+    @Nested
     class DidYouMean {
         @Test
         void offersTheEntriesInTheBandForASingleSharedWord() {

@@ -19,6 +19,7 @@ import dev.olbot.rest.methods.message.Keyboard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -137,9 +138,20 @@ public final class FaqBot {
         knowledge.reply(ctx, s.texts().didYouMean());
     }
 
+    /**
+     * No answer. A message the knowledge base's out-of-scope examples claim ("доставка пиццы") gets
+     * the base's out-of-scope reply and is not counted as a miss: the bot understood it, and an
+     * operator of this shop could not help either (the reply says how to reach one anyway). Any
+     * other message is a miss; {@code maxMisses} in a row hand the dialog off.
+     */
     private void miss(BotContext ctx) {
         ctx.set(CLOSING, null);
         ctx.set(WELCOMED, null);
+        Optional<Reply> outOfScope = knowledge.outOfScopeReply(ctx);
+        if (outOfScope.isPresent()) {
+            ctx.reply(outOfScope.get());
+            return;
+        }
         int misses = ctx.var(MISSES).map(Integer::parseInt).orElse(0) + 1;
         List<String> missed = new ArrayList<>(missed(ctx));
         missed.add(abbreviate(ctx.utterance().text()));
