@@ -142,7 +142,7 @@ public final class BotServer implements AutoCloseable {
             }
             InstallGate gate = config.oauthApp() ? InstallGate.of(installs, InstallConfirmer.oauthServer(rest)) : null;
             this.ingress = Ingress.create(b -> b.verifier(ApplicationTokenVerifier.of(installs, webhookClients).trusting(config.oauthServers()))
-                    .installGate(gate).inbox(inbox).workerThreads(config.handlerThreads()).metrics(metrics)
+                    .installGate(gate).inbox(inbox).workerThreads(config.handlerThreads()).backlogWarning(config.backlogWarning()).metrics(metrics)
                     .dedupe(stores.dedupe)
                     .sink(event -> {
                         engine.accept(event);

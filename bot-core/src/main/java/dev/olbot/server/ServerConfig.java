@@ -42,6 +42,8 @@ import java.util.Optional;
  *                      instance; empty = one instance with files in {@link #dataDir}
  * @param inboxPartitions {@code OLBOT_INBOX_PARTITIONS}: cluster mode — how many Redis streams the inbox is spread over
  *                      (default 16, 1–1024; the same on every instance): at most this many instances share the work
+ * @param backlogWarning {@code OLBOT_BACKLOG_WARN}: how many events waiting for their turn make a WARN line (default 500;
+ *                      an INFO line follows when the backlog is back at half of it)
  */
 public record ServerConfig(
         String publicUrl,
@@ -61,7 +63,8 @@ public record ServerConfig(
         boolean metrics,
         String debugToken,
         String redisUrl,
-        int inboxPartitions) {
+        int inboxPartitions,
+        int backlogWarning) {
 
     /**
      * Reads {@code OLBOT_*} from the environment, over an optional properties file. Throws
@@ -119,7 +122,16 @@ public record ServerConfig(
                 onOff(values.getOrDefault("OLBOT_METRICS", "on"), "OLBOT_METRICS"),
                 debugToken(values.getOrDefault("OLBOT_DEBUG_TOKEN", "")),
                 redisUrl(values.getOrDefault("OLBOT_REDIS_URL", "")),
-                partitions(values.getOrDefault("OLBOT_INBOX_PARTITIONS", "16")));
+                partitions(values.getOrDefault("OLBOT_INBOX_PARTITIONS", "16")),
+                atLeastOne(values.getOrDefault("OLBOT_BACKLOG_WARN", "500"), "OLBOT_BACKLOG_WARN"));
+    }
+
+    private static int atLeastOne(String s, String name) {
+        int n = integer(s, name);
+        if (n < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, was " + n);
+        }
+        return n;
     }
 
     private static String redisUrl(String url) {

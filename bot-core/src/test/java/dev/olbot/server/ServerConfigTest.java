@@ -100,6 +100,14 @@ class ServerConfigTest {
         }
     }
 
+    @Test
+    void warnsOfABacklogOf500EventsUnlessToldOtherwise() {
+        assertThat(ServerConfig.load(Optional.empty(), Map.of()).backlogWarning()).isEqualTo(500);
+        assertThat(ServerConfig.load(Optional.empty(), Map.of("OLBOT_BACKLOG_WARN", "2000")).backlogWarning()).isEqualTo(2000);
+        assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_BACKLOG_WARN", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("OLBOT_BACKLOG_WARN must be at least 1, was 0");
+    }
+
     @Nested
     class ClusterMode {
 
