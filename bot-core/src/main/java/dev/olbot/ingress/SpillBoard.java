@@ -23,23 +23,4 @@ public interface SpillBoard {
      * Blocking; throws while the shared store does not answer.
      */
     OptionalLong othersOldest();
-
-    /** One instance alone: nobody else keeps anything. */
-    SpillBoard ALONE = new SpillBoard() {
-        @Override
-        public void keeping(long oldestMillis) {}
-
-        @Override
-        public java.util.concurrent.CompletionStage<Void> keepingAsync(long oldestMillis) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void empty() {}
-
-        @Override
-        public OptionalLong othersOldest() {
-            return OptionalLong.empty();
-        }
-    };
 }

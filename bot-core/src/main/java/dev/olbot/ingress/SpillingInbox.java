@@ -50,6 +50,10 @@ public final class SpillingInbox implements SharedInbox {
     });
     private volatile boolean outageLogged;
     private static final long MOVE_EVERY_MILLIS = 200;
+    /** While nothing is kept anywhere, the mover reads the board every this many rounds. */
+    private static final int IDLE_READ_EVERY = 5;
+    /** Mover rounds with nothing kept (the mover's thread only). */
+    private int idleRounds;
 
     /**
      * @param shared     the inbox of the cluster (Redis Streams)
@@ -57,7 +61,7 @@ public final class SpillingInbox implements SharedInbox {
      * @param stillOurs  blocking: whether this instance hands in the delivery with this dedupe key
      *                   (it claims the key in the shared store, or finds its own claim); throws while
      *                   the shared store does not answer
-     * @param board      where the instances say what they still keep ({@link SpillBoard#ALONE} for one)
+     * @param board      where the instances say what they still keep
      * @param unsettled  true while the shared store has just failed (or came back a moment ago): appends
      *                   spill then, until every instance that kept something has said so on the board
      * @param wait       how long an append waits for the shared inbox before it spills
@@ -140,6 +144,9 @@ public final class SpillingInbox implements SharedInbox {
      * first failure and tries again next round.
      */
     private void move() {
+        if (spilled.isEmpty() && !onBoard && !othersSpilling && ++idleRounds % IDLE_READ_EVERY != 0) {
+            return; // nothing kept anywhere: read the board once a second, not every round
+        }
         int moved = 0;
         int dropped = 0;
         try {
@@ -165,10 +172,9 @@ public final class SpillingInbox implements SharedInbox {
                 spilling.decrementAndGet();
             }
             Entry oldest = spilled.peek();
-            if (oldest != null) {
-                board.keeping(oldest.receivedAtMillis());
-                onBoard = true;
-            } else if (onBoard || moved + dropped > 0) {
+            if (oldest != null && moved + dropped > 0) {
+                board.keeping(oldest.receivedAtMillis()); // the oldest kept here is a later one now
+            } else if (oldest == null && (onBoard || moved + dropped > 0)) {
                 board.empty();
                 onBoard = false;
             }
@@ -200,11 +206,6 @@ public final class SpillingInbox implements SharedInbox {
 
     /** When an append to the shared inbox last failed or ran out of time. */
     private volatile long lastFailureNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
-
-    /** Deliveries kept locally and not moved into the shared inbox yet. */
-    public int spilled() {
-        return spilling.get();
-    }
 
     @Override
     public void handled(long id) {}

@@ -27,8 +27,11 @@ public final class RedisSentCalls implements SentCalls {
 
     private final RedisLink redis;
     private final long ttlMillis;
-    /** Confirmed calls Redis did not take yet, oldest first: key → (value, until). */
-    private final java.util.LinkedHashMap<String, Object[]> unrecorded = new java.util.LinkedHashMap<>();
+    /** Confirmed calls Redis did not take yet, oldest first. */
+    private final java.util.LinkedHashMap<String, Unrecorded> unrecorded = new java.util.LinkedHashMap<>();
+
+    /** A record Redis did not take: its value, and until when (epoch ms) it counts. */
+    private record Unrecorded(String value, long untilMillis) {}
     private static final int UNRECORDED_KEPT = 10_000;
 
     private RedisSentCalls(RedisLink redis, Duration ttl) {
@@ -52,8 +55,8 @@ public final class RedisSentCalls implements SentCalls {
     public Optional<Sent> find(String key) {
         String kept;
         synchronized (unrecorded) {
-            Object[] k = unrecorded.get(key);
-            kept = k != null && System.currentTimeMillis() < (long) k[1] ? (String) k[0] : null;
+            Unrecorded k = unrecorded.get(key);
+            kept = k != null && System.currentTimeMillis() < k.untilMillis() ? k.value() : null;
         }
         if (kept != null) {
             return parse(kept);
@@ -79,7 +82,7 @@ public final class RedisSentCalls implements SentCalls {
         } catch (RedisUnavailableException e) {
             synchronized (unrecorded) {
                 boolean first = unrecorded.isEmpty();
-                unrecorded.put(key, new Object[] {value, System.currentTimeMillis() + ttlMillis});
+                unrecorded.put(key, new Unrecorded(value, System.currentTimeMillis() + ttlMillis));
                 if (unrecorded.size() > UNRECORDED_KEPT) {
                     unrecorded.remove(unrecorded.keySet().iterator().next());
                 }
@@ -96,17 +99,17 @@ public final class RedisSentCalls implements SentCalls {
     /** Writes what Redis did not take earlier, now that it answered; stops at the first failure. */
     private void writeUnrecorded() {
         while (true) {
-            java.util.Map.Entry<String, Object[]> e;
+            java.util.Map.Entry<String, Unrecorded> e;
             synchronized (unrecorded) {
                 if (unrecorded.isEmpty()) {
                     return;
                 }
                 e = unrecorded.entrySet().iterator().next();
             }
-            long left = (long) e.getValue()[1] - System.currentTimeMillis();
+            long left = e.getValue().untilMillis() - System.currentTimeMillis();
             if (left > 0) {
                 try {
-                    redis.call(Command.SET, redis.key("sent:" + e.getKey()), e.getValue()[0], "PX", left);
+                    redis.call(Command.SET, redis.key("sent:" + e.getKey()), e.getValue().value(), "PX", left);
                 } catch (RedisUnavailableException stillDown) {
                     return;
                 }

@@ -37,12 +37,17 @@ public final class RedisSpillBoard implements SpillBoard {
 
     @Override
     public void keeping(long oldestMillis) {
-        redis.call(Command.HSET, hash, instance, oldestMillis + ":" + clock.millis());
+        redis.await(say(oldestMillis));
     }
 
     @Override
     public java.util.concurrent.CompletionStage<Void> keepingAsync(long oldestMillis) {
-        return redis.send(Command.HSET, hash, instance, oldestMillis + ":" + clock.millis()).<Void>mapEmpty().toCompletionStage();
+        return say(oldestMillis).<Void>mapEmpty().toCompletionStage();
+    }
+
+    /** {@code HSET <spills> <instance> <oldest>:<now>}. */
+    private io.vertx.core.Future<Response> say(long oldestMillis) {
+        return redis.send(Command.HSET, hash, instance, oldestMillis + ":" + clock.millis());
     }
 
     @Override
