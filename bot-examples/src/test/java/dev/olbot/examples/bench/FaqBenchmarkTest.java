@@ -78,9 +78,10 @@ class FaqBenchmarkTest {
         void tuningPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.TUNING);
 
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.97);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.007);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.91);
+            // the third held-out part is folded in since round 6 (95.6 / 1.0 / 85.9% when it was)
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.955);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.011);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.855);
         }
 
         @Test
