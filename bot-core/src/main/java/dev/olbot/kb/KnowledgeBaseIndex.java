@@ -92,10 +92,15 @@ public final class KnowledgeBaseIndex {
     private final Thresholds thresholds;
     private final PhraseIndex<Object> index;
     private final Map<String, Object> exact = new HashMap<>();
+    private final SecondOpinion opinion;
+    /** Null when the base has fewer than {@link SecondOpinion#MIN_CLASSES} classes. */
+    private final KbClassifier<Object> classifier;
+    private final long trainingMillis;
 
-    private KnowledgeBaseIndex(KnowledgeBase kb, Thresholds thresholds) {
+    private KnowledgeBaseIndex(KnowledgeBase kb, Thresholds thresholds, SecondOpinion opinion) {
         this.kb = kb;
         this.thresholds = thresholds;
+        this.opinion = java.util.Objects.requireNonNull(opinion, "opinion");
         Map<String, Object> phrases = new LinkedHashMap<>();
         Map<Object, String> answers = new HashMap<>();
         for (KbEntry e : kb.entries()) {
@@ -112,14 +117,36 @@ public final class KnowledgeBaseIndex {
             exact.putIfAbsent(Utterance.normalize(q), OUT_OF_SCOPE);
         }
         this.index = PhraseIndex.of(kb.analysis(), phrases, answers, Set.of(OUT_OF_SCOPE));
+        Map<Object, List<String>> examples = new LinkedHashMap<>();
+        for (KbEntry e : kb.entries()) {
+            examples.put(e, e.questions().values().stream().flatMap(List::stream).toList());
+        }
+        if (!kb.outOfScope().all().isEmpty()) {
+            examples.put(OUT_OF_SCOPE, kb.outOfScope().all());
+        }
+        long start = System.nanoTime();
+        this.classifier = examples.size() < SecondOpinion.MIN_CLASSES ? null : KbClassifier.train(kb.analysis(), examples, OUT_OF_SCOPE);
+        this.trainingMillis = (System.nanoTime() - start) / 1_000_000;
     }
 
     public static KnowledgeBaseIndex of(KnowledgeBase kb) {
-        return new KnowledgeBaseIndex(kb, Thresholds.defaults());
+        return new KnowledgeBaseIndex(kb, Thresholds.defaults(), SecondOpinion.defaults());
     }
 
     public static KnowledgeBaseIndex of(KnowledgeBase kb, Thresholds thresholds) {
-        return new KnowledgeBaseIndex(kb, thresholds);
+        return new KnowledgeBaseIndex(kb, thresholds, SecondOpinion.defaults());
+    }
+
+    /**
+     * With the classifier learned from the base weighed by {@code opinion} ({@link
+     * SecondOpinion#off()}: the ranker alone).
+     */
+    public static KnowledgeBaseIndex of(KnowledgeBase kb, Thresholds thresholds, SecondOpinion opinion) {
+        return new KnowledgeBaseIndex(kb, thresholds, opinion);
+    }
+
+    public SecondOpinion opinion() {
+        return opinion;
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -160,7 +187,7 @@ public final class KnowledgeBaseIndex {
      * "did you mean").
      */
     private KbMatch afterStory(String text, Decision whole) {
-        if (whole.match() instanceof KbMatch.Answer || whole.foreignWord()) {
+        if (whole.ranked() instanceof KbMatch.Answer || whole.foreignWord()) {
             return whole.match();
         }
         java.util.Optional<String> question = MessageParts.lastQuestion(text);
@@ -174,8 +201,11 @@ public final class KnowledgeBaseIndex {
         return whole.match();
     }
 
-    /** A decision, and whether the message says a foreign word ({@link PhraseIndex.Ranking#foreignWord()}). */
-    private record Decision(KbMatch match, boolean foreignWord) {}
+    /**
+     * A decision, the ranker's alone before the classifier's opinion, and whether the message says
+     * a foreign word ({@link PhraseIndex.Ranking#foreignWord()}).
+     */
+    private record Decision(KbMatch match, KbMatch ranked, boolean foreignWord) {}
 
     private KbMatch matchOne(String text) {
         return decide(text).match();
@@ -184,13 +214,17 @@ public final class KnowledgeBaseIndex {
     private Decision decide(String text) {
         Object hit = exact.get(Utterance.normalize(text));
         if (hit instanceof KbEntry e) {
-            return new Decision(new KbMatch.Answer(e, 1.0), false);
+            KbMatch answer = new KbMatch.Answer(e, 1.0);
+            return new Decision(answer, answer, false);
         }
         if (hit == OUT_OF_SCOPE) {
-            return new Decision(new KbMatch.NoAnswer(0, true), true);
+            KbMatch away = new KbMatch.NoAnswer(0, true);
+            return new Decision(away, away, true);
         }
         PhraseIndex.Ranking<Object> ranking = index.ranking(text);
-        return new Decision(decide(ranking), ranking.foreignWord());
+        KbMatch ranked = decide(ranking);
+        return new Decision(classifier == null ? ranked : opinion.apply(ranked, classifier.probabilities(text), OUT_OF_SCOPE),
+                ranked, ranking.foreignWord());
     }
 
     private KbMatch decide(PhraseIndex.Ranking<Object> ranking) {
@@ -240,5 +274,30 @@ public final class KnowledgeBaseIndex {
      */
     public double outOfScopeConfidence(String text) {
         return outOfScope(index.ranking(text));
+    }
+
+    /**
+     * The learned classifier's probability of each class for {@code text}: entry ids, and {@value
+     * #OUT_OF_SCOPE_CLASS} for the out-of-scope examples; empty when the base has fewer than {@link
+     * SecondOpinion#MIN_CLASSES} classes. For tuning, beside {@link #ranked}.
+     */
+    public Map<String, Double> classified(String text) {
+        Map<String, Double> out = new HashMap<>();
+        if (classifier != null) {
+            classifier.probabilities(text).forEach((c, p) -> out.put(c instanceof KbEntry e ? e.id() : OUT_OF_SCOPE_CLASS, p));
+        }
+        return out;
+    }
+
+    /** The key of the out-of-scope class in {@link #classified}. */
+    public static final String OUT_OF_SCOPE_CLASS = "(out of scope)";
+
+    /** What was learned, for a log line or a benchmark: classes, features, training time, the weights' size. */
+    public String classifierSummary() {
+        if (classifier == null) {
+            return "no classifier (fewer than " + SecondOpinion.MIN_CLASSES + " classes)";
+        }
+        return String.format(java.util.Locale.ROOT, "%d classes, %d features, trained in %d ms, weights %.0f KiB",
+                classifier.classCount(), classifier.featureCount(), trainingMillis, classifier.weightBytes() / 1024.0);
     }
 }
