@@ -35,11 +35,30 @@ final class KbClassifier<T> {
     /** weights[class][feature], the last column the class's bias. */
     private final double[][] weights;
 
-    private KbClassifier(KbFeatures features, List<T> classes, Map<String, Integer> featureIndex, double[][] weights) {
+    private final long trainingMillis;
+
+    private KbClassifier(KbFeatures features, List<T> classes, Map<String, Integer> featureIndex, double[][] weights, long trainingMillis) {
         this.features = features;
         this.classes = classes;
         this.featureIndex = featureIndex;
         this.weights = weights;
+        this.trainingMillis = trainingMillis;
+    }
+
+    /**
+     * The classifier of a knowledge base: each entry's questions (all languages) are its class, the
+     * out-of-scope examples the class {@code outside}; null when the base has fewer than {@link
+     * SecondOpinion#MIN_CLASSES} classes.
+     */
+    static KbClassifier<Object> learn(KnowledgeBase kb, Object outside) {
+        Map<Object, List<String>> examples = new LinkedHashMap<>();
+        for (KbEntry e : kb.entries()) {
+            examples.put(e, e.questions().values().stream().flatMap(List::stream).toList());
+        }
+        if (!kb.outOfScope().all().isEmpty()) {
+            examples.put(outside, kb.outOfScope().all());
+        }
+        return examples.size() < SecondOpinion.MIN_CLASSES ? null : train(kb.analysis(), examples, outside);
     }
 
     /** One training text. */
@@ -50,6 +69,7 @@ final class KbClassifier<T> {
      * null) is the class that stands for everything the base is not about.
      */
     static <T> KbClassifier<T> train(TextAnalysis analysis, Map<T, List<String>> examples, T outside) {
+        long start = System.nanoTime();
         KbFeatures features = new KbFeatures(analysis, examples.values().stream().flatMap(Collection::stream).toList());
         List<T> classes = List.copyOf(examples.keySet());
         Map<String, Integer> index = new LinkedHashMap<>();
@@ -71,7 +91,7 @@ final class KbClassifier<T> {
         }
         double[][] w = new double[classes.size()][index.size() + 1];
         descend(data, w, index.size());
-        return new KbClassifier<>(features, classes, Map.copyOf(index), w);
+        return new KbClassifier<>(features, classes, Map.copyOf(index), w, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static void descend(List<Example> data, double[][] w, int bias) {
@@ -158,6 +178,12 @@ final class KbClassifier<T> {
     /** The size of the weights (a double per class and feature, plus a bias per class). */
     long weightBytes() {
         return (long) weights.length * weights[0].length * Double.BYTES;
+    }
+
+    /** Classes, features, training time and the weights' size, for a log line or a benchmark. */
+    String summary() {
+        return String.format(java.util.Locale.ROOT, "%d classes, %d features, trained in %d ms, weights %.0f KiB",
+                classes.size(), featureIndex.size(), trainingMillis, weightBytes() / 1024.0);
     }
 
     /** How many classes it tells apart. */

@@ -95,7 +95,6 @@ public final class KnowledgeBaseIndex {
     private final SecondOpinion opinion;
     /** Null when the base has fewer than {@link SecondOpinion#MIN_CLASSES} classes. */
     private final KbClassifier<Object> classifier;
-    private final long trainingMillis;
 
     private KnowledgeBaseIndex(KnowledgeBase kb, Thresholds thresholds, SecondOpinion opinion) {
         this.kb = kb;
@@ -117,16 +116,7 @@ public final class KnowledgeBaseIndex {
             exact.putIfAbsent(Utterance.normalize(q), OUT_OF_SCOPE);
         }
         this.index = PhraseIndex.of(kb.analysis(), phrases, answers, Set.of(OUT_OF_SCOPE));
-        Map<Object, List<String>> examples = new LinkedHashMap<>();
-        for (KbEntry e : kb.entries()) {
-            examples.put(e, e.questions().values().stream().flatMap(List::stream).toList());
-        }
-        if (!kb.outOfScope().all().isEmpty()) {
-            examples.put(OUT_OF_SCOPE, kb.outOfScope().all());
-        }
-        long start = System.nanoTime();
-        this.classifier = examples.size() < SecondOpinion.MIN_CLASSES ? null : KbClassifier.train(kb.analysis(), examples, OUT_OF_SCOPE);
-        this.trainingMillis = (System.nanoTime() - start) / 1_000_000;
+        this.classifier = KbClassifier.learn(kb, OUT_OF_SCOPE);
     }
 
     public static KnowledgeBaseIndex of(KnowledgeBase kb) {
@@ -294,10 +284,6 @@ public final class KnowledgeBaseIndex {
 
     /** What was learned, for a log line or a benchmark: classes, features, training time, the weights' size. */
     public String classifierSummary() {
-        if (classifier == null) {
-            return "no classifier (fewer than " + SecondOpinion.MIN_CLASSES + " classes)";
-        }
-        return String.format(java.util.Locale.ROOT, "%d classes, %d features, trained in %d ms, weights %.0f KiB",
-                classifier.classCount(), classifier.featureCount(), trainingMillis, classifier.weightBytes() / 1024.0);
+        return classifier == null ? "no classifier (fewer than " + SecondOpinion.MIN_CLASSES + " classes)" : classifier.summary();
     }
 }
