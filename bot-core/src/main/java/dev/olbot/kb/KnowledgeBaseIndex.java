@@ -213,7 +213,7 @@ public final class KnowledgeBaseIndex {
         }
         PhraseIndex.Ranking<Object> ranking = index.ranking(text);
         KbMatch ranked = decide(ranking);
-        return new Decision(classifier == null ? ranked : opinion.apply(ranked, classifier.probabilities(text), OUT_OF_SCOPE),
+        return new Decision(classifier == null ? ranked : opinion.apply(ranked, classifier.probabilities(text), OUT_OF_SCOPE, ranking.foreignWord()),
                 ranked, ranking.foreignWord());
     }
 

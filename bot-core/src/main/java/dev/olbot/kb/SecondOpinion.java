@@ -12,7 +12,8 @@ import java.util.Map;
  *   <li><b>they agree → answer</b>: a "did you mean" whose first entry is the classifier's most likely
  *       class, with a probability of at least {@code agree}, and a ranker confidence of at least
  *       {@code agreeConfidence}, is answered when the classifier gives the runner-up less than {@code
- *       doubt} ("а на год раскидать платежи можно?");
+ *       doubt} and the message says no foreign word ("можно платить частями" → instalments;
+ *       "статус заказа такси" stays a "did you mean": "такси" is an out-of-scope example's word);
  *   <li><b>they disagree → did you mean</b>: an answer whose entry the classifier gives less than
  *       {@code doubt}, while another entry is its most likely class, becomes a "did you mean" of the
  *       two;
@@ -60,8 +61,12 @@ public record SecondOpinion(double agree, double agreeConfidence, double doubt, 
         }
     }
 
-    /** The decision after the classifier's opinion ({@code p}: each class's probability; {@code outside}: the out-of-scope class). */
-    KbMatch apply(KbMatch ranked, Map<Object, Double> p, Object outside) {
+    /**
+     * The decision after the classifier's opinion ({@code p}: each class's probability; {@code
+     * outside}: the out-of-scope class; {@code foreignWord}: the message says a word only the
+     * out-of-scope examples have, so the ranker's "did you mean" stays one).
+     */
+    KbMatch apply(KbMatch ranked, Map<Object, Double> p, Object outside, boolean foreignWord) {
         if (p.isEmpty()) {
             return ranked;
         }
@@ -92,7 +97,7 @@ public record SecondOpinion(double agree, double agreeConfidence, double doubt, 
             }
             KbMatch.Candidate first = d.candidates().get(0);
             boolean runnerUpDoubted = d.candidates().size() < 2 || p.getOrDefault(d.candidates().get(1).entry(), 0.0) < doubt;
-            if (first.entry().equals(top) && pTop >= agree && first.confidence() >= agreeConfidence && runnerUpDoubted) {
+            if (!foreignWord && first.entry().equals(top) && pTop >= agree && first.confidence() >= agreeConfidence && runnerUpDoubted) {
                 return new KbMatch.Answer(first.entry(), first.confidence());
             }
         }
