@@ -55,7 +55,7 @@ public record SecondOpinion(double agree, double agreeConfidence, double doubt, 
         return new SecondOpinion(1, 1, 0, 2);
     }
 
-    private static void check(String name, double v, double max) {
+    private static void check(String name, double v, int max) {
         if (!(v >= 0 && v <= max)) {
             throw new IllegalArgumentException("second opinion: " + name + " must be in 0.." + max + ", got " + v);
         }
