@@ -24,7 +24,11 @@ import java.util.Set;
  * Thresholds#margin()}, the verdict is {@link KbMatch.NoAnswer} with {@code outOfScope}; an entry
  * that is not ahead of them by the margin is offered, not answered; they are never offered.
  * A message equal to one of the questions (what a button sends) is answered outright (or, equal to
- * an out-of-scope example, turned away). The defaults were calibrated with {@code olbot bench faq} on the tuning part of the FAQ evaluation set.
+ * an out-of-scope example, turned away). Then a classifier learned from the same knowledge base
+ * when the index is built ({@link KbClassifier}: each entry's questions one class, the out-of-scope
+ * examples another) gives its opinion on that decision ({@link SecondOpinion}: agree → answer,
+ * disagree → "did you mean", out of scope → no answer). The defaults were calibrated with {@code
+ * olbot bench faq} on the tuning part of the FAQ evaluation set.
  * Immutable and thread-safe.
  */
 public final class KnowledgeBaseIndex {
@@ -213,7 +217,8 @@ public final class KnowledgeBaseIndex {
         }
         PhraseIndex.Ranking<Object> ranking = index.ranking(text);
         KbMatch ranked = decide(ranking);
-        return new Decision(classifier == null ? ranked : opinion.apply(ranked, classifier.probabilities(text), OUT_OF_SCOPE, ranking.foreignWord()),
+        boolean ask = classifier != null && !opinion.equals(SecondOpinion.off());
+        return new Decision(ask ? opinion.apply(ranked, classifier.probabilities(text), OUT_OF_SCOPE, ranking.foreignWord()) : ranked,
                 ranked, ranking.foreignWord());
     }
 

@@ -78,10 +78,11 @@ class FaqBenchmarkTest {
         void tuningPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.TUNING);
 
-            // the third held-out part is folded in since round 6 (95.6 / 1.0 / 85.9% when it was)
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.955);
+            // round 6 (the classifier's second opinion, a longer out-of-scope list): 75.9 / 95.4 / 1.0 / 89.5%
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.755);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.952);
             assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.011);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.855);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.89);
         }
 
         @Test
