@@ -8,16 +8,18 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * only then do their {@link #append} futures complete and the deliveries get their 200. So a 200
  * always means "on disk" — a power cut included — while a busy server pays one sync per group, not
  * per event. The writer never waits to fill a group: what arrives during a sync forms the next.
+ * Deliveries appended on a Vert.x event loop skip the writer thread: the loop gathers those of its
+ * round (the requests it read at once) and writes and syncs them itself at the round's end, the way
+ * Redis answers only after syncing its append-only file ({@code appendfsync always}) — see
+ * {@link #open(Path, Duration, Clock, long, boolean)} to turn that off.
  *
  * <p><b>Delivery.</b> At least once: a delivery is replayed unless its handled mark reached the
  * disk, so a crash between a turn's end and its mark runs that turn again on the next start. Handled
@@ -58,41 +64,53 @@ public final class FileInbox implements Inbox {
     /** How long an idle writer sleeps before it looks for handled marks that came while it fell asleep. */
     static final long IDLE_WAIT_MS = 100;
 
-    private sealed interface Op permits Append, Stop {}
+    /**
+     * An {@code fdatasync} on an event loop that took longer than this (a disk that stalls) sends the
+     * next second's deliveries to the writer thread, so the loop's other connections are not held up.
+     */
+    static final long SLOW_SYNC_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long SLOW_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long an event loop waits for the writer thread's group (a sync) before it hands its round over. */
+    private static final long LOCK_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    private sealed interface Op permits Append, Stop, Tend {}
 
     private record Append(Entry entry, CompletableFuture<Long> done) implements Op {}
 
     private record Stop() implements Op {}
 
+    /** Wakes the writer to compact or reserve space ahead after an event loop's write made it due. */
+    private record Tend() implements Op {}
+
     private final Path file;
-    private final long windowMillis;
     private final Clock clock;
-    private final long compactAtRecords;
     private final LinkedBlockingQueue<Op> ops = new LinkedBlockingQueue<>();
     /**
      * Handled marks waiting for the writer, which is not woken for them: they go with the next group
      * of deliveries, or at the latest {@link #MARKS_WAIT_MS} after the writer found them waiting.
      */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Long> marks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> marks = new ConcurrentLinkedQueue<>();
     private final Map<Long, Entry> pending = new ConcurrentHashMap<>();
-    /** Dedupe keys written in the window, oldest first, for compaction (writer thread only). */
-    private final LinkedHashMap<String, Long> recent = new LinkedHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    private final JournalFormat.Records records = new JournalFormat.Records();
+    private final JournalWrites writes;
     private final Recovered recovered;
     private final Thread writer;
-    private JournalFile journal;
-    /** Records in the file, for the compaction decision (writer thread only). */
-    private long written;
+    /** Appends handed to the writer thread and not completed yet: while any is, an event loop hands its own over too (order). */
+    private final AtomicInteger withWriter = new AtomicInteger();
+    private final AtomicBoolean tendQueued = new AtomicBoolean();
+    /** The deliveries an event loop gathered in its current round, synced by itself at the round's end. */
+    private final ThreadLocal<List<Append>> loopRound = new ThreadLocal<>();
+    private final boolean syncOnLoop;
+    private volatile long slowUntilNanos;
     private volatile boolean closed;
 
-    private FileInbox(Path file, Duration dedupeWindow, Clock clock, long compactAtRecords) throws IOException {
+    private FileInbox(Path file, Duration dedupeWindow, Clock clock, long compactAtRecords, boolean syncOnLoop) throws IOException {
         this.file = file.toAbsolutePath();
-        this.compactAtRecords = compactAtRecords;
-        this.windowMillis = dedupeWindow.toMillis();
         this.clock = clock;
+        this.syncOnLoop = syncOnLoop;
         Files.createDirectories(this.file.getParent());
-        this.recovered = read();
+        this.writes = new JournalWrites(this.file, clock, dedupeWindow.toMillis(), compactAtRecords, pending);
+        this.recovered = read(dedupeWindow.toMillis());
         this.writer = new Thread(this::writeLoop, "olbot-inbox-writer");
         writer.setDaemon(true);
         writer.start();
@@ -109,8 +127,16 @@ public final class FileInbox implements Inbox {
 
     /** {@link #open(Path, Duration)} with the clock and the smallest journal (in records) that is compacted. */
     public static FileInbox open(Path file, Duration dedupeWindow, Clock clock, long compactAtRecords) {
+        return open(file, dedupeWindow, clock, compactAtRecords, true);
+    }
+
+    /**
+     * {@link #open(Path, Duration, Clock, long)}; with {@code syncOnLoop} false, every delivery goes
+     * through the writer thread, also those appended on an event loop (one more thread hop each way).
+     */
+    public static FileInbox open(Path file, Duration dedupeWindow, Clock clock, long compactAtRecords, boolean syncOnLoop) {
         try {
-            return new FileInbox(file, dedupeWindow, clock, compactAtRecords);
+            return new FileInbox(file, dedupeWindow, clock, compactAtRecords, syncOnLoop);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the inbox journal " + file, e);
         }
@@ -140,8 +166,79 @@ public final class FileInbox implements Inbox {
         }
         Entry entry = new Entry(ids.incrementAndGet(), clock.millis(), delivery);
         pending.put(entry.id(), entry);
-        ops.add(new Append(entry, done));
+        Append append = new Append(entry, done);
+        if (syncOnLoop && withWriter.get() == 0 && System.nanoTime() - slowUntilNanos >= 0 && Context.isOnEventLoopThread()) {
+            gatherOnLoop(append);
+        } else {
+            toWriter(append);
+        }
         return done;
+    }
+
+    /**
+     * On an event loop: the delivery waits for the end of the loop's round (the requests read in
+     * it), when the loop writes and syncs the round's deliveries itself — no hop to the writer
+     * thread and back, the way Redis syncs its append-only file before answering
+     * ({@code appendfsync always}). The loop is blocked for that sync (about 0.1 ms here); when
+     * one took longer than {@link #SLOW_SYNC_NANOS}, or the writer thread holds the file or has
+     * deliveries of its own, the round goes to the writer thread instead.
+     */
+    private void gatherOnLoop(Append append) {
+        List<Append> round = loopRound.get();
+        if (round == null) {
+            round = new ArrayList<>();
+            loopRound.set(round);
+        }
+        if (round.isEmpty()) {
+            Context loop = Vertx.currentContext();
+            if (loop == null) { // an event-loop thread outside any Vert.x context
+                toWriter(append);
+                return;
+            }
+            List<Append> mine = round;
+            loop.runOnContext(v -> syncRound(mine));
+        }
+        round.add(append);
+    }
+
+    private void syncRound(List<Append> round) {
+        List<Append> group = List.copyOf(round);
+        round.clear();
+        if (withWriter.get() > 0) {
+            group.forEach(this::toWriter);
+            return;
+        }
+        List<Entry> entries = new ArrayList<>(group.size());
+        group.forEach(a -> entries.add(a.entry()));
+        JournalWrites.Tried tried;
+        try {
+            tried = writes.tryWrite(entries, marks, LOCK_WAIT_NANOS);
+        } catch (IOException e) {
+            log.error("cannot write the inbox journal {}: {}", file, e.getMessage());
+            group.forEach(a -> failed(a, e));
+            return;
+        }
+        if (tried != JournalWrites.Tried.WRITTEN) {
+            group.forEach(this::toWriter);
+            return;
+        }
+        if (writes.lastSyncNanos() > SLOW_SYNC_NANOS) {
+            slowUntilNanos = System.nanoTime() + SLOW_PAUSE_NANOS;
+        }
+        group.forEach(a -> a.done().complete(a.entry().id()));
+        if (writes.needsTending() && tendQueued.compareAndSet(false, true)) {
+            ops.add(new Tend());
+        }
+    }
+
+    private void toWriter(Append append) {
+        withWriter.incrementAndGet();
+        ops.add(append);
+    }
+
+    private void failed(Append a, Exception e) {
+        pending.remove(a.entry().id());
+        a.done().completeExceptionally(e);
     }
 
     @Override
@@ -186,7 +283,7 @@ public final class FileInbox implements Inbox {
     }
 
     public WriterStats writerStats() {
-        return journal.stats();
+        return writes.stats();
     }
 
     /** Writes what is queued, syncs, and closes the journal; deliveries not handled stay in it for the next start. */
@@ -208,13 +305,15 @@ public final class FileInbox implements Inbox {
 
     private void writeLoop() {
         List<Op> group = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         while (true) {
             group.clear();
+            entries.clear();
             try {
                 Op first = ops.poll(marks.isEmpty() ? IDLE_WAIT_MS : MARKS_WAIT_MS, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     group.add(first);
-                } else if (marks.isEmpty()) {
+                } else if (marks.isEmpty() && !writes.needsTending()) {
                     continue;
                 }
             } catch (InterruptedException e) {
@@ -222,28 +321,20 @@ public final class FileInbox implements Inbox {
             }
             ops.drainTo(group, MAX_GROUP - 1);
             boolean stop = false;
-            boolean appends = false;
-            records.clear();
-            for (Long id = marks.poll(); id != null; id = marks.poll()) {
-                records.handled(id);
-            }
             for (Op op : group) {
                 if (op instanceof Append a) {
-                    appends = true;
-                    records.delivery(a.entry());
-                    recent.put(a.entry().delivery().dedupeKey(), a.entry().receivedAtMillis());
-                } else {
+                    entries.add(a.entry());
+                } else if (op instanceof Stop) {
                     stop = true;
+                } else {
+                    tendQueued.set(false);
                 }
             }
             IOException failure = null;
             try {
-                if (!records.isEmpty()) {
-                    // handled marks alone are written, not synced: a kill keeps them (the kernel has them), the next
-                    // group's sync makes them durable, and a power cut before that replays those turns (at least once)
-                    journal.append(records.bytes(), records.count(), appends || stop);
-                    written += records.count();
-                }
+                // handled marks alone are written, not synced: a kill keeps them (the kernel has them), the next
+                // group's sync makes them durable, and a power cut before that replays those turns (at least once)
+                writes.write(entries, marks, !entries.isEmpty() || stop);
             } catch (IOException e) {
                 failure = e;
                 log.error("cannot write the inbox journal {}: {}", file, e.getMessage());
@@ -253,81 +344,31 @@ public final class FileInbox implements Inbox {
                     if (failure == null) {
                         a.done().complete(a.entry().id());
                     } else {
-                        pending.remove(a.entry().id());
-                        a.done().completeExceptionally(failure);
+                        failed(a, failure);
                     }
+                    withWriter.decrementAndGet(); // after completing: an event loop's next round queues behind this one's completion
                 }
             }
             if (stop) {
-                closeChannel();
+                writes.close();
                 return;
             }
-            maybeCompact();
-        }
-    }
-
-    private void maybeCompact() {
-        long now = clock.millis();
-        // oldest first: stop at the first key still in its window (no walk over the whole window per group)
-        for (Iterator<Long> it = recent.values().iterator(); it.hasNext() && now - it.next() > windowMillis; ) {
-            it.remove();
-        }
-        long needed = pending.size() + recent.size();
-        if (written < compactAtRecords || written < 4 * needed) {
-            return;
-        }
-        try {
-            rewrite();
-        } catch (IOException e) {
-            log.error("compacting the inbox journal {} failed (it keeps growing): {}", file, e.getMessage());
-            try {
-                journal.reopenIfClosed();
-            } catch (IOException again) {
-                throw new UncheckedIOException(again);
+            if (writes.needsTending()) {
+                writes.tend();
             }
-        }
-    }
-
-    /** Writes what is still needed (recent keys, pending deliveries) to a new file and swaps it in. */
-    private void rewrite() throws IOException {
-        JournalFormat.Records out = new JournalFormat.Records();
-        out.magic();
-        recent.forEach(out::seen);
-        List<Entry> live = new ArrayList<>(pending.values());
-        live.sort(Comparator.comparingLong(Entry::id));
-        live.forEach(out::delivery);
-        if (journal == null) {
-            journal = JournalFile.replacing(file, out.bytes());
-        } else {
-            journal.replace(out.bytes());
-        }
-        written = out.count();
-    }
-
-    private void closeChannel() {
-        try {
-            journal.close();
-        } catch (IOException e) {
-            log.warn("closing the inbox journal {}: {}", file, e.getMessage());
         }
     }
 
     // ---- start: read what the last run left
 
-    private Recovered read() throws IOException {
+    private Recovered read(long windowMillis) throws IOException {
         JournalContents found = JournalContents.read(file, clock.millis() - windowMillis);
         found.pending().forEach(e -> pending.put(e.id(), e));
-        recent.putAll(found.keys());
         ids.set(found.maxId());
-        if (found.legacy() || found.end() <= JournalFormat.MAGIC.length) {
-            rewrite(); // a new journal gets its header; an old-format one is converted once
-            if (found.legacy()) {
-                log.info("converted the inbox journal {} to the binary format ({} pending, {} dedupe keys)", file,
-                        found.pending().size(), found.keys().size());
-            }
-        } else {
-            journal = JournalFile.continuing(file, found.end()); // a torn tail, and the zeros reserved ahead, are cut
-            written = found.records();
+        writes.open(found);
+        if (found.legacy()) {
+            log.info("converted the inbox journal {} to the binary format ({} pending, {} dedupe keys)", file,
+                    found.pending().size(), found.keys().size());
         }
         return new Recovered(List.copyOf(found.pending()), Map.copyOf(found.keys()));
     }
