@@ -86,6 +86,21 @@ class FaqBenchmarkTest {
         }
 
         @Test
+        void theClassifiersSecondOpinionAnswersMoreThanTheRankerAloneWithoutMoreWrongAnswers() {
+            FaqBenchmark rankerAlone = FaqBenchmark.shipped(dev.olbot.kb.SecondOpinion.off());
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+
+            FaqEvaluation.Figures before = rankerAlone.run(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8),
+                    "tuning", false).get(0);
+            FaqEvaluation.Figures after = SHIPPED.evaluate(FaqEvalSet.TUNING);
+
+            assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("decisions: the ranker alone (--ranker-only)");
+            assertThat(after.top1Rate()).isGreaterThan(before.top1Rate() + 0.05);
+            assertThat(after.wrongConfident()).isLessThanOrEqualTo(before.wrongConfident());
+            assertThat(after.correctNoAnswer()).isGreaterThanOrEqualTo(before.correctNoAnswer());
+        }
+
+        @Test
         void heldOutPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.HELD_OUT);
 
