@@ -78,7 +78,7 @@ class FaqBenchmarkTest {
         void tuningPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.TUNING);
 
-            // round 6 (the classifier's second opinion, a longer out-of-scope list): 75.9 / 95.4 / 1.0 / 89.5%
+            // round 6 (the classifier's second opinion, a longer out-of-scope list): 75.8 / 95.4 / 1.0 / 89.5%
             assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.755);
             assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.952);
             assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.011);
