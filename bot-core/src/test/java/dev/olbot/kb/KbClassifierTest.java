@@ -70,6 +70,18 @@ class KbClassifierTest {
         }
 
         @Test
+        void learnsEntriesOfOneQuestionEachWithoutAnOutOfScopeClass() {
+            Map<String, List<String>> few = new LinkedHashMap<>();
+            for (String q : List.of("доставка", "оплата картой", "возврат товара", "гарантия")) {
+                few.put(q, List.of(q));
+            }
+            KbClassifier<String> small = KbClassifier.train(TextAnalysis.standard(), few, null);
+
+            few.keySet().forEach(q -> assertThat(small.probabilities(q).get(q)).as(q).isGreaterThan(0.9));
+            assertThat(small.probabilities("").get("гарантия")).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9));
+        }
+
+        @Test
         void saysWhatItLearned() {
             assertThat(CLASSIFIER.summary()).startsWith("5 classes, ").contains(" features, trained in ").endsWith(" KiB");
         }
