@@ -204,7 +204,7 @@ public final class FileInbox implements Inbox {
     private void syncRound(List<Append> round) {
         List<Append> group = List.copyOf(round);
         round.clear();
-        if (withWriter.get() > 0 || group.size() < Integer.getInteger("olbot.minround", 1)) {
+        if (withWriter.get() > 0) {
             group.forEach(this::toWriter);
             return;
         }
