@@ -19,13 +19,15 @@ final class JournalFile {
 
     /** Space reserved ahead in zeros, so a group's sync flushes data only, not the file's growing size. */
     static final long RESERVE = 8L << 20;
+    private static final long PIECE = 256L << 10;
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
 
     private final Path file;
     private FileChannel channel;
     /** Where the next group goes; the file's size (zeros from {@code end} up to it). */
-    private long end;
-    private long reserved;
+    private volatile long end;
+    /** Written by the writer thread only ({@link #reserveAhead} may run outside the writes' lock). */
+    private volatile long reserved;
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong syncNanos = new AtomicLong();
@@ -90,10 +92,18 @@ final class JournalFile {
         return reserved - end;
     }
 
-    /** Reserves a full {@link #RESERVE} ahead when less than half of it is left, so groups never wait for zeros. */
+    /**
+     * Reserves a full {@link #RESERVE} ahead when less than half of it is left, so groups never wait
+     * for zeros. Writer thread only, and safe beside groups written at the same time (they go before
+     * the reserved end, the zeros after it): the zeros go 256 KiB at a time, each piece synced before
+     * the next, so a group's {@code fdatasync} meanwhile flushes at most one piece of them.
+     */
     void reserveAhead() throws IOException {
         if (roomAhead() < RESERVE / 2) {
-            extendTo(end + RESERVE);
+            long target = end + RESERVE;
+            while (reserved < target) {
+                extendTo(Math.min(target, reserved + PIECE));
+            }
         }
     }
 

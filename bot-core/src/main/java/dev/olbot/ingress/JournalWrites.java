@@ -128,20 +128,27 @@ final class JournalWrites {
         return lastSyncNanos;
     }
 
-    /** Compacts when the journal holds far more than it needs, and reserves space ahead; writer thread. */
+    /**
+     * Compacts when the journal holds far more than it needs, then reserves space ahead — outside the
+     * lock, so event loops keep writing meanwhile ({@link JournalFile#reserveAhead}); writer thread only.
+     */
     void tend() {
+        tendingDue = false;
+        JournalFile file;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             maybeCompact();
-            journal.reserveAhead();
-            tendingDue = false;
-        } catch (IOException e) {
-            log.error("cannot reserve space for the inbox journal {}: {}", file, e.getMessage());
+            file = journal;
         } finally {
             lock.unlock();
+        }
+        try {
+            file.reserveAhead();
+        } catch (IOException e) {
+            log.error("cannot reserve space for the inbox journal {}: {}", this.file, e.getMessage());
         }
     }
 
