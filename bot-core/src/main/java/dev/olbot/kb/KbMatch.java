@@ -44,8 +44,9 @@ public sealed interface KbMatch {
 
     /**
      * No answer: nothing scored inside the band, or an out-of-scope example ({@link KbOutOfScope})
-     * matched clearly better than any entry ({@code outOfScope}); {@code bestConfidence} (the best
-     * entry's) is for logs and tuning.
+     * matched clearly better than any entry, or the classifier learned from the knowledge base put
+     * the message in its out-of-scope class ({@link SecondOpinion}) — both {@code outOfScope};
+     * {@code bestConfidence} (the best entry's) is for logs and tuning.
      */
     record NoAnswer(double bestConfidence, boolean outOfScope) implements KbMatch {
         /** Nothing scored inside the band. */

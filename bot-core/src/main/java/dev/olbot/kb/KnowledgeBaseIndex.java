@@ -24,7 +24,11 @@ import java.util.Set;
  * Thresholds#margin()}, the verdict is {@link KbMatch.NoAnswer} with {@code outOfScope}; an entry
  * that is not ahead of them by the margin is offered, not answered; they are never offered.
  * A message equal to one of the questions (what a button sends) is answered outright (or, equal to
- * an out-of-scope example, turned away). The defaults were calibrated with {@code olbot bench faq} on the tuning part of the FAQ evaluation set.
+ * an out-of-scope example, turned away). Then a classifier learned from the same knowledge base
+ * when the index is built ({@link KbClassifier}: each entry's questions one class, the out-of-scope
+ * examples another) gives its opinion on that decision ({@link SecondOpinion}: agree → answer,
+ * disagree → "did you mean", out of scope → no answer). The defaults were calibrated with {@code
+ * olbot bench faq} on the tuning part of the FAQ evaluation set.
  * Immutable and thread-safe.
  */
 public final class KnowledgeBaseIndex {
@@ -92,10 +96,14 @@ public final class KnowledgeBaseIndex {
     private final Thresholds thresholds;
     private final PhraseIndex<Object> index;
     private final Map<String, Object> exact = new HashMap<>();
+    private final SecondOpinion opinion;
+    /** Null when the base has fewer than {@link SecondOpinion#MIN_CLASSES} classes. */
+    private final KbClassifier<Object> classifier;
 
-    private KnowledgeBaseIndex(KnowledgeBase kb, Thresholds thresholds) {
+    private KnowledgeBaseIndex(KnowledgeBase kb, Thresholds thresholds, SecondOpinion opinion) {
         this.kb = kb;
         this.thresholds = thresholds;
+        this.opinion = java.util.Objects.requireNonNull(opinion, "opinion");
         Map<String, Object> phrases = new LinkedHashMap<>();
         Map<Object, String> answers = new HashMap<>();
         for (KbEntry e : kb.entries()) {
@@ -112,14 +120,27 @@ public final class KnowledgeBaseIndex {
             exact.putIfAbsent(Utterance.normalize(q), OUT_OF_SCOPE);
         }
         this.index = PhraseIndex.of(kb.analysis(), phrases, answers, Set.of(OUT_OF_SCOPE));
+        this.classifier = KbClassifier.learn(kb, OUT_OF_SCOPE);
     }
 
     public static KnowledgeBaseIndex of(KnowledgeBase kb) {
-        return new KnowledgeBaseIndex(kb, Thresholds.defaults());
+        return new KnowledgeBaseIndex(kb, Thresholds.defaults(), SecondOpinion.defaults());
     }
 
     public static KnowledgeBaseIndex of(KnowledgeBase kb, Thresholds thresholds) {
-        return new KnowledgeBaseIndex(kb, thresholds);
+        return new KnowledgeBaseIndex(kb, thresholds, SecondOpinion.defaults());
+    }
+
+    /**
+     * With the classifier learned from the base weighed by {@code opinion} ({@link
+     * SecondOpinion#off()}: the ranker alone).
+     */
+    public static KnowledgeBaseIndex of(KnowledgeBase kb, Thresholds thresholds, SecondOpinion opinion) {
+        return new KnowledgeBaseIndex(kb, thresholds, opinion);
+    }
+
+    public SecondOpinion opinion() {
+        return opinion;
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -160,7 +181,7 @@ public final class KnowledgeBaseIndex {
      * "did you mean").
      */
     private KbMatch afterStory(String text, Decision whole) {
-        if (whole.match() instanceof KbMatch.Answer || whole.foreignWord()) {
+        if (whole.ranked() instanceof KbMatch.Answer || whole.foreignWord()) {
             return whole.match();
         }
         java.util.Optional<String> question = MessageParts.lastQuestion(text);
@@ -174,8 +195,11 @@ public final class KnowledgeBaseIndex {
         return whole.match();
     }
 
-    /** A decision, and whether the message says a foreign word ({@link PhraseIndex.Ranking#foreignWord()}). */
-    private record Decision(KbMatch match, boolean foreignWord) {}
+    /**
+     * A decision, the ranker's alone before the classifier's opinion, and whether the message says
+     * a foreign word ({@link PhraseIndex.Ranking#foreignWord()}).
+     */
+    private record Decision(KbMatch match, KbMatch ranked, boolean foreignWord) {}
 
     private KbMatch matchOne(String text) {
         return decide(text).match();
@@ -184,13 +208,18 @@ public final class KnowledgeBaseIndex {
     private Decision decide(String text) {
         Object hit = exact.get(Utterance.normalize(text));
         if (hit instanceof KbEntry e) {
-            return new Decision(new KbMatch.Answer(e, 1.0), false);
+            KbMatch answer = new KbMatch.Answer(e, 1.0);
+            return new Decision(answer, answer, false);
         }
         if (hit == OUT_OF_SCOPE) {
-            return new Decision(new KbMatch.NoAnswer(0, true), true);
+            KbMatch away = new KbMatch.NoAnswer(0, true);
+            return new Decision(away, away, true);
         }
         PhraseIndex.Ranking<Object> ranking = index.ranking(text);
-        return new Decision(decide(ranking), ranking.foreignWord());
+        KbMatch ranked = decide(ranking);
+        boolean ask = classifier != null && !opinion.equals(SecondOpinion.off());
+        return new Decision(ask ? opinion.apply(ranked, classifier.probabilities(text), OUT_OF_SCOPE, ranking.foreignWord()) : ranked,
+                ranked, ranking.foreignWord());
     }
 
     private KbMatch decide(PhraseIndex.Ranking<Object> ranking) {
@@ -240,5 +269,26 @@ public final class KnowledgeBaseIndex {
      */
     public double outOfScopeConfidence(String text) {
         return outOfScope(index.ranking(text));
+    }
+
+    /**
+     * The learned classifier's probability of each class for {@code text}: entry ids, and {@value
+     * #OUT_OF_SCOPE_CLASS} for the out-of-scope examples; empty when the base has fewer than {@link
+     * SecondOpinion#MIN_CLASSES} classes. For tuning, beside {@link #ranked}.
+     */
+    public Map<String, Double> classified(String text) {
+        Map<String, Double> out = new HashMap<>();
+        if (classifier != null) {
+            classifier.probabilities(text).forEach((c, p) -> out.put(c instanceof KbEntry e ? e.id() : OUT_OF_SCOPE_CLASS, p));
+        }
+        return out;
+    }
+
+    /** The key of the out-of-scope class in {@link #classified}. */
+    public static final String OUT_OF_SCOPE_CLASS = "(out of scope)";
+
+    /** What was learned, for a log line or a benchmark: classes, features, training time, the weights' size. */
+    public String classifierSummary() {
+        return classifier == null ? "no classifier (fewer than " + SecondOpinion.MIN_CLASSES + " classes)" : classifier.summary();
     }
 }

@@ -187,7 +187,7 @@ public final class TextAnalysis {
         return QuestionWordFilter.isQuestion(term);
     }
 
-    /** The synonym groups, each keyed by its first word. */
+    /** The synonym groups, each keyed by its first word, in the order given (so every run builds the same terms). */
     public Map<String, List<String>> synonyms() {
         return synonyms;
     }
@@ -337,7 +337,7 @@ public final class TextAnalysis {
         }
 
         public TextAnalysis build() {
-            return new TextAnalysis(Map.copyOf(synonyms), Set.copyOf(stop));
+            return new TextAnalysis(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(synonyms)), Set.copyOf(stop));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.olbot.examples.faq.FaqSettings;
 import dev.olbot.kb.KbMatch;
 import dev.olbot.kb.KnowledgeBase;
 import dev.olbot.kb.KnowledgeBaseIndex;
+import dev.olbot.kb.SecondOpinion;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.Function;
@@ -18,9 +19,30 @@ public final class FaqBenchmark {
     private static final int TIMED_PASSES = 5;
 
     private final Function<String, FaqEvaluation.Verdict> matcher;
+    private final KnowledgeBaseIndex index;
+    private final double buildMillis;
+    /** The heap the index holds on to (lasting, after a GC), measured around its build. */
+    private final long heapBytes;
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
 
     public FaqBenchmark(KnowledgeBase kb, FaqSettings settings) {
-        KnowledgeBaseIndex index = KnowledgeBaseIndex.of(kb, settings.thresholds());
+        this(kb, settings, SecondOpinion.defaults());
+    }
+
+    /** With the classifier's weight in the decision given ({@link SecondOpinion#off()}: the ranker alone). */
+    public FaqBenchmark(KnowledgeBase kb, FaqSettings settings, SecondOpinion opinion) {
+        long heap = usedHeap();
+        long start = System.nanoTime();
+        this.index = KnowledgeBaseIndex.of(kb, settings.thresholds(), opinion);
+        this.buildMillis = (System.nanoTime() - start) / 1e6;
+        this.heapBytes = usedHeap() - heap;
         this.matcher = text -> {
             KbMatch r = index.match(text);
             if (r instanceof KbMatch.Answer a) {
@@ -35,7 +57,12 @@ public final class FaqBenchmark {
 
     /** The shipped knowledge base and settings. */
     public static FaqBenchmark shipped() {
-        return new FaqBenchmark(KnowledgeBase.load(FaqBot.KNOWLEDGE_BASE), FaqSettings.defaults());
+        return shipped(SecondOpinion.defaults());
+    }
+
+    /** The shipped knowledge base and settings, with the classifier's weight given. */
+    public static FaqBenchmark shipped(SecondOpinion opinion) {
+        return new FaqBenchmark(KnowledgeBase.load(FaqBot.KNOWLEDGE_BASE), FaqSettings.defaults(), opinion);
     }
 
     public FaqEvaluation.Figures evaluate(String resource) {
@@ -55,6 +82,10 @@ public final class FaqBenchmark {
             default -> throw new IllegalArgumentException("--part: tuning, held-out or both, got '" + part + "'");
         };
         List<FaqEvaluation.Figures> all = new java.util.ArrayList<>();
+        out.printf(java.util.Locale.ROOT, "index built in %.0f ms, holds %.1f MiB of heap; classifier: %s; decisions: %s%n",
+                buildMillis, heapBytes / 1048576.0,
+                index.classifierSummary(), index.opinion().equals(SecondOpinion.off()) ? "the ranker alone (--ranker-only)"
+                        : "ranker + classifier " + index.opinion());
         for (String set : sets) {
             FaqEvalSet cases = FaqEvalSet.load(set);
             FaqEvaluation.Figures f = FaqEvaluation.evaluate(cases, matcher); // also the warm-up pass

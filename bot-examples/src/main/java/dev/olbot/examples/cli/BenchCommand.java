@@ -250,9 +250,14 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--misses", description = "Also list the misses of the printed parts.")
         boolean misses;
 
+        @Option(names = "--ranker-only", description = "Decide by the ranker (BM25 + typos) alone, without the classifier"
+                + " learned from the knowledge base: the figures before it.")
+        boolean rankerOnly;
+
         @Override
         public Integer call() {
-            dev.olbot.examples.bench.FaqBenchmark.shipped().run(System.out, part, misses);
+            dev.olbot.examples.bench.FaqBenchmark.shipped(rankerOnly ? dev.olbot.kb.SecondOpinion.off()
+                    : dev.olbot.kb.SecondOpinion.defaults()).run(System.out, part, misses);
             return 0;
         }
     }

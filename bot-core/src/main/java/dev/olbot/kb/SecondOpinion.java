@@ -1,0 +1,106 @@
+package dev.olbot.kb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a {@link KnowledgeBaseIndex} weighs the classifier it learns from its knowledge base (each
+ * entry's questions one class, the out-of-scope examples another: {@link KbClassifier}) against the
+ * ranker's decision (BM25 + typos, {@link PhraseIndex}). The ranker decides first; then:
+ * <ul>
+ *   <li><b>they agree → answer</b>: a "did you mean" whose first entry is the classifier's most likely
+ *       class, with a probability of at least {@code agree}, and a ranker confidence of at least
+ *       {@code agreeConfidence}, is answered when the classifier gives the runner-up less than {@code
+ *       doubt} and the message says no foreign word ("можно платить частями" → instalments;
+ *       "статус заказа такси" stays a "did you mean": "такси" is an out-of-scope example's word);
+ *   <li><b>they disagree → did you mean</b>: an answer whose entry the classifier gives less than
+ *       {@code doubt}, while another entry is its most likely class, becomes a "did you mean" of the
+ *       two;
+ *   <li><b>out of scope wins clearly → no answer</b>: when the out-of-scope class has a probability of
+ *       at least {@code outOfScope}, an answer or a "did you mean" becomes {@link KbMatch.NoAnswer}
+ *       with {@code outOfScope} set.
+ * </ul>
+ * A message equal to a question (a button) is answered as before; a knowledge base with fewer than
+ * {@value #MIN_CLASSES} classes learns nothing (too few to tell apart). The defaults were chosen
+ * with {@code olbot bench faq} on the tuning part of the FAQ evaluation set.
+ *
+ * @param agree the classifier's probability from which it confirms the ranker's first "did you mean" entry (0..1)
+ * @param agreeConfidence the ranker's confidence that entry needs as well (0..1)
+ * @param doubt below this probability of an entry the classifier does not back it (0..1)
+ * @param outOfScope the out-of-scope class's probability that turns a message away (0..1; above 1: never)
+ */
+public record SecondOpinion(double agree, double agreeConfidence, double doubt, double outOfScope) {
+
+    /** A knowledge base needs at least this many classes (entries, plus out of scope) for the classifier to be learned. */
+    public static final int MIN_CLASSES = 4;
+
+    public SecondOpinion {
+        check("agree", agree, 1);
+        check("agreeConfidence", agreeConfidence, 1);
+        check("doubt", doubt, 1);
+        check("outOfScope", outOfScope, 2);
+    }
+
+    /** agree 0.5, agreeConfidence 0.4, doubt 0.2, outOfScope 0.5. */
+    public static SecondOpinion defaults() {
+        return new SecondOpinion(0.5, 0.4, 0.2, 0.5);
+    }
+
+    /**
+     * The ranker alone: the classifier is still learned (its probabilities are there for tuning)
+     * but changes no decision.
+     */
+    public static SecondOpinion off() {
+        return new SecondOpinion(1, 1, 0, 2);
+    }
+
+    private static void check(String name, double v, int max) {
+        if (!(v >= 0 && v <= max)) {
+            throw new IllegalArgumentException("second opinion: " + name + " must be in 0.." + max + ", got " + v);
+        }
+    }
+
+    /**
+     * The decision after the classifier's opinion ({@code p}: each class's probability; {@code
+     * outside}: the out-of-scope class; {@code foreignWord}: the message says a word only the
+     * out-of-scope examples have, so the ranker's "did you mean" stays one).
+     */
+    KbMatch apply(KbMatch ranked, Map<Object, Double> p, Object outside, boolean foreignWord) {
+        if (p.isEmpty()) {
+            return ranked;
+        }
+        KbEntry top = null;
+        double pTop = -1;
+        for (Map.Entry<Object, Double> e : p.entrySet()) {
+            if (e.getKey() instanceof KbEntry k && e.getValue() > pTop) {
+                top = k;
+                pTop = e.getValue();
+            }
+        }
+        boolean turnedAway = p.getOrDefault(outside, 0.0) >= outOfScope;
+        if (ranked instanceof KbMatch.Answer a) {
+            if (turnedAway) {
+                return new KbMatch.NoAnswer(a.confidence(), true);
+            }
+            if (a.also().isEmpty() && top != null && !top.equals(a.entry()) && p.getOrDefault(a.entry(), 0.0) < doubt) {
+                List<KbMatch.Candidate> two = new ArrayList<>();
+                two.add(new KbMatch.Candidate(a.entry(), a.confidence()));
+                two.add(new KbMatch.Candidate(top, pTop));
+                return new KbMatch.DidYouMean(two);
+            }
+            return ranked;
+        }
+        if (ranked instanceof KbMatch.DidYouMean d) {
+            if (turnedAway) {
+                return new KbMatch.NoAnswer(d.candidates().get(0).confidence(), true);
+            }
+            KbMatch.Candidate first = d.candidates().get(0);
+            boolean runnerUpDoubted = d.candidates().size() < 2 || p.getOrDefault(d.candidates().get(1).entry(), 0.0) < doubt;
+            if (!foreignWord && first.entry().equals(top) && pTop >= agree && first.confidence() >= agreeConfidence && runnerUpDoubted) {
+                return new KbMatch.Answer(first.entry(), first.confidence());
+            }
+        }
+        return ranked;
+    }
+}
