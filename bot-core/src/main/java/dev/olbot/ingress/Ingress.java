@@ -61,7 +61,10 @@ public final class Ingress implements AutoCloseable {
         this.inbox = b.inbox;
         this.maxQueued = b.maxQueued;
         this.ownedPool = b.workers == null ? WorkerPool.create(b.workerThreads) : null;
-        this.lanes = new LaneExecutor(b.workers != null ? b.workers : ownedPool);
+        java.util.concurrent.Executor workers = b.workers != null ? b.workers : ownedPool;
+        // as many runners as a fixed pool has threads (more would only wait in its queue); virtual threads: no such bound
+        this.lanes = workers instanceof java.util.concurrent.ThreadPoolExecutor fixed
+                ? new LaneExecutor(workers, fixed.getMaximumPoolSize()) : new LaneExecutor(workers);
         this.metrics = b.metrics;
         this.backlog = new BacklogAlarm(log, b.backlogWarning);
         metrics.watchInbox(lanes, LaneExecutor::pending, LaneExecutor::oldestQueuedAgeNanos);

@@ -3,22 +3,47 @@ package dev.olbot.ingress;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs tasks one at a time per lane key, in submission order, on a shared executor; different lanes
  * run in parallel. A lane exists only while it has work, so a million quiet dialogs cost nothing.
+ *
+ * <p><b>Runners.</b> Lanes with work wait in one ready queue, and a runner (a task on the executor)
+ * takes them one after another — so a burst of lanes (the deliveries one journal sync kept) wakes
+ * one thread, not one per lane, and a thread that finishes a lane takes the next without parking.
+ * A lane never waits behind another lane's blocked turn: a new runner is started whenever a lane
+ * becomes ready while no runner is between lanes, and a runner that takes a lane while others wait
+ * and none is between lanes starts one more (the way Tokio's and Go's schedulers wake one
+ * "searching" worker at a time). At most {@code maxRunners} run at once.
  */
 public final class LaneExecutor {
 
     private final Executor executor;
+    private final int maxRunners;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Lane> ready = new ConcurrentLinkedQueue<>();
+    /** Runners started and not finished. */
+    private final AtomicInteger runners = new AtomicInteger();
+    /** Runners between lanes (starting, or looking for the next lane): while one is, a new lane needs no new runner. */
+    private final AtomicInteger searching = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
     private final java.util.List<java.util.concurrent.CompletableFuture<Void>> idleWaiters = new java.util.ArrayList<>();
 
+    /** Lanes on {@code executor}, as many at once as it runs (up to 10,000 runners). */
     public LaneExecutor(Executor executor) {
+        this(executor, 10_000);
+    }
+
+    /** Lanes on {@code executor}, at most {@code maxRunners} at once (an executor with a fixed number of threads: that number). */
+    public LaneExecutor(Executor executor, int maxRunners) {
+        if (maxRunners < 1) {
+            throw new IllegalArgumentException("maxRunners must be at least 1, was " + maxRunners);
+        }
         this.executor = executor;
+        this.maxRunners = maxRunners;
     }
 
     /** Queues a task on a lane. Never blocks. */
@@ -34,7 +59,49 @@ public final class LaneExecutor {
             return lane;
         });
         if (started[0] != null) {
-            executor.execute(started[0]); // outside the map's lock: an executor may run it on this thread
+            ready.add(started[0]);
+            if (searching.get() == 0) {
+                startRunner(); // outside the map's lock: an executor may run it on this thread
+            }
+        }
+    }
+
+    /** Starts one more runner, counted as searching, unless {@code maxRunners} run already. */
+    private void startRunner() {
+        for (int n = runners.get(); n < maxRunners; n = runners.get()) {
+            if (runners.compareAndSet(n, n + 1)) {
+                searching.incrementAndGet();
+                try {
+                    executor.execute(this::run);
+                } catch (RuntimeException refused) { // a pool shut down: nothing runs these lanes any more
+                    searching.decrementAndGet();
+                    runners.decrementAndGet();
+                    throw refused;
+                }
+                return;
+            }
+        }
+    }
+
+    /** A runner: takes ready lanes until none is left. Starts searching (counted by whoever started it). */
+    private void run() {
+        while (true) {
+            Lane lane = ready.poll();
+            if (lane == null) {
+                searching.decrementAndGet();
+                // a lane made ready just before that decrement saw this runner searching and started none: take it
+                if (!ready.isEmpty()) {
+                    searching.incrementAndGet();
+                    continue;
+                }
+                runners.decrementAndGet();
+                return;
+            }
+            if (searching.decrementAndGet() == 0 && !ready.isEmpty()) {
+                startRunner(); // this lane may block: someone must be free for the others
+            }
+            lane.run();
+            searching.incrementAndGet();
         }
     }
 
@@ -103,7 +170,7 @@ public final class LaneExecutor {
         return lanes.size();
     }
 
-    private final class Lane implements Runnable {
+    private final class Lane {
         private final String key;
         // guarded by the map's compute lock for this key
         private final ArrayDeque<Queued> queue = new ArrayDeque<>();
@@ -112,8 +179,8 @@ public final class LaneExecutor {
             this.key = key;
         }
 
-        @Override
-        public void run() {
+        /** Runs the lane's tasks until it has none (it is then removed from the map). */
+        void run() {
             Runnable task = next();
             while (task != null) {
                 try {

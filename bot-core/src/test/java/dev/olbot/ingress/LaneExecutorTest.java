@@ -86,4 +86,71 @@ class LaneExecutorTest {
         assertThat(lanes.pending()).isZero();
         assertThat(lanes.activeLanes()).isZero();
     }
+
+    @Test
+    void aLaneDoesNotWaitBehindATurnThatBlockedAfterItStarted() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        lanes.submit("slow", () -> {
+            started.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch othersRan = new CountDownLatch(3);
+        for (String lane : List.of("a", "b", "c")) {
+            lanes.submit(lane, othersRan::countDown);
+        }
+
+        assertThat(othersRan.await(20, TimeUnit.SECONDS)).as("three lanes ran while the slow one was blocked").isTrue();
+        release.countDown();
+    }
+
+    @Test
+    void aBurstOfLanesWakesOneRunnerNotOnePerLane() {
+        List<Runnable> handedOver = new ArrayList<>();
+        LaneExecutor onHand = new LaneExecutor(handedOver::add);
+        AtomicInteger ran = new AtomicInteger();
+        for (int i = 0; i < 100; i++) {
+            onHand.submit("dialog-" + i, ran::incrementAndGet);
+        }
+        assertThat(handedOver).hasSize(1); // one runner for the burst
+
+        for (int i = 0; i < handedOver.size(); i++) {
+            handedOver.get(i).run(); // the first takes all hundred; it starts a second in case its first lane blocks
+        }
+
+        assertThat(ran).hasValue(100);
+        assertThat(handedOver).hasSizeLessThanOrEqualTo(2);
+        assertThat(onHand.pending()).isZero();
+    }
+
+    @Test
+    void noMoreRunnersThanItsBoundEvenWhenAllAreBlocked() throws Exception {
+        AtomicInteger handedOver = new AtomicInteger();
+        LaneExecutor two = new LaneExecutor(task -> {
+            handedOver.incrementAndGet();
+            pool.execute(task);
+        }, 2);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(5);
+        for (int i = 0; i < 5; i++) {
+            two.submit("dialog-" + i, () -> {
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                done.countDown();
+            });
+        }
+        Thread.sleep(100); // let the runners take what they can
+
+        assertThat(handedOver).hasValueLessThanOrEqualTo(2);
+        release.countDown();
+        assertThat(done.await(20, TimeUnit.SECONDS)).as("the lanes waiting for a runner ran when one was free").isTrue();
+    }
 }
