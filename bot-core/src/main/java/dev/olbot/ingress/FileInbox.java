@@ -13,10 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -58,12 +55,6 @@ import org.slf4j.LoggerFactory;
 public final class FileInbox implements Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(FileInbox.class);
-    private static final int MAX_GROUP = 1024;
-    /** How long the writer lets handled marks wait for a group of deliveries to go with. */
-    static final long MARKS_WAIT_MS = 10;
-    /** How long an idle writer sleeps before it looks for handled marks that came while it fell asleep. */
-    static final long IDLE_WAIT_MS = 100;
-
     /**
      * An {@code fdatasync} on an event loop that took longer than this (a disk that stalls) sends the
      * next second's deliveries to the writer thread, so the loop's other connections are not held up.
@@ -73,31 +64,21 @@ public final class FileInbox implements Inbox {
     /** How long an event loop waits for the writer thread's group (a sync) before it hands its round over. */
     private static final long LOCK_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
-    private sealed interface Op permits Append, Stop, Tend {}
-
-    private record Append(Entry entry, CompletableFuture<Long> done) implements Op {}
-
-    private record Stop() implements Op {}
-
-    /** Wakes the writer to compact or reserve space ahead after an event loop's write made it due. */
-    private record Tend() implements Op {}
+    /** A delivery and the future its 200 waits for. */
+    record Append(Entry entry, CompletableFuture<Long> done) {}
 
     private final Path file;
     private final Clock clock;
-    private final LinkedBlockingQueue<Op> ops = new LinkedBlockingQueue<>();
     /**
-     * Handled marks waiting for the writer, which is not woken for them: they go with the next group
-     * of deliveries, or at the latest {@link #MARKS_WAIT_MS} after the writer found them waiting.
+     * Handled marks waiting, which wake nobody: they go with the next group of deliveries (a loop's
+     * round or the writer's), or at the latest {@link JournalWriter#MARKS_WAIT_MS} after the writer found them.
      */
     private final ConcurrentLinkedQueue<Long> marks = new ConcurrentLinkedQueue<>();
     private final Map<Long, Entry> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final JournalWrites writes;
     private final Recovered recovered;
-    private final Thread writer;
-    /** Appends handed to the writer thread and not completed yet: while any is, an event loop hands its own over too (order). */
-    private final AtomicInteger withWriter = new AtomicInteger();
-    private final AtomicBoolean tendQueued = new AtomicBoolean();
+    private final JournalWriter writer;
     /** The deliveries an event loop gathered in its current round, synced by itself at the round's end. */
     private final ThreadLocal<List<Append>> loopRound = new ThreadLocal<>();
     private final boolean syncOnLoop;
@@ -111,9 +92,7 @@ public final class FileInbox implements Inbox {
         Files.createDirectories(this.file.getParent());
         this.writes = new JournalWrites(this.file, clock, dedupeWindow.toMillis(), compactAtRecords, pending);
         this.recovered = read(dedupeWindow.toMillis());
-        this.writer = new Thread(this::writeLoop, "olbot-inbox-writer");
-        writer.setDaemon(true);
-        writer.start();
+        this.writer = new JournalWriter(this.file, writes, marks, this::failed);
     }
 
     /** Opens (or creates) the journal at {@code file}; dedupe keys are kept for {@code dedupeWindow}. */
@@ -167,7 +146,7 @@ public final class FileInbox implements Inbox {
         Entry entry = new Entry(ids.incrementAndGet(), clock.millis(), delivery);
         pending.put(entry.id(), entry);
         Append append = new Append(entry, done);
-        if (syncOnLoop && withWriter.get() == 0 && System.nanoTime() - slowUntilNanos >= 0 && Context.isOnEventLoopThread()) {
+        if (syncOnLoop && !writer.holdsDeliveries() && System.nanoTime() - slowUntilNanos >= 0 && Context.isOnEventLoopThread()) {
             gatherOnLoop(append);
         } else {
             toWriter(append);
@@ -204,7 +183,7 @@ public final class FileInbox implements Inbox {
     private void syncRound(List<Append> round) {
         List<Append> group = List.copyOf(round);
         round.clear();
-        if (withWriter.get() > 0) {
+        if (writer.holdsDeliveries()) {
             group.forEach(this::toWriter);
             return;
         }
@@ -226,14 +205,13 @@ public final class FileInbox implements Inbox {
             slowUntilNanos = System.nanoTime() + SLOW_PAUSE_NANOS;
         }
         group.forEach(a -> a.done().complete(a.entry().id()));
-        if (writes.needsTending() && tendQueued.compareAndSet(false, true)) {
-            ops.add(new Tend());
+        if (writes.needsTending()) {
+            writer.tendSoon();
         }
     }
 
     private void toWriter(Append append) {
-        withWriter.incrementAndGet();
-        ops.add(append);
+        writer.append(append);
     }
 
     private void failed(Append a, Exception e) {
@@ -293,70 +271,7 @@ public final class FileInbox implements Inbox {
             return;
         }
         closed = true;
-        ops.add(new Stop());
-        try {
-            writer.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    // ---- the writer thread
-
-    private void writeLoop() {
-        List<Op> group = new ArrayList<>();
-        List<Entry> entries = new ArrayList<>();
-        while (true) {
-            group.clear();
-            entries.clear();
-            try {
-                Op first = ops.poll(marks.isEmpty() ? IDLE_WAIT_MS : MARKS_WAIT_MS, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    group.add(first);
-                } else if (marks.isEmpty() && !writes.needsTending()) {
-                    continue;
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
-            ops.drainTo(group, MAX_GROUP - 1);
-            boolean stop = false;
-            for (Op op : group) {
-                if (op instanceof Append a) {
-                    entries.add(a.entry());
-                } else if (op instanceof Stop) {
-                    stop = true;
-                } else {
-                    tendQueued.set(false);
-                }
-            }
-            IOException failure = null;
-            try {
-                // handled marks alone are written, not synced: a kill keeps them (the kernel has them), the next
-                // group's sync makes them durable, and a power cut before that replays those turns (at least once)
-                writes.write(entries, marks, !entries.isEmpty() || stop);
-            } catch (IOException e) {
-                failure = e;
-                log.error("cannot write the inbox journal {}: {}", file, e.getMessage());
-            }
-            for (Op op : group) {
-                if (op instanceof Append a) {
-                    if (failure == null) {
-                        a.done().complete(a.entry().id());
-                    } else {
-                        failed(a, failure);
-                    }
-                    withWriter.decrementAndGet(); // after completing: an event loop's next round queues behind this one's completion
-                }
-            }
-            if (stop) {
-                writes.close();
-                return;
-            }
-            if (writes.needsTending()) {
-                writes.tend();
-            }
-        }
+        writer.stop(10_000);
     }
 
     // ---- start: read what the last run left
