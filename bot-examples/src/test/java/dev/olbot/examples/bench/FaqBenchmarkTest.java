@@ -79,11 +79,12 @@ class FaqBenchmarkTest {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.TUNING);
 
             // round 6 (the classifier's second opinion, a longer out-of-scope list): 75.8 / 95.4 / 1.0 / 89.5%;
-            // with the fourth held-out part folded in (round 7's start): 72.1 / 93.0 / 1.2 / 88.5%
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.72);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.925);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.0125);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.88);
+            // with the fourth held-out part folded in (round 7's start): 72.1 / 93.0 / 1.2 / 88.5%;
+            // round 7 (situation questions, brands no foreign words, names in both scripts): 78.4 / 96.2 / 1.4 / 87.9%
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.78);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.96);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.015);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.875);
         }
 
         @Test
