@@ -89,6 +89,7 @@ public final class FileInbox implements Inbox {
         this.file = file.toAbsolutePath();
         this.clock = clock;
         this.syncOnLoop = syncOnLoop;
+        this.slowUntilNanos = System.nanoTime(); // not 0: nanoTime may be negative
         Files.createDirectories(this.file.getParent());
         this.writes = new JournalWrites(this.file, clock, dedupeWindow.toMillis(), compactAtRecords, pending);
         this.recovered = read(dedupeWindow.toMillis());
