@@ -27,7 +27,17 @@ final class ForeignNames {
 
     private ForeignNames() {}
 
-    /** The words of {@code texts}, lower case: what the shop's own questions and answers say. */
+    /** The words of the entries' questions and answers, lower case: the shop's own business. */
+    static Set<String> shopWords(KnowledgeBase kb) {
+        List<String> texts = new ArrayList<>();
+        for (KbEntry e : kb.entries()) {
+            e.questions().values().forEach(texts::addAll);
+            texts.addAll(e.answer().byLanguage().values());
+        }
+        return wordsOf(texts);
+    }
+
+    /** The words of {@code texts}, lower case. */
     static Set<String> wordsOf(Iterable<String> texts) {
         Set<String> out = new HashSet<>();
         for (String t : texts) {

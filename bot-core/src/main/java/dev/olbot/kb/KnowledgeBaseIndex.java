@@ -119,22 +119,11 @@ public final class KnowledgeBaseIndex {
             phrases.putIfAbsent(q, OUT_OF_SCOPE);
             exact.putIfAbsent(Utterance.normalize(q), OUT_OF_SCOPE);
         }
-        for (String q : ForeignNames.cyrillicReadings(kb.outOfScope().all(), ForeignNames.wordsOf(shopTexts(phrases, answers)))) {
+        for (String q : ForeignNames.cyrillicReadings(kb.outOfScope().all(), ForeignNames.shopWords(kb))) {
             phrases.putIfAbsent(q, OUT_OF_SCOPE); // "нетфликс" as well as "netflix"
         }
         this.index = PhraseIndex.of(kb.analysis(), phrases, answers, Set.of(OUT_OF_SCOPE));
         this.classifier = KbClassifier.learn(kb, OUT_OF_SCOPE);
-    }
-
-    /** The entries' questions and answers: the words of the shop's own business. */
-    private static List<String> shopTexts(Map<String, Object> phrases, Map<Object, String> answers) {
-        List<String> out = new ArrayList<>(answers.values());
-        phrases.forEach((q, value) -> {
-            if (value instanceof KbEntry) {
-                out.add(q);
-            }
-        });
-        return out;
     }
 
     public static KnowledgeBaseIndex of(KnowledgeBase kb) {
