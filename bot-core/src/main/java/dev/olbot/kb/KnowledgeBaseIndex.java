@@ -119,6 +119,9 @@ public final class KnowledgeBaseIndex {
             phrases.putIfAbsent(q, OUT_OF_SCOPE);
             exact.putIfAbsent(Utterance.normalize(q), OUT_OF_SCOPE);
         }
+        for (String q : ForeignNames.cyrillicReadings(kb.outOfScope().all(), ForeignNames.shopWords(kb))) {
+            phrases.putIfAbsent(q, OUT_OF_SCOPE); // "нетфликс" as well as "netflix"
+        }
         this.index = PhraseIndex.of(kb.analysis(), phrases, answers, Set.of(OUT_OF_SCOPE));
         this.classifier = KbClassifier.learn(kb, OUT_OF_SCOPE);
     }

@@ -41,6 +41,24 @@ class KnowledgeBaseOutOfScopeTest {
     private final KnowledgeBaseIndex index = KnowledgeBaseIndex.of(KB);
 
     @Nested
+    class NamesInEitherScript {
+        @Test
+        void turnsAwayAnotherServicesNameWrittenInCyrillicWhenItsExampleIsInLatin() {
+            assertThat(index.match("как отменить подписку на нетфликс")).isInstanceOfSatisfying(KbMatch.NoAnswer.class,
+                    n -> assertThat(n.outOfScope()).isTrue());
+            assertThat(index.match("как отменить подписку")).isInstanceOf(KbMatch.Answer.class);
+        }
+
+        @Test
+        void readsOnlyTheLatinWordsNoEntrySaysIntoCyrillic() {
+            java.util.Set<String> shop = ForeignNames.wordsOf(java.util.List.of("How do I cancel my subscription?"));
+
+            assertThat(ForeignNames.cyrillicReadings(java.util.List.of("netflix subscription", "uber ride", "заказ на озоне", "cancel my tv"), shop))
+                    .containsExactly("нетфликс subscription", "убер риде");
+        }
+    }
+
+    @Nested
     class Verdict {
         @Test
         void turnsAwayAShopQuestionAboutAnotherBusinesssThing() {

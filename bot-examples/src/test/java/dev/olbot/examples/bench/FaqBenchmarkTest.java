@@ -79,10 +79,11 @@ class FaqBenchmarkTest {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.TUNING);
 
             // round 6 (the classifier's second opinion, a longer out-of-scope list): 75.8 / 95.4 / 1.0 / 89.5%;
-            // with the fourth held-out part folded in (round 7's start): 72.1 / 93.0 / 1.2 / 88.5%
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.72);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.925);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.0125);
+            // with the fourth held-out part folded in (round 7's start): 72.1 / 93.0 / 1.2 / 88.5%;
+            // round 7 (situation questions and verbs, brands no foreign words, names in both scripts): 77.9 / 96.8 / 0.9 / 88.2%
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.775);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.965);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.01);
             assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.88);
         }
 

@@ -87,4 +87,32 @@ class KnowledgeBaseTest {
                   - {id: a, questions: {en: ["delivery"]}, answer: x, links: [{title: t, url: "ftp://x"}]}
                 """)).hasMessageContaining("field 'links[0].url': expected an http(s):// or /relative link");
     }
+
+    @org.junit.jupiter.api.Nested
+    class ClientsOwnWords {
+        private final dev.olbot.kb.KnowledgeBaseIndex index = dev.olbot.kb.KnowledgeBaseIndex.of(KnowledgeBase.load(FaqBot.KNOWLEDGE_BASE));
+
+        private String answered(String text) {
+            return index.match(text) instanceof dev.olbot.kb.KbMatch.Answer a ? a.entry().id() : "not answered: " + index.match(text);
+        }
+
+        @Test
+        void aBrandTheShopSellsIsNoForeignWord() {
+            assertThat(answered("гарантия на самсунг какая")).isEqualTo("warranty");
+            assertThat(answered("рассрочка на айфон есть?")).isEqualTo("installments");
+        }
+
+        @Test
+        void aSituationIsAnsweredByTheEntryItIsAbout() {
+            assertThat(answered("экран треснул, пока везли")).isEqualTo("broken-item");
+            assertThat(answered("заказ оформил два раза по ошибке")).isEqualTo("order-cancel");
+            assertThat(answered("чем у вас расплатиться можно")).isEqualTo("payment-methods");
+        }
+
+        @Test
+        void anotherServicesNameIsTurnedAwayInEitherScript() {
+            assertThat(index.match("отписаться от нетфликса")).isInstanceOfSatisfying(dev.olbot.kb.KbMatch.NoAnswer.class,
+                    n -> assertThat(n.outOfScope()).isTrue());
+        }
+    }
 }
