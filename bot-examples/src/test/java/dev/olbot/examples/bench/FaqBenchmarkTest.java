@@ -106,11 +106,11 @@ class FaqBenchmarkTest {
         void heldOutPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.HELD_OUT);
 
-            // the fourth held-out part (2026-12-01), measured once after round 6 (53.2 / 81.2 / 2.2 / 84.4%):
-            // below the targets (95%, 2%, 95%), a floor only
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.81);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.025);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.84);
+            // the fifth held-out part (2026-12-01), measured once after round 7 (55.9 / 92.9 / 1.8 / 77.6%):
+            // below the targets for right-or-offered and out of scope (95%, 95%), a floor only
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.925);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.77);
         }
     }
 }
