@@ -81,10 +81,11 @@ class FaqBenchmarkTest {
             // round 6 (the classifier's second opinion, a longer out-of-scope list): 75.8 / 95.4 / 1.0 / 89.5%;
             // with the fourth held-out part folded in (round 7's start): 72.1 / 93.0 / 1.2 / 88.5%;
             // round 7 (situation questions and verbs, brands no foreign words, names in both scripts): 77.9 / 96.8 / 0.9 / 88.2%
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.775);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.965);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.01);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.88);
+            // with the fifth held-out part folded in (round 8's start): 74.9 / 96.3 / 1.0 / 86.3%
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.745);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.96);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.011);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.86);
         }
 
         @Test
