@@ -1,7 +1,10 @@
 package dev.olbot.kb;
 
+import dev.olbot.bot.routing.Utterance;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Word lists of client messages that {@link TextAnalysis} treats specially, beyond Lucene's Russian
@@ -50,4 +53,19 @@ public final class ChatWords {
             "buy", "bought", "cost", "costs", "time", "make", "made", "create", "created", "new", "good", "best", "tell",
             "say", "thing", "stuff", "day", "days", "yesterday", "something", "people", "big",
             "story");
+
+    /**
+     * Short replies in a conversation — yes, no, ok, thanks — that ask nothing: a message made of these
+     * alone ("нет", "ок, спасибо", "yes!") is never answered or offered a keyboard ({@link #bareReply}).
+     */
+    public static final Set<String> REPLIES = Set.of(
+            "да", "нет", "неа", "не", "ок", "окей", "ага", "угу", "ясно", "понятно", "ладно", "хорошо", "спасибо",
+            "благодарю", "супер", "отлично", "понял", "поняла", "yes", "yeah", "yep", "no", "nope", "ok", "okay",
+            "sure", "thanks", "thank", "thx", "great", "fine", "got", "it", "cool");
+
+    /** Whether {@code text} says nothing but {@link #REPLIES} (after {@link Utterance#normalize}). */
+    public static boolean bareReply(String text) {
+        String n = Utterance.normalize(text);
+        return !n.isEmpty() && Arrays.stream(n.split(" ")).allMatch(REPLIES::contains);
+    }
 }

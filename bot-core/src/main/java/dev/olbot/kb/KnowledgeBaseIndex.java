@@ -157,9 +157,13 @@ public final class KnowledgeBaseIndex {
     /**
      * The decision for one message. A message of two or three parts ({@link MessageParts}: "сколько
      * стоит доставка и как вернуть товар?") whose parts, matched on their own, are confident answers
-     * of different entries gets them all, in message order ({@link KbMatch.Answer#also()}).
+     * of different entries gets them all, in message order ({@link KbMatch.Answer#also()}). A bare
+     * reply ({@link ChatWords#bareReply}: "нет", "ок") is no answer.
      */
     public KbMatch match(String text) {
+        if (ChatWords.bareReply(text)) {
+            return new KbMatch.NoAnswer(0); // "нет", "ок": a reply in a conversation, no question
+        }
         Decision whole = decide(text);
         List<String> parts = MessageParts.of(text);
         List<KbMatch.Candidate> answers = new ArrayList<>();

@@ -107,6 +107,30 @@ class KnowledgeBaseOutOfScopeTest {
     }
 
     @Nested
+    class BareReplies {
+        private final KnowledgeBaseIndex receipts = KnowledgeBaseIndex.of(KnowledgeBase.parse("shop.yaml", ENTRIES + """
+                  - id: no-receipt
+                    questions: {ru: ["нет чека", "не дали чек"], en: ["no receipt"]}
+                    answer: {ru: "Чек приходит на почту.", en: "The receipt comes by email."}
+                """));
+
+        @Test
+        void aBareNoOrOkIsNoAnswerEvenWhenAQuestionSaysTheWord() {
+            assertThat(receipts.match("нет")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(receipts.match("No!")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(receipts.match("ок, спасибо")).isInstanceOf(KbMatch.NoAnswer.class);
+        }
+
+        @Test
+        void aReplyWordBesideAQuestionStillMatches() {
+            assertThat(receipts.match("нет чека")).isInstanceOfSatisfying(KbMatch.Answer.class,
+                    a -> assertThat(a.entry().id()).isEqualTo("no-receipt"));
+            assertThat(ChatWords.bareReply("нет чека")).isFalse();
+            assertThat(ChatWords.bareReply("  ")).isFalse();
+        }
+    }
+
+    @Nested
     class Loading {
         @Test
         void readsTheExamplesAndTheReplyPerLanguage() {

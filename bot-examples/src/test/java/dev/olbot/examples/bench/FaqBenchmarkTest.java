@@ -82,10 +82,11 @@ class FaqBenchmarkTest {
             // with the fourth held-out part folded in (round 7's start): 72.1 / 93.0 / 1.2 / 88.5%;
             // round 7 (situation questions and verbs, brands no foreign words, names in both scripts): 77.9 / 96.8 / 0.9 / 88.2%
             // with the fifth held-out part folded in (round 8's start): 74.9 / 96.3 / 1.0 / 86.3%
+            // round 8 (out-of-scope examples by business kind, product questions, bare replies, чинить a repair word): 74.8 / 96.3 / 1.0 / 91.4%
             assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.745);
             assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.96);
             assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.011);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.86);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.91);
         }
 
         @Test

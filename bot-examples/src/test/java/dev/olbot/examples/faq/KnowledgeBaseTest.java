@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +114,28 @@ class KnowledgeBaseTest {
         void anotherServicesNameIsTurnedAwayInEitherScript() {
             assertThat(index.match("отписаться от нетфликса")).isInstanceOfSatisfying(dev.olbot.kb.KbMatch.NoAnswer.class,
                     n -> assertThat(n.outOfScope()).isTrue());
+        }
+
+        @Test
+        void anotherBusinesssThingIsTurnedAwayWhateverShopWordsComeWithIt() {
+            for (String text : List.of("поликлиника на ленина до скольки работает", "продлить абонемент в бассейн",
+                    "пароль от аккаунта в стиме забыл", "my personal trainer cancelled the session")) {
+                assertThat(index.match(text)).as(text).isInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);
+            }
+        }
+
+        @Test
+        void aQuestionAboutTheGoodsThemselvesIsLeftToTheShopAssistants() {
+            for (String text : List.of("есть ли nfc в этой модели", "which phone has the best camera")) {
+                assertThat(index.match(text)).as(text).isInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);
+            }
+        }
+
+        @Test
+        void aBareReplyIsNeverOfferedAKeyboard() {
+            for (String text : List.of("нет", "ок", "да, спасибо", "no")) {
+                assertThat(index.match(text)).as(text).isInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);
+            }
         }
     }
 }
