@@ -108,11 +108,11 @@ class FaqBenchmarkTest {
         void heldOutPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.HELD_OUT);
 
-            // the fifth held-out part (2026-12-01), measured once after round 7 (55.9 / 92.9 / 1.8 / 77.6%):
+            // the sixth held-out part (2026-12-01), measured once after round 8 (56.0 / 89.9 / 0.6 / 87.5%):
             // below the targets for right-or-offered and out of scope (95%, 95%), a floor only
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.925);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.77);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.895);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.01);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.87);
         }
     }
 }
