@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * A classifier learned from a knowledge base itself, the way Rasa's intent classifiers are: each
  * entry is a class whose examples are its questions (all languages), and the out-of-scope examples
- * are one more class. Multinomial logistic regression over {@link KbFeatures} (words, pairs of
- * words, letter trigrams), trained by full-batch gradient descent with L2 regularisation from
+ * are one more class. Multinomial logistic regression over {@link KbFeatures} (the knowledge
+ * base's words and pairs of neighbouring words), trained by full-batch gradient descent with L2 regularisation from
  * zero weights — no randomness, so one knowledge base always gives the same model. Every class
  * weighs the same in training whatever its number of examples, except the outside class, which
  * weighs {@link #OUTSIDE_WEIGHT} classes: it stands for everything else. Immutable and thread-safe.
