@@ -190,19 +190,19 @@ public final class FileInbox implements Inbox {
         }
         List<Entry> entries = new ArrayList<>(group.size());
         group.forEach(a -> entries.add(a.entry()));
-        JournalWrites.Tried tried;
+        long syncNanos;
         try {
-            tried = writes.tryWrite(entries, marks, LOCK_WAIT_NANOS);
+            syncNanos = writes.tryWrite(entries, marks, LOCK_WAIT_NANOS);
         } catch (IOException e) {
             log.error("cannot write the inbox journal {}: {}", file, e.getMessage());
             group.forEach(a -> failed(a, e));
             return;
         }
-        if (tried != JournalWrites.Tried.WRITTEN) {
+        if (syncNanos < 0) { // the writer thread holds the file, or the space ahead is short: it writes them
             group.forEach(this::toWriter);
             return;
         }
-        if (writes.lastSyncNanos() > SLOW_SYNC_NANOS) {
+        if (syncNanos > SLOW_SYNC_NANOS) {
             slowUntilNanos = System.nanoTime() + SLOW_PAUSE_NANOS;
         }
         group.forEach(a -> a.done().complete(a.entry().id()));

@@ -57,11 +57,6 @@ final class JournalFile {
         return j;
     }
 
-    /** Writes one group at the end and syncs it ({@code fdatasync}); returns when it is on disk. */
-    void append(ByteBuffer group, int recordCount) throws IOException {
-        append(group, recordCount, true);
-    }
-
 
     /**
      * Writes one group at the end; with {@code sync}, also {@code fdatasync}s it (and whatever was

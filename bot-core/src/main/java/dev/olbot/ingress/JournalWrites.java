@@ -42,7 +42,6 @@ final class JournalWrites {
     private boolean closed;
     /** Set when a write leaves little space ahead or makes a compaction due: the writer thread should {@link #tend}. */
     private volatile boolean tendingDue;
-    private long lastSyncNanos;
 
     JournalWrites(Path file, Clock clock, long windowMillis, long compactAtRecords, Map<Long, Inbox.Entry> pending) {
         this.file = file;
@@ -69,9 +68,6 @@ final class JournalWrites {
         }
     }
 
-    /** The outcome of {@link #tryWrite}: written (and synced when asked), no room left without reserving, or busy. */
-    enum Tried { WRITTEN, NO_ROOM, BUSY }
-
     /**
      * Writes a group now, waiting for the lock: the deliveries, then the handled marks taken from
      * {@code marks}; synced when {@code sync}. Reserves space ahead when it must.
@@ -95,17 +91,18 @@ final class JournalWrites {
     /**
      * Writes and syncs a group only if that can be done soon: the lock free within {@code waitNanos}
      * (the writer thread's own group, a few handled marks) and the space reserved (no zeros to write
-     * first). An event loop calls it, and hands the group to the writer
-     * thread when it is not {@link Tried#WRITTEN}.
+     * first). An event loop calls it, and hands the group to the writer thread when it was not written.
+     *
+     * @return how long the group's {@code fdatasync} took, in nanoseconds; -1 when nothing was written
      */
-    Tried tryWrite(List<Inbox.Entry> deliveries, Queue<Long> marks, long waitNanos) throws IOException {
+    long tryWrite(List<Inbox.Entry> deliveries, Queue<Long> marks, long waitNanos) throws IOException {
         try {
             if (!lock.tryLock(waitNanos, java.util.concurrent.TimeUnit.NANOSECONDS)) {
-                return Tried.BUSY;
+                return -1;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Tried.BUSY;
+            return -1;
         }
         try {
             ensureOpen();
@@ -113,19 +110,14 @@ final class JournalWrites {
             encode(deliveries, taken, marks);
             if (!journal.fits(records.bytes().remaining())) {
                 marks.addAll(taken); // they go with the writer's next group
-                return Tried.NO_ROOM;
+                return -1;
             }
-            lastSyncNanos = journal.append(records.bytes(), records.count(), true);
+            long syncNanos = journal.append(records.bytes(), records.count(), true);
             kept(deliveries);
-            return Tried.WRITTEN;
+            return syncNanos;
         } finally {
             lock.unlock();
         }
-    }
-
-    /** How long the last {@link #tryWrite}'s {@code fdatasync} took (read on the thread that called it). */
-    long lastSyncNanos() {
-        return lastSyncNanos;
     }
 
     /**
