@@ -83,10 +83,11 @@ class FaqBenchmarkTest {
             // round 7 (situation questions and verbs, brands no foreign words, names in both scripts): 77.9 / 96.8 / 0.9 / 88.2%
             // with the fifth held-out part folded in (round 8's start): 74.9 / 96.3 / 1.0 / 86.3%
             // round 8 (out-of-scope examples by business kind, product questions, bare replies, чинить a repair word): 74.8 / 96.3 / 1.0 / 91.4%
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.745);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.96);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.011);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.91);
+            // with the sixth held-out part folded in (round 9's start): 72.7 / 95.6 / 0.9 / 90.9%
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.725);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.955);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.01);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.905);
         }
 
         @Test
