@@ -1,24 +1,34 @@
 package dev.olbot.ingress;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A standalone HTTP server for an {@link Ingress}: {@code POST <path>} for events and
  * {@code GET /health} with the ingress counters. Bind address and port are configurable; port 0
- * picks a free port ({@link #port()} tells which).
+ * picks a free port ({@link #port()} tells which). It listens on {@link Options#eventLoops} event
+ * loops (one per processor by default), each with its own server on the one port, so reading,
+ * parsing and verifying deliveries is not held to one core.
  */
 public final class IngressServer implements AutoCloseable {
 
-    private final HttpServer server;
+    private final Vertx vertx;
+    private final int port;
+    private final List<String> deployments;
 
-    private IngressServer(HttpServer server) {
-        this.server = server;
+    private IngressServer(Vertx vertx, int port, List<String> deployments) {
+        this.vertx = vertx;
+        this.port = port;
+        this.deployments = deployments;
     }
 
     /**
@@ -29,33 +39,56 @@ public final class IngressServer implements AutoCloseable {
      * @param bodyTimeoutMs   a request whose body is not complete this long after its headers gets
      *                        408 and its connection is closed: 30 s
      * @param idleTimeoutMs   a connection with no bytes either way this long is closed: 60 s
+     * @param eventLoops      how many event loops accept connections on the port, each with its own
+     *                        server (Vert.x's way to use more than one core; connections are spread
+     *                        over them): one per available processor by default
      */
     public record Options(String host, int port, String path, long bodyLimit, long headerTimeoutMs, long bodyTimeoutMs,
-                          long idleTimeoutMs) {
+                          long idleTimeoutMs, int eventLoops) {
+        public Options {
+            if (eventLoops < 1 || eventLoops > 256) {
+                throw new IllegalArgumentException("eventLoops must be 1..256, was " + eventLoops);
+            }
+        }
+
+        /** The options of a release before {@code eventLoops}: one per available processor. */
+        public Options(String host, int port, String path, long bodyLimit, long headerTimeoutMs, long bodyTimeoutMs, long idleTimeoutMs) {
+            this(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs, defaultEventLoops());
+        }
+
         public static Options defaults() {
             return new Options("0.0.0.0", 8080, "/bitrix/events", IngressRoute.DEFAULT_BODY_LIMIT, 10_000,
-                    IngressRoute.DEFAULT_BODY_TIMEOUT_MS, 60_000);
+                    IngressRoute.DEFAULT_BODY_TIMEOUT_MS, 60_000, defaultEventLoops());
+        }
+
+        /** One per available processor, at most 16. */
+        public static int defaultEventLoops() {
+            return Math.max(1, Math.min(16, Runtime.getRuntime().availableProcessors()));
+        }
+
+        public Options withEventLoops(int eventLoops) {
+            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs, eventLoops);
         }
 
         public Options withHost(String host) {
-            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs);
+            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs, eventLoops);
         }
 
         public Options withPort(int port) {
-            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs);
+            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs, eventLoops);
         }
 
         public Options withPath(String path) {
-            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs);
+            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs, eventLoops);
         }
 
         public Options withBodyLimit(long bodyLimit) {
-            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs);
+            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs, eventLoops);
         }
 
         /** Header, body and idle timeouts in milliseconds (see the record's parameters). */
         public Options withTimeouts(long headerTimeoutMs, long bodyTimeoutMs, long idleTimeoutMs) {
-            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs);
+            return new Options(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs, eventLoops);
         }
     }
 
@@ -63,25 +96,72 @@ public final class IngressServer implements AutoCloseable {
         return start(vertx, ingress, options, router -> {});
     }
 
-    /** Like {@link #start(Vertx, Ingress, Options)}, with more routes added by {@code more} (e.g. {@code /metrics}). */
+    /**
+     * Like {@link #start(Vertx, Ingress, Options)}, with more routes added by {@code more} (e.g. {@code /metrics});
+     * {@code more} is called once for each event loop's router.
+     */
     public static Future<IngressServer> start(Vertx vertx, Ingress ingress, Options options,
             java.util.function.Consumer<Router> more) {
-        Router router = Router.router(vertx);
-        IngressRoute.mount(router, options.path(), ingress, options.bodyLimit(), options.bodyTimeoutMs());
-        mountHealth(router, ingress);
-        more.accept(router);
-        router.errorHandler(400, ctx -> plain(ctx, 400, "malformed request"));
-        router.errorHandler(500, ctx -> plain(ctx, 400, "malformed request"));
-        HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())
-                .setIdleTimeout((int) Math.max(1, options.idleTimeoutMs())).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
-        HeaderDeadline deadline = new HeaderDeadline(vertx, options.headerTimeoutMs());
-        return http.connectionHandler(deadline::opened)
-                .requestHandler(req -> {
-                    deadline.requestArrived(req);
-                    router.handle(req);
-                })
-                .listen()
-                .map(IngressServer::new);
+        // one server per event loop on the same port; Vert.x spreads the connections over them. Servers on port 0 would each
+        // get a port of their own, so "any free port" is chosen first (again, should another process take it meanwhile)
+        if (options.port() != 0 || options.eventLoops() == 1) {
+            return deploy(vertx, ingress, options, more);
+        }
+        return deployOnFreePort(vertx, ingress, options, more, 3);
+    }
+
+    private static Future<IngressServer> deployOnFreePort(Vertx vertx, Ingress ingress, Options options,
+            java.util.function.Consumer<Router> more, int attempts) {
+        int free;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(options.host()))) {
+            free = probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            return Future.failedFuture(e);
+        }
+        return deploy(vertx, ingress, options.withPort(free), more).recover(e -> attempts > 1 && e instanceof java.net.BindException
+                ? deployOnFreePort(vertx, ingress, options, more, attempts - 1) : Future.failedFuture(e));
+    }
+
+    private static Future<IngressServer> deploy(Vertx vertx, Ingress ingress, Options options, java.util.function.Consumer<Router> more) {
+        AtomicInteger bound = new AtomicInteger(-1);
+        return vertx.deployVerticle(() -> new Listener(ingress, options, more, bound),
+                        new DeploymentOptions().setInstances(options.eventLoops()))
+                .map(id -> new IngressServer(vertx, bound.get(), List.of(id)));
+    }
+
+    /** One event loop's server: its own router and header deadlines, the shared ingress. */
+    private static final class Listener extends VerticleBase {
+        private final Ingress ingress;
+        private final Options options;
+        private final java.util.function.Consumer<Router> more;
+        private final AtomicInteger bound;
+
+        Listener(Ingress ingress, Options options, java.util.function.Consumer<Router> more, AtomicInteger bound) {
+            this.ingress = ingress;
+            this.options = options;
+            this.more = more;
+            this.bound = bound;
+        }
+
+        @Override
+        public Future<?> start() {
+            Router router = Router.router(vertx);
+            IngressRoute.mount(router, options.path(), ingress, options.bodyLimit(), options.bodyTimeoutMs());
+            mountHealth(router, ingress);
+            more.accept(router);
+            router.errorHandler(400, ctx -> plain(ctx, 400, "malformed request"));
+            router.errorHandler(500, ctx -> plain(ctx, 400, "malformed request"));
+            HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())
+                    .setIdleTimeout((int) Math.max(1, options.idleTimeoutMs())).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
+            HeaderDeadline deadline = new HeaderDeadline(vertx, options.headerTimeoutMs());
+            return http.connectionHandler(deadline::opened)
+                    .requestHandler(req -> {
+                        deadline.requestArrived(req);
+                        router.handle(req);
+                    })
+                    .listen()
+                    .onSuccess(server -> bound.set(server.actualPort()));
+        }
     }
 
     private static void plain(io.vertx.ext.web.RoutingContext ctx, int status, String text) {
@@ -130,15 +210,15 @@ public final class IngressServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.actualPort();
+        return port;
     }
 
     public Future<Void> stop() {
-        return server.close();
+        return Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
     }
 
     @Override
     public void close() {
-        server.close();
+        stop();
     }
 }

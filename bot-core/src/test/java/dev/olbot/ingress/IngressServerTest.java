@@ -375,4 +375,39 @@ class IngressServerTest {
             assertThat(http.send(live, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }
     }
+
+    @Nested
+    class EventLoops {
+
+        @Test
+        void spreadsConnectionsOverSeveralEventLoopsOnOnePortAndHandlesWhatEachAccepts() throws Exception {
+            install();
+            java.util.Set<String> loops = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            IngressServer wide = IngressServer.start(vertx, ingress, IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0)
+                            .withEventLoops(2), router -> router.get("/loop").handler(ctx -> ctx.end(Thread.currentThread().getName())))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            try {
+                for (int i = 0; i < 8; i++) {
+                    HttpClient fresh = HttpClient.newHttpClient(); // a new connection each time
+                    loops.add(fresh.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + wide.port() + "/loop")).GET().build(),
+                            HttpResponse.BodyHandlers.ofString()).body());
+                    HttpResponse<String> accepted = fresh.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + wide.port()
+                                    + "/bitrix/events")).header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(WireEvents.openLineMessageBody(300 + i, 7000 + i, "hello " + i))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(accepted.statusCode()).isEqualTo(200);
+                }
+                awaitHandled(8);
+                assertThat(loops).hasSize(2).allMatch(name -> name.startsWith("vert.x-eventloop-thread-"));
+            } finally {
+                wide.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+        }
+
+        @Test
+        void refusesAServerWithoutAnEventLoop() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> IngressServer.Options.defaults().withEventLoops(0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("eventLoops must be 1..256, was 0");
+        }
+    }
 }

@@ -34,9 +34,12 @@ public final class IngressBenchmark {
     private final int rate;
     private final PrintStream out;
     private final int rounds;
+    private final int eventLoops;
 
-    public IngressBenchmark(double seconds, int inFlight, int rate, int rounds, PrintStream out) {
+    /** @param eventLoops the event loops every server in the comparison listens on (OLBot's and the plain Vert.x routes alike) */
+    public IngressBenchmark(double seconds, int inFlight, int rate, int rounds, int eventLoops, PrintStream out) {
         this.rounds = rounds;
+        this.eventLoops = eventLoops;
         this.seconds = seconds;
         this.inFlight = inFlight;
         this.rate = rate;
@@ -51,8 +54,8 @@ public final class IngressBenchmark {
         SampleEvents events = new SampleEvents();
         int dialogs = 1000;
         LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessage(1000 + seq % dialogs, seq));
-        out.printf("body: realistic open-line ONIMBOTMESSAGEADD, %d bytes; %d dialogs%n",
-                events.openLineMessage(1000, 1).length(), dialogs);
+        out.printf("body: realistic open-line ONIMBOTMESSAGEADD, %d bytes; %d dialogs; every server on %d event loop(s)%n",
+                events.openLineMessage(1000, 1).length(), dialogs, eventLoops);
         Vertx serverVertx = Vertx.vertx();
         Vertx olbotVertx = Vertx.vertx();
         AtomicLong handled = new AtomicLong();
@@ -62,7 +65,7 @@ public final class IngressBenchmark {
                 .installGate(InstallGate.of(installs, install -> {})) // no authorisation server here: the sample install counts as confirmed
                 .sink(e -> handled.incrementAndGet()));
         IngressServer olbot = await(IngressServer.start(olbotVertx, ingress,
-                IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0)));
+                IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0).withEventLoops(eventLoops)));
         // the same ingress with metrics on, as BotServer runs it: OLBot's meters and Vert.x's HTTP metrics in a Prometheus registry
         PrometheusMeterRegistry registry = MetricsRoute.prometheus();
         Vertx meteredVertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -71,16 +74,16 @@ public final class IngressBenchmark {
                 .installGate(InstallGate.of(installs, install -> {})).sink(e -> handled.incrementAndGet())
                 .metrics(OlbotMetrics.of(registry)));
         IngressServer meteredServer = await(IngressServer.start(meteredVertx, metered,
-                IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0), r -> MetricsRoute.mount(r, "/metrics", registry)));
-        HttpServer bare = await(bareRoute(serverVertx));
-        HttpServer web = await(bodyHandlerRoute(serverVertx));
+                IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0).withEventLoops(eventLoops), r -> MetricsRoute.mount(r, "/metrics", registry)));
+        int bare = await(bareRoute(serverVertx, eventLoops));
+        int web = await(bodyHandlerRoute(serverVertx, eventLoops));
         try (LoadGenerator load = new LoadGenerator(inFlight)) {
             // install so every event verifies against a real token, then warm both up
             SampleEvents.installOn(ingress);
             if (installs.applicationToken(SampleEvents.MEMBER_ID).isEmpty()) {
                 throw new IllegalStateException("benchmark install was not accepted");
             }
-            load.closedLoop(bare.actualPort(), "/bare", body, inFlight, Math.max(2, seconds / 3));
+            load.closedLoop(bare, "/bare", body, inFlight, Math.max(2, seconds / 3));
             load.closedLoop(olbot.port(), "/bitrix/events", body, inFlight, Math.max(2, seconds / 3));
             load.closedLoop(meteredServer.port(), "/bitrix/events", body, inFlight, Math.max(2, seconds / 3));
 
@@ -100,14 +103,14 @@ public final class IngressBenchmark {
                 if (meteredFirst) {
                     meteredMax.add(load.closedLoop(meteredServer.port(), "/bitrix/events", body, inFlight, seconds));
                 }
-                bareMax.add(load.closedLoop(bare.actualPort(), "/bare", body, inFlight, seconds));
-                webMax.add(load.closedLoop(web.actualPort(), "/bare", body, inFlight, seconds));
+                bareMax.add(load.closedLoop(bare, "/bare", body, inFlight, seconds));
+                webMax.add(load.closedLoop(web, "/bare", body, inFlight, seconds));
                 olbotMax.add(load.closedLoop(olbot.port(), "/bitrix/events", body, inFlight, seconds));
                 if (!meteredFirst) {
                     meteredMax.add(load.closedLoop(meteredServer.port(), "/bitrix/events", body, inFlight, seconds));
                 }
-                bareFixed.add(load.openLoop(bare.actualPort(), "/bare", body, rate, seconds));
-                webFixed.add(load.openLoop(web.actualPort(), "/bare", body, rate, seconds));
+                bareFixed.add(load.openLoop(bare, "/bare", body, rate, seconds));
+                webFixed.add(load.openLoop(web, "/bare", body, rate, seconds));
                 olbotFixed.add(load.openLoop(olbot.port(), "/bitrix/events", body, rate, seconds));
                 meteredFixed.add(load.openLoop(meteredServer.port(), "/bitrix/events", body, rate, seconds));
             }
@@ -170,28 +173,35 @@ public final class IngressBenchmark {
     }
 
     /** The idiomatic Vert.x Web route: {@code BodyHandler} reads the body (and, for a form, decodes its fields). */
-    private static io.vertx.core.Future<HttpServer> bodyHandlerRoute(Vertx vertx) {
-        Router router = Router.router(vertx);
-        router.post("/bare").handler(io.vertx.ext.web.handler.BodyHandler.create(false).setBodyLimit(256 * 1024)).handler(ctx -> {
-            ctx.body().asString("UTF-8");
-            ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=utf-8").end("OK");
-        });
-        return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1");
-    }
-
-    /** The floor: a raw handler that reads the whole body as a string, the cheapest way Vert.x offers, and answers 200. */
-    static io.vertx.core.Future<HttpServer> bareRoute(Vertx vertx) {
-        Router router = Router.router(vertx);
-        router.post("/bare").handler(ctx -> {
-            Buffer body = Buffer.buffer();
-            ctx.request().handler(body::appendBuffer);
-            ctx.request().endHandler(v -> {
-                body.toString(java.nio.charset.StandardCharsets.UTF_8);
+    private static io.vertx.core.Future<Integer> bodyHandlerRoute(Vertx vertx, int loops) {
+        return LoopServers.listen(vertx, loops, v -> {
+            Router router = Router.router(v);
+            router.post("/bare").handler(io.vertx.ext.web.handler.BodyHandler.create(false).setBodyLimit(256 * 1024)).handler(ctx -> {
+                ctx.body().asString("UTF-8");
                 ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=utf-8").end("OK");
             });
-            ctx.request().resume();
+            return router;
         });
-        return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1");
+    }
+
+    /**
+     * The floor: a raw handler that reads the whole body as a string, the cheapest way Vert.x offers, and answers 200;
+     * served on {@code loops} event loops like the ingress it is compared with. Completes with its port.
+     */
+    static io.vertx.core.Future<Integer> bareRoute(Vertx vertx, int loops) {
+        return LoopServers.listen(vertx, loops, v -> {
+            Router router = Router.router(v);
+            router.post("/bare").handler(ctx -> {
+                Buffer body = Buffer.buffer();
+                ctx.request().handler(body::appendBuffer);
+                ctx.request().endHandler(e -> {
+                    body.toString(java.nio.charset.StandardCharsets.UTF_8);
+                    ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=utf-8").end("OK");
+                });
+                ctx.request().resume();
+            });
+            return router;
+        });
     }
 
     static <T> T await(io.vertx.core.Future<T> f) throws Exception {

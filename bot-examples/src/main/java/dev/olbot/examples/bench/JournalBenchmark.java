@@ -9,7 +9,6 @@ import dev.olbot.ingress.InstallGate;
 import dev.olbot.ingress.InstallRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -33,8 +32,11 @@ public final class JournalBenchmark {
     private final int rate;
     private final int rounds;
     private final PrintStream out;
+    private final int eventLoops;
 
-    public JournalBenchmark(double seconds, int inFlight, int rate, int rounds, PrintStream out) {
+    /** @param eventLoops the event loops every server in the comparison listens on (OLBot's and the raw handler alike) */
+    public JournalBenchmark(double seconds, int inFlight, int rate, int rounds, int eventLoops, PrintStream out) {
+        this.eventLoops = eventLoops;
         this.seconds = seconds;
         this.inFlight = inFlight;
         this.rate = rate;
@@ -57,11 +59,11 @@ public final class JournalBenchmark {
             int port;
             String path;
             if ("raw".equals(target)) {
-                port = IngressBenchmark.await(IngressBenchmark.bareRoute(vertx)).actualPort();
+                port = IngressBenchmark.await(IngressBenchmark.bareRoute(vertx, eventLoops));
                 path = "/bare";
             } else {
                 port = IngressBenchmark.await(IngressServer.start(vertx, ingress,
-                        IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0))).port();
+                        IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0).withEventLoops(eventLoops))).port();
                 path = "/bitrix/events";
             }
             load.closedLoop(port, path, body, inFlight, 2);
@@ -95,17 +97,17 @@ public final class JournalBenchmark {
         Ingress memory = ingress(Inbox.inMemory());
         Ingress durable = ingress(journal);
         IngressServer memoryServer = IngressBenchmark.await(IngressServer.start(vertx, memory,
-                IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0)));
+                IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0).withEventLoops(eventLoops)));
         IngressServer durableServer = IngressBenchmark.await(IngressServer.start(vertx, durable,
-                IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0)));
-        HttpServer raw = IngressBenchmark.await(IngressBenchmark.bareRoute(vertx));
+                IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0).withEventLoops(eventLoops)));
+        int raw = IngressBenchmark.await(IngressBenchmark.bareRoute(vertx, eventLoops));
         try (LoadGenerator load = new LoadGenerator(inFlight)) {
-            load.closedLoop(raw.actualPort(), "/bare", body, inFlight, 2);
+            load.closedLoop(raw, "/bare", body, inFlight, 2);
             load.closedLoop(memoryServer.port(), "/bitrix/events", body, inFlight, 2);
             load.closedLoop(durableServer.port(), "/bitrix/events", body, inFlight, 2);
             List<double[]> rows = new ArrayList<>(); // raw/s, memory/s, journal/s, memory p99, journal p99, raw p99, CPU µs: raw, memory, journal
             for (int round = 0; round < rounds; round++) {
-                double[] r = measured(load, raw.actualPort(), "/bare", body);
+                double[] r = measured(load, raw, "/bare", body);
                 double[] m;
                 double[] j;
                 if (round % 2 == 0) {
@@ -115,7 +117,7 @@ public final class JournalBenchmark {
                     j = measured(load, durableServer.port(), "/bitrix/events", body);
                     m = measured(load, memoryServer.port(), "/bitrix/events", body);
                 }
-                double rp = load.openLoop(raw.actualPort(), "/bare", body, rate, seconds).percentileMillis(99);
+                double rp = load.openLoop(raw, "/bare", body, rate, seconds).percentileMillis(99);
                 double mp = load.openLoop(memoryServer.port(), "/bitrix/events", body, rate, seconds).percentileMillis(99);
                 double jp = load.openLoop(durableServer.port(), "/bitrix/events", body, rate, seconds).percentileMillis(99);
                 rows.add(new double[] {r[0], m[0], j[0], mp, jp, rp, r[1], m[1], j[1]});

@@ -21,6 +21,13 @@ public final class BenchCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    private static void checkEventLoops(Object command, int eventLoops) {
+        if (eventLoops < 1 || eventLoops > 256) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(command),
+                    "--event-loops: expected 1..256, was " + eventLoops);
+        }
+    }
+
     @Command(name = "ingress", mixinStandardHelpOptions = true,
             description = "Events/s and p99 time-to-200 of the ingress vs a bare Vert.x route, and with metrics on vs off, on loopback.")
     static final class Ingress implements Callable<Integer> {
@@ -36,9 +43,14 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--rounds", defaultValue = "3", description = "Alternating rounds per target; medians are reported (default ${DEFAULT-VALUE}).")
         int rounds;
 
+        @Option(names = "--event-loops", description = "Event loops every server listens on, OLBot's and the Vert.x routes'"
+                + " (default: one per processor, as the server runs).")
+        int eventLoops = dev.olbot.ingress.IngressServer.Options.defaultEventLoops();
+
         @Override
         public Integer call() throws Exception {
-            boolean met = new IngressBenchmark(seconds, connections, rate, rounds, System.out).run();
+            checkEventLoops(this, eventLoops);
+            boolean met = new IngressBenchmark(seconds, connections, rate, rounds, eventLoops, System.out).run();
             System.out.println(met ? "targets met" : "targets NOT met");
             return 0;
         }
@@ -277,14 +289,19 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--rounds", defaultValue = "3", description = "Alternating rounds; medians are reported (default ${DEFAULT-VALUE}).")
         int rounds;
 
+        @Option(names = "--event-loops", description = "Event loops every server listens on, OLBot's and the raw handler's"
+                + " (default: one per processor, as the server runs).")
+        int eventLoops = dev.olbot.ingress.IngressServer.Options.defaultEventLoops();
+
         @Option(names = "--only", description = "Load only this target (memory, journal or raw) for rounds x seconds, nothing"
                 + " else: for a profiler's recording of one mode.")
         String only;
 
         @Override
         public Integer call() throws Exception {
+            checkEventLoops(this, eventLoops);
             dev.olbot.examples.bench.JournalBenchmark bench = new dev.olbot.examples.bench.JournalBenchmark(seconds, connections, rate,
-                    rounds, System.out);
+                    rounds, eventLoops, System.out);
             if (only != null) {
                 if (!java.util.Set.of("memory", "journal", "raw").contains(only)) {
                     throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),

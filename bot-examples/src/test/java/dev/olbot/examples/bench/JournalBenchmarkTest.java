@@ -22,7 +22,7 @@ class JournalBenchmarkTest {
 
     @Test
     void reportsEventsPerSecondAndServerCpuPerEventForAllThreeTargetsAndLeavesNothingPending() throws Exception {
-        String out = run(o -> new JournalBenchmark(0.3, 4, 50, 1, o).run());
+        String out = run(o -> new JournalBenchmark(0.3, 4, 50, 1, 2, o).run());
 
         assertThat(out).containsPattern("round 1: raw \\d+/s, in-memory inbox \\d+/s, journal \\d+/s; .*server CPU per event "
                 + "\\d+\\.\\d / \\d+\\.\\d / \\d+\\.\\d µs");
@@ -33,7 +33,7 @@ class JournalBenchmarkTest {
 
     @Test
     void loadsOneTargetAloneAndSplitsItsCpuByKindOfThread() throws Exception {
-        String out = run(o -> new JournalBenchmark(0.3, 4, 50, 1, o).runOnly("journal"));
+        String out = run(o -> new JournalBenchmark(0.3, 4, 50, 1, 2, o).runOnly("journal"));
 
         assertThat(out).containsPattern("journal only, round 1: \\d+/s, server CPU per event \\d+\\.\\d µs \\(.*event loop \\d+\\.\\d"
                 + ".*journal writer \\d+\\.\\d.*workers \\d+\\.\\d\\)");
