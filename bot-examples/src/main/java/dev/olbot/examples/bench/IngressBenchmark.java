@@ -53,7 +53,7 @@ public final class IngressBenchmark {
     public boolean run() throws Exception {
         SampleEvents events = new SampleEvents();
         int dialogs = 1000;
-        LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessage(1000 + seq % dialogs, seq));
+        LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessageBytes(1000 + seq % dialogs, seq));
         out.printf("body: realistic open-line ONIMBOTMESSAGEADD, %d bytes; %d dialogs; every server on %d event loop(s)%n",
                 events.openLineMessage(1000, 1).length(), dialogs, eventLoops);
         Vertx serverVertx = Vertx.vertx();

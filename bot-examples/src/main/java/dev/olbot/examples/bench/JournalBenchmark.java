@@ -50,7 +50,7 @@ public final class JournalBenchmark {
      */
     public void runOnly(String target) throws Exception {
         SampleEvents events = new SampleEvents();
-        LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessage(1000 + seq % 1000, seq));
+        LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessageBytes(1000 + seq % 1000, seq));
         Path dir = Files.createTempDirectory("olbot-journal-bench");
         Vertx vertx = Vertx.vertx();
         FileInbox journal = FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1));
@@ -90,7 +90,7 @@ public final class JournalBenchmark {
     /** Runs it; true when the journalled ingress reaches 0.6 of the raw handler and p99 < 2 ms at the fixed rate. */
     public boolean run() throws Exception {
         SampleEvents events = new SampleEvents();
-        LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessage(1000 + seq % 1000, seq));
+        LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessageBytes(1000 + seq % 1000, seq));
         Path dir = Files.createTempDirectory("olbot-journal-bench");
         Vertx vertx = Vertx.vertx();
         FileInbox journal = FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1));
