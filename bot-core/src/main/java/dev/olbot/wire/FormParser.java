@@ -212,9 +212,8 @@ final class FormParser {
      * unterminated rest after a closed bracket is ignored, a scalar on the way is replaced by a map.
      *
      * <p>Pairs of one object follow each other on the wire ({@code data[PARAMS][A]},
-     * {@code data[PARAMS][B]}), so the walk starts where the previous key's walk stood after the
-     * longest run of segments both keys share — the same maps, reached through the same segments, so
-     * nothing changes but the work. An appended segment ({@code a[]}) is never shared: it names a
+     * {@code data[PARAMS][B]}), so the walk starts in the deepest map of the previous key's walk that
+     * both keys reach through the same segments — the same maps, so nothing changes but the work. An appended segment ({@code a[]}) is never shared: it names a
      * new index each time.
      */
     @SuppressWarnings("unchecked")
@@ -267,18 +266,19 @@ final class FormParser {
 
     /**
      * How deep the walk for {@code segments} may start: the deepest state of the previous key's walk
-     * whose segments (the name and {@code d} brackets) this key repeats, 0 when none.
+     * whose map this key reaches too — the map at depth {@code d} is the one reached through the name
+     * and the first {@code d - 1} brackets, so those must be the same; 0 when none.
      */
     private int resumable(String[] segments) {
         if (previous == null) {
             return 0;
         }
+        int most = Math.min(shared, Math.min(segments.length - 1, previous.length));
         int d = 0;
-        int most = Math.min(shared, Math.min(segments.length, previous.length) - 1);
-        while (d <= most && segments[d].equals(previous[d])) {
+        while (d < most && segments[d].equals(previous[d])) {
             d++;
         }
-        return d - 1 >= 1 ? d - 1 : 0;
+        return d;
     }
 
     /** The next index of {@code map}: one past its largest numeric key, as in PHP. */
