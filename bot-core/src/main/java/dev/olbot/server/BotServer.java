@@ -162,7 +162,7 @@ public final class BotServer implements AutoCloseable {
                 }
             }
             this.server = IngressServer.start(vertx, ingress, IngressServer.Options.defaults().withHost(config.host())
-                    .withPort(config.port()).withPath(config.path()), router -> {
+                    .withPort(config.port()).withPath(config.path()).withEventLoops(config.eventLoops()), router -> {
                         if (registries != null) {
                             MetricsRoute.mount(router, "/metrics", registries.serve());
                         }

@@ -44,6 +44,8 @@ import java.util.Optional;
  *                      (default 16, 1–1024; the same on every instance): at most this many instances share the work
  * @param backlogWarning {@code OLBOT_BACKLOG_WARN}: how many events waiting for their turn make a WARN line (default 500;
  *                      an INFO line follows when the backlog is back at half of it)
+ * @param eventLoops    {@code OLBOT_EVENT_LOOPS}: event loops that read, parse and verify deliveries, each with its own
+ *                      server on the port (default one per processor, at most 16; 1–256)
  */
 public record ServerConfig(
         String publicUrl,
@@ -64,7 +66,8 @@ public record ServerConfig(
         String debugToken,
         String redisUrl,
         int inboxPartitions,
-        int backlogWarning) {
+        int backlogWarning,
+        int eventLoops) {
 
     /**
      * Reads {@code OLBOT_*} from the environment, over an optional properties file. Throws
@@ -123,7 +126,19 @@ public record ServerConfig(
                 debugToken(values.getOrDefault("OLBOT_DEBUG_TOKEN", "")),
                 redisUrl(values.getOrDefault("OLBOT_REDIS_URL", "")),
                 partitions(values.getOrDefault("OLBOT_INBOX_PARTITIONS", "16")),
-                atLeastOne(values.getOrDefault("OLBOT_BACKLOG_WARN", "500"), "OLBOT_BACKLOG_WARN"));
+                atLeastOne(values.getOrDefault("OLBOT_BACKLOG_WARN", "500"), "OLBOT_BACKLOG_WARN"),
+                eventLoops(values.get("OLBOT_EVENT_LOOPS")));
+    }
+
+    private static int eventLoops(String s) {
+        if (s == null) {
+            return dev.olbot.ingress.IngressServer.Options.defaultEventLoops();
+        }
+        int n = integer(s, "OLBOT_EVENT_LOOPS");
+        if (n < 1 || n > 256) {
+            throw new IllegalArgumentException("OLBOT_EVENT_LOOPS must be 1..256, was " + n);
+        }
+        return n;
     }
 
     private static int atLeastOne(String s, String name) {

@@ -108,6 +108,15 @@ class ServerConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("OLBOT_BACKLOG_WARN must be at least 1, was 0");
     }
 
+    @Test
+    void readsDeliveriesOnOneEventLoopPerProcessorUnlessToldOtherwise() {
+        assertThat(ServerConfig.load(Optional.empty(), Map.of()).eventLoops())
+                .isEqualTo(Math.min(16, Runtime.getRuntime().availableProcessors()));
+        assertThat(ServerConfig.load(Optional.empty(), Map.of("OLBOT_EVENT_LOOPS", "1")).eventLoops()).isEqualTo(1);
+        assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_EVENT_LOOPS", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("OLBOT_EVENT_LOOPS must be 1..256, was 0");
+    }
+
     @Nested
     class ClusterMode {
 
