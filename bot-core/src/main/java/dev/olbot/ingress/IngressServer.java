@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,12 +22,13 @@ public final class IngressServer implements AutoCloseable {
 
     private final Vertx vertx;
     private final int port;
-    private final List<String> deployments;
+    /** The deployment of the servers, one per event loop. */
+    private final String deployment;
 
-    private IngressServer(Vertx vertx, int port, List<String> deployments) {
+    private IngressServer(Vertx vertx, int port, String deployment) {
         this.vertx = vertx;
         this.port = port;
-        this.deployments = deployments;
+        this.deployment = deployment;
     }
 
     /**
@@ -126,7 +126,7 @@ public final class IngressServer implements AutoCloseable {
         AtomicInteger bound = new AtomicInteger(-1);
         return vertx.deployVerticle(() -> new Listener(ingress, options, more, bound),
                         new DeploymentOptions().setInstances(options.eventLoops()))
-                .map(id -> new IngressServer(vertx, bound.get(), List.of(id)));
+                .map(id -> new IngressServer(vertx, bound.get(), id));
     }
 
     /** One event loop's server: its own router and header deadlines, the shared ingress. */
@@ -214,7 +214,7 @@ public final class IngressServer implements AutoCloseable {
     }
 
     public Future<Void> stop() {
-        return Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
+        return vertx.undeploy(deployment);
     }
 
     @Override
