@@ -86,10 +86,7 @@ public final class KnowledgeBaseIndex {
 
     /** The value that stands for the out-of-scope examples among the entries in the phrase index. */
     private static final Object OUT_OF_SCOPE = new Object() {
-        @Override
-        public String toString() {
-            return "out of scope";
-        }
+        @Override public String toString() { return "out of scope"; }
     };
 
     private final KnowledgeBase kb;
@@ -99,6 +96,7 @@ public final class KnowledgeBaseIndex {
     private final SecondOpinion opinion;
     /** Null when the base has fewer than {@link SecondOpinion#MIN_CLASSES} classes. */
     private final KbClassifier<Object> classifier;
+    private final KbWords.Matcher notOurs;
 
     private KnowledgeBaseIndex(KnowledgeBase kb, Thresholds thresholds, SecondOpinion opinion) {
         this.kb = kb;
@@ -124,6 +122,7 @@ public final class KnowledgeBaseIndex {
         }
         this.index = PhraseIndex.of(kb.analysis(), phrases, answers, Set.of(OUT_OF_SCOPE));
         this.classifier = KbClassifier.learn(kb, OUT_OF_SCOPE);
+        this.notOurs = new KbWords.Matcher(kb.analysis(), kb.notOurs());
     }
 
     public static KnowledgeBaseIndex of(KnowledgeBase kb) {
@@ -158,11 +157,12 @@ public final class KnowledgeBaseIndex {
      * The decision for one message. A message of two or three parts ({@link MessageParts}: "сколько
      * стоит доставка и как вернуть товар?") whose parts, matched on their own, are confident answers
      * of different entries gets them all, in message order ({@link KbMatch.Answer#also()}). A bare
-     * reply ({@link ChatWords#bareReply}: "нет", "ок") is no answer.
+     * reply ({@link ChatWords#bareReply}: "нет", "ок") is no answer, and so is a message that names
+     * another business's thing ({@link KnowledgeBase#notOurs()}: out of scope).
      */
     public KbMatch match(String text) {
-        if (ChatWords.bareReply(text)) {
-            return new KbMatch.NoAnswer(0); // "нет", "ок": a reply in a conversation, no question
+        if (ChatWords.bareReply(text) || notOurs.names(text)) {
+            return new KbMatch.NoAnswer(0, !ChatWords.bareReply(text)); // "нет": a reply; "абонемент в фитнес": not ours
         }
         Decision whole = decide(text);
         List<String> parts = MessageParts.of(text);
@@ -202,10 +202,7 @@ public final class KnowledgeBaseIndex {
         return whole.match();
     }
 
-    /**
-     * A decision, the ranker's alone before the classifier's opinion, and whether the message says
-     * a foreign word ({@link PhraseIndex.Ranking#foreignWord()}).
-     */
+    /** A decision, the ranker's alone, and whether the message says a foreign word ({@link PhraseIndex.Ranking#foreignWord()}). */
     private record Decision(KbMatch match, KbMatch ranked, boolean foreignWord) {}
 
     private KbMatch matchOne(String text) {
