@@ -34,15 +34,14 @@ final class FormParser {
     private final byte[] ascii;
     private final PhpForm.Limits limits;
     private byte[] scratch = new byte[128];
+    private final FormKeys keys = FormKeys.ofThisThread();
     /**
-     * The previous key's walk, state by state ({@code d} = brackets walked): the map reached, the
-     * segment to put in it and where that segment's bracket closed; {@code shared} states are valid.
+     * The previous key's walk, state by state ({@code d} = brackets walked): the map reached, in
+     * which the key's segment {@code d} goes; {@code shared} states are valid.
      */
     private final Map<String, Object>[] walkMaps = newMaps(8);
-    private final String[] walkSegments = new String[8];
-    private final int[] walkEnds = new int[8];
     private int shared;
-    private String previousKey;
+    private String[] previous;
     /** The next free index of every map that {@code a[]=} appended to; null until a body does. */
     private IdentityHashMap<Map<String, Object>, long[]> next;
 
@@ -90,14 +89,28 @@ final class FormParser {
                 if (eq - start > 3 * limits.maxKeyLength()) {
                     throw new IllegalArgumentException("a key longer than " + limits.maxKeyLength() + " characters");
                 }
-                String key = decode(start, eq);
-                if (key.length() > limits.maxKeyLength()) {
+                FormKeys.Path path = path(start, eq);
+                if (path.key.length() > limits.maxKeyLength()) {
                     throw new IllegalArgumentException("a key longer than " + limits.maxKeyLength() + " characters");
                 }
-                put(root, key, eq < amp ? decode(eq + 1, amp) : "");
+                put(root, path, eq < amp ? decode(eq + 1, amp) : "");
             }
             start = amp + 1;
         }
+    }
+
+    /** The decoded, split key {@code body[from, to)}: this thread's earlier parse of the same text, or a new one. */
+    private FormKeys.Path path(int from, int to) {
+        if (ascii == null || to - from > FormKeys.MAX_RAW) {
+            return FormKeys.Path.of(decode(from, to));
+        }
+        int hash = FormKeys.hash(ascii, from, to);
+        FormKeys.Path path = keys.find(ascii, from, to, hash);
+        if (path == null) {
+            path = FormKeys.Path.of(decode(from, to));
+            keys.remember(ascii, from, to, hash, path);
+        }
+        return path;
     }
 
     /** Percent-decoding of {@code body[from, to)} as PHP's {@code urldecode}: {@code +} is a space, {@code %XX} a UTF-8 byte. */
@@ -200,36 +213,27 @@ final class FormParser {
      *
      * <p>Pairs of one object follow each other on the wire ({@code data[PARAMS][A]},
      * {@code data[PARAMS][B]}), so the walk starts where the previous key's walk stood after the
-     * longest bracket prefix both keys share — the same maps, reached through the same segments, so
+     * longest run of segments both keys share — the same maps, reached through the same segments, so
      * nothing changes but the work. An appended segment ({@code a[]}) is never shared: it names a
      * new index each time.
      */
     @SuppressWarnings("unchecked")
-    private void put(Map<String, Object> root, String key, String value) {
-        int open = key.indexOf('[');
-        if (open <= 0 || key.indexOf(']', open) < 0) {
-            if (!key.isEmpty()) {
-                root.put(key, value);
+    private void put(Map<String, Object> root, FormKeys.Path path, String value) {
+        String[] segments = path.segments;
+        if (segments == null) {
+            if (!path.key.isEmpty()) {
+                root.put(path.key, value);
             }
             shared = 0;
             return;
         }
-        Map<String, Object> map = root;
-        String segment;
-        int i;
-        int depth = resumable(key);
-        if (depth > 0) {
-            map = walkMaps[depth];
-            segment = walkSegments[depth];
-            i = walkEnds[depth];
-        } else {
-            segment = key.substring(0, open);
-            i = open;
-        }
+        int depth = resumable(segments);
+        Map<String, Object> map = depth > 0 ? walkMaps[depth] : root;
         shared = depth; // the states up to here stay what they were
-        previousKey = key;
+        previous = segments;
+        int last = segments.length - 1;
         while (true) {
-            int close = i < key.length() && key.charAt(i) == '[' ? key.indexOf(']', i) : -1; // PHP ignores an unterminated rest
+            String segment = segments[depth];
             boolean appended = segment.isEmpty();
             if (appended) {
                 long index = nextIndex(map);
@@ -238,7 +242,7 @@ final class FormParser {
             } else if (next != null) {
                 noteIndex(map, segment);
             }
-            if (close < 0) {
+            if (depth == last) {
                 map.put(segment, value);
                 return;
             }
@@ -251,34 +255,30 @@ final class FormParser {
                 map.put(segment, child);
             }
             map = (Map<String, Object>) child;
-            segment = key.substring(i + 1, close);
-            i = close + 1;
             if (appended || depth >= walkMaps.length) {
                 continue; // past an appended index nothing is shared with the next key
             }
             if (shared == depth - 1) {
                 walkMaps[depth] = map;
-                walkSegments[depth] = segment;
-                walkEnds[depth] = i;
                 shared = depth;
             }
         }
     }
 
     /**
-     * How deep the walk for {@code key} may start: the deepest state of the previous key's walk whose
-     * text ({@code key[0, end)}) this key repeats, 0 when none.
+     * How deep the walk for {@code segments} may start: the deepest state of the previous key's walk
+     * whose segments (the name and {@code d} brackets) this key repeats, 0 when none.
      */
-    private int resumable(String key) {
-        if (previousKey == null) {
+    private int resumable(String[] segments) {
+        if (previous == null) {
             return 0;
         }
-        for (int d = shared; d > 0; d--) {
-            if (key.regionMatches(0, previousKey, 0, walkEnds[d])) {
-                return d;
-            }
+        int d = 0;
+        int most = Math.min(shared, Math.min(segments.length, previous.length) - 1);
+        while (d <= most && segments[d].equals(previous[d])) {
+            d++;
         }
-        return 0;
+        return d - 1 >= 1 ? d - 1 : 0;
     }
 
     /** The next index of {@code map}: one past its largest numeric key, as in PHP. */

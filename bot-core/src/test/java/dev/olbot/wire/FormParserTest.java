@@ -93,6 +93,41 @@ class FormParserTest {
         }
     }
 
+    @Nested
+    class RemembersTheKeysItParsedBefore {
+
+        @Test
+        void aKeySeenBeforeIsStillHeldToTheLimitsOfThisParse() {
+            assertThat(PhpForm.parse("data%5Bverylongname%5D=1")).containsKey("data");
+
+            assertThatThrownBy(() -> PhpForm.parse("data%5Bverylongname%5D=1", new PhpForm.Limits(10, 5, 8)))
+                    .hasMessage("a key longer than 8 characters");
+            assertThatThrownBy(() -> PhpForm.parse("data%5Bverylongname%5D=1", new PhpForm.Limits(10, 1, 100)))
+                    .hasMessage("brackets nested deeper than 1 levels");
+        }
+
+        @Test
+        void anEventParsesTheSameTheSecondTimeAsTheFirst() {
+            String body = WireEvents.openLineMessageBody(6, 36, "where is my order?");
+
+            assertThat(PhpForm.parse(body)).isEqualTo(PhpForm.parse(body)).isEqualTo(ReferencePhpForm.parse(body, PhpForm.Limits.DEFAULT));
+        }
+
+        @Test
+        void aBodyOfThousandsOfNewKeysCrowdsNothingOut() {
+            StringBuilder flood = new StringBuilder();
+            for (int i = 0; i < 3_000; i++) {
+                flood.append(i == 0 ? "" : "&").append("k").append(i).append("%5Bx%5D%5B").append(i % 7).append("%5D=").append(i);
+            }
+            String event = WireEvents.openLineMessageBody(6, 36, "hello");
+
+            agrees(event, PhpForm.Limits.DEFAULT);
+            agrees(flood.toString(), PhpForm.Limits.DEFAULT);
+            agrees(event, PhpForm.Limits.DEFAULT);
+            agrees(flood + "&" + event, PhpForm.Limits.DEFAULT);
+        }
+    }
+
     @Test
     void refusesAMalformedEscapeAtTheEndOfALongBody() {
         String body = WireEvents.openLineMessageBody(6, 36, "hello") + "&data%5BPARAMS%5D%5BTAIL%5D=%G1";
