@@ -133,6 +133,8 @@ class KnowledgeBaseTest {
             }
             assertThat(answered("какие сейчас скидки")).isEqualTo("discounts");
             assertThat(answered("как вернуть товар")).isEqualTo("returns");
+            assertThat(index.match("ноутбук для школы в рассрочку можно?")).isInstanceOfSatisfying(dev.olbot.kb.KbMatch.DidYouMean.class,
+                    d -> assertThat(d.candidates().get(0).entry().id()).isEqualTo("installments")); // what it is bought for is no other business
             assertThat(KnowledgeBase.load(FaqBot.KNOWLEDGE_BASE).notOurs().words()).contains("поликлиника", "gym", "авиабилет");
         }
 
