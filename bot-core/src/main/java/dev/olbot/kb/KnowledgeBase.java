@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
  *   questions:
  *     ru: ["доставка еды", "заказ на озоне"]
  *     en: ["food delivery", "my amazon order"]
+ * not_ours: [поликлиника, clinic, фитнес, gym]   # optional: other businesses' things (KbWords)
  * }</pre>
  */
 public final class KnowledgeBase {
