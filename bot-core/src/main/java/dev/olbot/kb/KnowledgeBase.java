@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
  *   questions:
  *     ru: ["доставка еды", "заказ на озоне"]
  *     en: ["food delivery", "my amazon order"]
+ * not_ours: [поликлиника, clinic, фитнес, gym]   # optional: other businesses' things (KbWords)
  * }</pre>
  */
 public final class KnowledgeBase {
@@ -60,9 +61,11 @@ public final class KnowledgeBase {
     private final List<List<String>> synonyms;
     private final KbOutOfScope outOfScope;
     private final List<String> warnings;
+    private final KbWords notOurs;
 
-    private KnowledgeBase(String source, Map<String, KbEntry> entries, List<List<String>> synonyms, KbOutOfScope outOfScope) {
+    private KnowledgeBase(String source, Map<String, KbEntry> entries, List<List<String>> synonyms, KbOutOfScope outOfScope, KbWords notOurs) {
         this.source = source;
+        this.notOurs = notOurs;
         this.entries = entries;
         this.synonyms = synonyms;
         this.outOfScope = outOfScope;
@@ -83,6 +86,16 @@ public final class KnowledgeBase {
      * @param outOfScope phrasings of what the base is not about ({@link KbOutOfScope#none()} for none)
      */
     public static KnowledgeBase of(String source, List<KbEntry> entries, List<List<String>> synonyms, KbOutOfScope outOfScope) {
+        return of(source, entries, synonyms, outOfScope, KbWords.none());
+    }
+
+    /**
+     * A knowledge base built in code with the team's list of other businesses' things ({@link
+     * KbWords}). Fails as {@link #of(String, List, List, KbOutOfScope)} does, and when an entry's
+     * question says one of those words.
+     */
+    public static KnowledgeBase of(String source, List<KbEntry> entries, List<List<String>> synonyms, KbOutOfScope outOfScope,
+            KbWords notOursWords) {
         if (entries.isEmpty()) {
             throw new KnowledgeBaseException(source + ": a knowledge base needs at least one entry");
         }
@@ -117,8 +130,15 @@ public final class KnowledgeBase {
         } catch (IllegalArgumentException e) {
             throw new KnowledgeBaseException(source + ": field 'synonyms': " + e.getMessage(), e);
         }
+        KbWords.Matcher notOurs = new KbWords.Matcher(TextAnalysis.builder().synonyms(synonyms).build(), notOursWords);
+        for (KbEntry entry : entries) {
+            entry.questions().values().stream().flatMap(List::stream).filter(notOurs::names).findFirst().ifPresent(q -> {
+                throw new KnowledgeBaseException(source + ": field 'not_ours': the word with stem '" + notOurs.named(q).orElseThrow()
+                        + "' is said by the question '" + q + "' of entry '" + entry.id() + "'; a client asking it would be turned away");
+            });
+        }
         return new KnowledgeBase(source, Collections.unmodifiableMap(map),
-                synonyms.stream().map(List::copyOf).toList(), outOfScope);
+                synonyms.stream().map(List::copyOf).toList(), outOfScope, notOursWords);
     }
 
     /** Loads and validates a knowledge base file; logs each of its {@link #warnings()} at WARN. */
@@ -157,13 +177,14 @@ public final class KnowledgeBase {
         if (root == null || !root.isObject() || !root.path("entries").isArray() || root.get("entries").isEmpty()) {
             throw new KnowledgeBaseException(source + ": expected a top-level 'entries:' list with at least one entry");
         }
-        y.onlyFields(root, "file", "entries", "synonyms", "out_of_scope");
+        y.onlyFields(root, "file", "entries", "synonyms", "out_of_scope", "not_ours");
         List<KbEntry> entries = new ArrayList<>();
         int index = 0;
         for (JsonNode node : root.get("entries")) {
             entries.add(y.entry(node, ++index));
         }
-        return of(source, entries, y.synonyms(root.path("synonyms")), y.outOfScope(root.path("out_of_scope")));
+        return of(source, entries, y.synonyms(root.path("synonyms")), y.outOfScope(root.path("out_of_scope")),
+                new KbWords(y.words(root.path("not_ours"), "not_ours")));
     }
 
     private static KnowledgeBase logged(KnowledgeBase kb) {
@@ -197,6 +218,11 @@ public final class KnowledgeBase {
     /** What the base is not about: phrasings ranked like questions, and a reply for them. */
     public KbOutOfScope outOfScope() {
         return outOfScope;
+    }
+
+    /** The other businesses' things the shop never deals in ({@code not_ours:}): a message naming one is not answered. */
+    public KbWords notOurs() {
+        return notOurs;
     }
 
     /** The synonym groups: the first word of each stands for the others. */

@@ -86,10 +86,7 @@ public final class KnowledgeBaseIndex {
 
     /** The value that stands for the out-of-scope examples among the entries in the phrase index. */
     private static final Object OUT_OF_SCOPE = new Object() {
-        @Override
-        public String toString() {
-            return "out of scope";
-        }
+        @Override public String toString() { return "out of scope"; }
     };
 
     private final KnowledgeBase kb;
@@ -99,6 +96,7 @@ public final class KnowledgeBaseIndex {
     private final SecondOpinion opinion;
     /** Null when the base has fewer than {@link SecondOpinion#MIN_CLASSES} classes. */
     private final KbClassifier<Object> classifier;
+    private final MessageReading reading;
 
     private KnowledgeBaseIndex(KnowledgeBase kb, Thresholds thresholds, SecondOpinion opinion) {
         this.kb = kb;
@@ -124,6 +122,7 @@ public final class KnowledgeBaseIndex {
         }
         this.index = PhraseIndex.of(kb.analysis(), phrases, answers, Set.of(OUT_OF_SCOPE));
         this.classifier = KbClassifier.learn(kb, OUT_OF_SCOPE);
+        this.reading = new MessageReading(new KbWords.Matcher(kb.analysis(), kb.notOurs()), this::decide);
     }
 
     public static KnowledgeBaseIndex of(KnowledgeBase kb) {
@@ -158,74 +157,29 @@ public final class KnowledgeBaseIndex {
      * The decision for one message. A message of two or three parts ({@link MessageParts}: "сколько
      * стоит доставка и как вернуть товар?") whose parts, matched on their own, are confident answers
      * of different entries gets them all, in message order ({@link KbMatch.Answer#also()}). A bare
-     * reply ({@link ChatWords#bareReply}: "нет", "ок") is no answer.
+     * reply ({@link ChatWords#bareReply}: "нет", "ок") is no answer, and so is a message that names
+     * another business's thing ({@link KnowledgeBase#notOurs()}: out of scope). A message in Latin
+     * letters only that is not answered as written is answered by its Cyrillic reading when that is
+     * an answer (the words' readings alone are weaker matches, and short ones like "brak" none).
      */
     public KbMatch match(String text) {
-        if (ChatWords.bareReply(text)) {
-            return new KbMatch.NoAnswer(0); // "нет", "ок": a reply in a conversation, no question
-        }
-        Decision whole = decide(text);
-        List<String> parts = MessageParts.of(text);
-        List<KbMatch.Candidate> answers = new ArrayList<>();
-        for (String part : parts.size() < 2 ? List.<String>of() : parts) {
-            if (!(matchOne(part) instanceof KbMatch.Answer a)) {
-                continue; // a greeting or a story around the question
-            }
-            if (answers.stream().noneMatch(c -> c.entry().equals(a.entry()))) {
-                answers.add(new KbMatch.Candidate(a.entry(), a.confidence()));
-            }
-        }
-        if (answers.size() >= 2) {
-            return new KbMatch.Answer(answers.get(0).entry(), answers.get(0).confidence(), answers.subList(1, answers.size()));
-        }
-        return afterStory(text, whole);
+        return reading.match(text);
     }
 
-    /**
-     * A story before the question ("заказал позавчера ноутбук, начальник торопит. когда привезут?"):
-     * when the whole message is no answer — unless a foreign word turned it away — or only a "did
-     * you mean", its last sentence, a question, decides if it is an answer (or, for no answer, a
-     * "did you mean").
-     */
-    private KbMatch afterStory(String text, Decision whole) {
-        if (whole.ranked() instanceof KbMatch.Answer || whole.foreignWord()) {
-            return whole.match();
-        }
-        java.util.Optional<String> question = MessageParts.lastQuestion(text);
-        if (question.isEmpty()) {
-            return whole.match();
-        }
-        KbMatch asked = matchOne(question.get());
-        if (asked instanceof KbMatch.Answer || asked instanceof KbMatch.DidYouMean && whole.match() instanceof KbMatch.NoAnswer) {
-            return asked;
-        }
-        return whole.match();
-    }
-
-    /**
-     * A decision, the ranker's alone before the classifier's opinion, and whether the message says
-     * a foreign word ({@link PhraseIndex.Ranking#foreignWord()}).
-     */
-    private record Decision(KbMatch match, KbMatch ranked, boolean foreignWord) {}
-
-    private KbMatch matchOne(String text) {
-        return decide(text).match();
-    }
-
-    private Decision decide(String text) {
+    private MessageReading.Decision decide(String text) {
         Object hit = exact.get(Utterance.normalize(text));
         if (hit instanceof KbEntry e) {
             KbMatch answer = new KbMatch.Answer(e, 1.0);
-            return new Decision(answer, answer, false);
+            return new MessageReading.Decision(answer, answer, false);
         }
         if (hit == OUT_OF_SCOPE) {
             KbMatch away = new KbMatch.NoAnswer(0, true);
-            return new Decision(away, away, true);
+            return new MessageReading.Decision(away, away, true);
         }
         PhraseIndex.Ranking<Object> ranking = index.ranking(text);
         KbMatch ranked = decide(ranking);
         boolean ask = classifier != null && !opinion.equals(SecondOpinion.off());
-        return new Decision(ask ? opinion.apply(ranked, classifier.probabilities(text), OUT_OF_SCOPE, ranking.foreignWord()) : ranked,
+        return new MessageReading.Decision(ask ? opinion.apply(ranked, classifier.probabilities(text), OUT_OF_SCOPE, ranking.foreignWord()) : ranked,
                 ranked, ranking.foreignWord());
     }
 

@@ -187,4 +187,23 @@ record KnowledgeBaseYaml(String source) {
         Optional<LocalText> reply = node.has("reply") ? Optional.of(text(node.get("reply"), where, "reply")) : Optional.empty();
         return new KbOutOfScope(questions, reply);
     }
+
+    /** A top-level list of words ({@code neutral_words:}, {@code not_ours:}); absent → empty. */
+    List<String> words(JsonNode node, String field) {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new KnowledgeBaseException(source + ": field '" + field + "': expected a list of words, e.g. [тверская, мтс]");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode w = node.get(i);
+            if (!w.isTextual() || w.asText().isBlank()) {
+                throw new KnowledgeBaseException(source + ": field '" + field + "[" + i + "]': expected a word, got " + w);
+            }
+            out.add(w.asText().strip());
+        }
+        return out;
+    }
 }

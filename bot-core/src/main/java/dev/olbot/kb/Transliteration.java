@@ -62,4 +62,21 @@ final class Transliteration {
         }
         return out.toString();
     }
+
+    /**
+     * The Cyrillic reading of a whole message typed in Latin letters ("prishel brak chto delat" →
+     * "пришел брак что делат"): present when the message has Latin letters and no Cyrillic ones.
+     */
+    static java.util.Optional<String> readingOf(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        boolean latin = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC) {
+                return java.util.Optional.empty();
+            }
+            latin |= LATIN.indexOf(c) >= 0;
+        }
+        return latin ? java.util.Optional.of(toCyrillic(lower)) : java.util.Optional.empty();
+    }
 }

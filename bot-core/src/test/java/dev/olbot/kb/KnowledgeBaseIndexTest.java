@@ -91,6 +91,21 @@ class KnowledgeBaseIndexTest {
                 List.of()));
 
         @Test
+        void answersAWholeMessageTypedInLatinLettersByItsCyrillicReading() {
+            KnowledgeBaseIndex base = KnowledgeBaseIndex.of(KnowledgeBase.of("test", List.of(
+                    entry("broken-item", List.of("Товар пришёл сломанным", "брак"), List.of("My item arrived broken")),
+                    entry("returns", List.of("Как вернуть товар?", "возврат"), List.of("How do I return an item?")),
+                    entry("delivery-cost", List.of("Сколько стоит доставка?"), List.of("How much is delivery?")),
+                    entry("password", List.of("Забыл пароль"), List.of("I forgot my password"))), List.of()));
+
+            // "brak" is too short to be read alone; the whole message's reading "пришел брак что делат" finds it
+            assertThat(base.match("prishel brak chto delat")).isInstanceOfSatisfying(KbMatch.Answer.class,
+                    a -> assertThat(a.entry().id()).isEqualTo("broken-item"));
+            assertThat(base.match("my item arrived broken")).isInstanceOf(KbMatch.Answer.class);
+            assertThat(base.match("open the door")).isInstanceOf(KbMatch.NoAnswer.class);
+        }
+
+        @Test
         void answersRussianTypedInLatinLetters() {
             assertThat(shop.match("kogda privezut zakaz")).isInstanceOfSatisfying(KbMatch.Answer.class,
                     a -> assertThat(a.entry().id()).isEqualTo("delivery-time"));

@@ -26,4 +26,18 @@ class TransliterationTest {
             assertThat(Transliteration.isLatin("§1")).isFalse();
         }
     }
+
+    @Nested
+    class WholeMessages {
+        @Test
+        void readsAMessageOfLatinLettersOnlyWithItsSpacesAndSigns() {
+            assertThat(Transliteration.readingOf("Prishel brak, chto delat?")).contains("пришел брак, что делат?");
+        }
+
+        @Test
+        void readsNothingInAMessageWithCyrillicLettersOrWithoutLetters() {
+            assertThat(Transliteration.readingOf("заказ 123 ok")).isEmpty();
+            assertThat(Transliteration.readingOf("123 ???")).isEmpty();
+        }
+    }
 }

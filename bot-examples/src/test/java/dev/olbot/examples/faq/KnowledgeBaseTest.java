@@ -125,6 +125,20 @@ class KnowledgeBaseTest {
         }
 
         @Test
+        void aThingOnTheNotOursListIsTurnedAwayWhileTheShopsOwnUseOfTheWordsIsAnswered() {
+            for (String text : List.of("скидки на авиабилеты есть?", "can i get a refund for my flight", "как вернуть книгу в библиотеку",
+                    "оплатить ипотеку картой можно?")) {
+                assertThat(index.match(text)).as(text).isInstanceOfSatisfying(dev.olbot.kb.KbMatch.NoAnswer.class,
+                        n -> assertThat(n.outOfScope()).isTrue());
+            }
+            assertThat(answered("какие сейчас скидки")).isEqualTo("discounts");
+            assertThat(answered("как вернуть товар")).isEqualTo("returns");
+            assertThat(index.match("ноутбук для школы в рассрочку можно?")).isInstanceOfSatisfying(dev.olbot.kb.KbMatch.DidYouMean.class,
+                    d -> assertThat(d.candidates().get(0).entry().id()).isEqualTo("installments")); // what it is bought for is no other business
+            assertThat(KnowledgeBase.load(FaqBot.KNOWLEDGE_BASE).notOurs().words()).contains("поликлиника", "gym", "авиабилет");
+        }
+
+        @Test
         void aQuestionAboutTheGoodsThemselvesIsLeftToTheShopAssistants() {
             for (String text : List.of("есть ли nfc в этой модели", "which phone has the best camera")) {
                 assertThat(index.match(text)).as(text).isInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);

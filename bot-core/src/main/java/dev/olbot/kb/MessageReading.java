@@ -1,0 +1,83 @@
+package dev.olbot.kb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How {@link KnowledgeBaseIndex#match} reads a whole client message before and around deciding one
+ * text: a bare reply ("нет", "ок") is no answer; a message naming another business's thing ({@link
+ * KbWords}) is out of scope; a message of two or three questions ({@link MessageParts}) whose parts
+ * are confident answers of different entries gets them all; a story before the question lets the
+ * last question decide; and a message in Latin letters only that is not answered as written is
+ * answered by its Cyrillic reading when that is an answer ("prishel brak chto delat" → "пришел
+ * брак что делат": its words' readings alone are weaker matches, and a short one like "brak" none).
+ * Immutable and thread-safe.
+ */
+final class MessageReading {
+
+    /** A decision, the ranker's alone, and whether the message says a foreign word ({@link PhraseIndex.Ranking#foreignWord()}). */
+    record Decision(KbMatch match, KbMatch ranked, boolean foreignWord) {}
+
+    private final KbWords.Matcher notOurs;
+    private final Function<String, Decision> decide;
+
+    MessageReading(KbWords.Matcher notOurs, Function<String, Decision> decide) {
+        this.notOurs = notOurs;
+        this.decide = decide;
+    }
+
+    KbMatch match(String text) {
+        KbMatch written = asWritten(text);
+        if (written instanceof KbMatch.Answer || written instanceof KbMatch.NoAnswer n && n.outOfScope()) {
+            return written;
+        }
+        return Transliteration.readingOf(text).map(this::asWritten).filter(KbMatch.Answer.class::isInstance).orElse(written);
+    }
+
+    private KbMatch asWritten(String text) {
+        if (ChatWords.bareReply(text)) {
+            return new KbMatch.NoAnswer(0); // "нет", "ок": a reply in a conversation, no question
+        }
+        if (notOurs.names(text)) {
+            return new KbMatch.NoAnswer(0, true); // "скидка на абонемент в фитнес": not ours
+        }
+        Decision whole = decide.apply(text);
+        List<String> parts = MessageParts.of(text);
+        List<KbMatch.Candidate> answers = new ArrayList<>();
+        for (String part : parts.size() < 2 ? List.<String>of() : parts) {
+            if (!(decide.apply(part).match() instanceof KbMatch.Answer a)) {
+                continue; // a greeting or a story around the question
+            }
+            if (answers.stream().noneMatch(c -> c.entry().equals(a.entry()))) {
+                answers.add(new KbMatch.Candidate(a.entry(), a.confidence()));
+            }
+        }
+        if (answers.size() >= 2) {
+            return new KbMatch.Answer(answers.get(0).entry(), answers.get(0).confidence(), answers.subList(1, answers.size()));
+        }
+        return afterStory(text, whole);
+    }
+
+    /**
+     * A story before the question ("заказал позавчера ноутбук, начальник торопит. когда привезут?"):
+     * when the whole message is no answer — unless a foreign word turned it away — or only a "did
+     * you mean", its last sentence, a question, decides if it is an answer (or, for no answer, a
+     * "did you mean").
+     */
+    private KbMatch afterStory(String text, Decision whole) {
+        if (whole.ranked() instanceof KbMatch.Answer || whole.foreignWord()) {
+            return whole.match();
+        }
+        Optional<String> question = MessageParts.lastQuestion(text);
+        if (question.isEmpty()) {
+            return whole.match();
+        }
+        KbMatch asked = decide.apply(question.get()).match();
+        if (asked instanceof KbMatch.Answer || asked instanceof KbMatch.DidYouMean && whole.match() instanceof KbMatch.NoAnswer) {
+            return asked;
+        }
+        return whole.match();
+    }
+}
