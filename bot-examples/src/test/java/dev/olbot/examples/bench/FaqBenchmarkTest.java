@@ -110,11 +110,11 @@ class FaqBenchmarkTest {
         void heldOutPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.HELD_OUT);
 
-            // the sixth held-out part (2026-12-01), measured once after round 8 (56.0 / 89.9 / 0.6 / 87.5%):
+            // the seventh held-out part (2026-12-01), measured once after round 9 (63.1 / 92.2 / 2.1 / 86.6%):
             // below the targets for right-or-offered and out of scope (95%, 95%), a floor only
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.895);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.01);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.87);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.92);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.022);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.865);
         }
     }
 }
