@@ -33,6 +33,7 @@ public final class JournalBenchmark {
     private final int rounds;
     private final PrintStream out;
     private final int eventLoops;
+    private boolean loopSync = true;
 
     /** @param eventLoops the event loops every server in the comparison listens on (OLBot's and the raw handler alike) */
     public JournalBenchmark(double seconds, int inFlight, int rate, int rounds, int eventLoops, PrintStream out) {
@@ -44,6 +45,12 @@ public final class JournalBenchmark {
         this.out = out;
     }
 
+    /** With false, every delivery goes through the journal's writer thread ({@code FileInbox.open(…, false)}). */
+    public JournalBenchmark loopSync(boolean on) {
+        this.loopSync = on;
+        return this;
+    }
+
     /**
      * Loads one target only ({@code memory}, {@code journal} or {@code raw}), closed-loop, for
      * {@code rounds × seconds} after a warm-up, so a profiler's recording holds that mode alone.
@@ -53,7 +60,7 @@ public final class JournalBenchmark {
         LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessageBytes(1000 + seq % 1000, seq));
         Path dir = Files.createTempDirectory("olbot-journal-bench");
         Vertx vertx = Vertx.vertx();
-        FileInbox journal = FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1));
+        FileInbox journal = FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1), java.time.Clock.systemUTC(), 10_000, loopSync);
         Ingress ingress = ingress("journal".equals(target) ? journal : Inbox.inMemory());
         try (LoadGenerator load = new LoadGenerator(inFlight)) {
             int port;
@@ -93,7 +100,7 @@ public final class JournalBenchmark {
         LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessageBytes(1000 + seq % 1000, seq));
         Path dir = Files.createTempDirectory("olbot-journal-bench");
         Vertx vertx = Vertx.vertx();
-        FileInbox journal = FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1));
+        FileInbox journal = FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1), java.time.Clock.systemUTC(), 10_000, loopSync);
         Ingress memory = ingress(Inbox.inMemory());
         Ingress durable = ingress(journal);
         IngressServer memoryServer = IngressBenchmark.await(IngressServer.start(vertx, memory,

@@ -293,6 +293,10 @@ public final class BenchCommand implements Runnable {
                 + " (default: one per processor, as the server runs).")
         int eventLoops = dev.olbot.ingress.IngressServer.Options.defaultEventLoops();
 
+        @Option(names = "--loop-sync", defaultValue = "on", description = "on: an event loop writes and syncs its round's"
+                + " deliveries itself; off: every delivery goes through the journal's writer thread (default ${DEFAULT-VALUE}).")
+        String loopSync;
+
         @Option(names = "--only", description = "Load only this target (memory, journal or raw) for rounds x seconds, nothing"
                 + " else: for a profiler's recording of one mode.")
         String only;
@@ -302,6 +306,11 @@ public final class BenchCommand implements Runnable {
             checkEventLoops(this, eventLoops);
             dev.olbot.examples.bench.JournalBenchmark bench = new dev.olbot.examples.bench.JournalBenchmark(seconds, connections, rate,
                     rounds, eventLoops, System.out);
+            if (!loopSync.equals("on") && !loopSync.equals("off")) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--loop-sync: expected on or off, was '" + loopSync + "'");
+            }
+            bench.loopSync(loopSync.equals("on"));
             if (only != null) {
                 if (!java.util.Set.of("memory", "journal", "raw").contains(only)) {
                     throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
