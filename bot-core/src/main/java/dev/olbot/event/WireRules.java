@@ -101,8 +101,8 @@ public final class WireRules {
         if (url.isEmpty()) {
             return;
         }
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (url.length() > 2048 || !(lower.startsWith("https://") || lower.startsWith("http://")) || authority(url).isEmpty()
+        if (url.length() > 2048 || !(url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7))
+                || authority(url).isEmpty()
                 || hasControlOrSpace(url)) {
             throw new EventDecodeException(field + " is not valid: expected an http(s) URL such as https://portal.bitrix24.com/rest/");
         }

@@ -36,6 +36,10 @@ class DecodeFailureTest {
                 .isInstanceOf(EventDecodeException.class).hasMessageStartingWith("auth[server_endpoint] is not valid");
         assertThatThrownBy(() -> decoder.decodeForm(withAuth("client_endpoint", "https://a b/rest/")))
                 .isInstanceOf(EventDecodeException.class).hasMessageStartingWith("auth[client_endpoint] is not valid");
+        assertThatThrownBy(() -> decoder.decodeForm(withAuth("client_endpoint", "ftp://x.bitrix24.com/rest/")))
+                .isInstanceOf(EventDecodeException.class).hasMessageStartingWith("auth[client_endpoint] is not valid");
+        assertThat(decoder.decodeForm(withAuth("client_endpoint", "HTTPS://X.bitrix24.com/rest/")).meta().portal().clientEndpoint())
+                .isEqualTo("HTTPS://X.bitrix24.com/rest/");
     }
 
     @Test
