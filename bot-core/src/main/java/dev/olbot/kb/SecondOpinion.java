@@ -19,7 +19,11 @@ import java.util.Map;
  *       two;
  *   <li><b>out of scope wins clearly → no answer</b>: when the out-of-scope class has a probability of
  *       at least {@code outOfScope}, an answer or a "did you mean" becomes {@link KbMatch.NoAnswer}
- *       with {@code outOfScope} set.
+ *       with {@code outOfScope} set — unless <b>the classifier backs the ranker's first entry</b>: it
+ *       is the classifier's most likely entry, with a probability of at least {@code backed}; then
+ *       the ranker's entries are offered (a "did you mean"), since both readings are plausible ("я
+ *       живу в германии, можно заказать к себе туда?": "not ours" 0.50, the delivery regions 0.18 and
+ *       the ranker's first). A message the ranker itself turned away stays turned away.
  * </ul>
  * A message equal to a question (a button) is answered as before; a knowledge base with fewer than
  * {@value #MIN_CLASSES} classes learns nothing (too few to tell apart). The defaults were chosen
@@ -29,8 +33,11 @@ import java.util.Map;
  * @param agreeConfidence the ranker's confidence that entry needs as well (0..1)
  * @param doubt below this probability of an entry the classifier does not back it (0..1)
  * @param outOfScope the out-of-scope class's probability that turns a message away (0..1; above 1: never)
+ * @param backed from this probability of the ranker's first entry, when no other entry is more
+ *     likely, the classifier backs it: a message it would turn away is offered the ranker's entries
+ *     instead (0..1; above 1: never)
  */
-public record SecondOpinion(double agree, double agreeConfidence, double doubt, double outOfScope) {
+public record SecondOpinion(double agree, double agreeConfidence, double doubt, double outOfScope, double backed) {
 
     /** A knowledge base needs at least this many classes (entries, plus out of scope) for the classifier to be learned. */
     public static final int MIN_CLASSES = 4;
@@ -40,11 +47,20 @@ public record SecondOpinion(double agree, double agreeConfidence, double doubt, 
         check("agreeConfidence", agreeConfidence, 1);
         check("doubt", doubt, 1);
         check("outOfScope", outOfScope, 2);
+        check("backed", backed, 2);
     }
 
-    /** agree 0.5, agreeConfidence 0.4, doubt 0.2, outOfScope 0.5. */
+    /** With {@code backed} at its default ({@value #BACKED}). */
+    public SecondOpinion(double agree, double agreeConfidence, double doubt, double outOfScope) {
+        this(agree, agreeConfidence, doubt, outOfScope, BACKED);
+    }
+
+    /** The default {@code backed}. */
+    public static final double BACKED = 0.1;
+
+    /** agree 0.5, agreeConfidence 0.4, doubt 0.2, outOfScope 0.5, backed 0.1. */
     public static SecondOpinion defaults() {
-        return new SecondOpinion(0.5, 0.4, 0.2, 0.5);
+        return new SecondOpinion(0.5, 0.4, 0.2, 0.5, BACKED);
     }
 
     /**
@@ -52,7 +68,7 @@ public record SecondOpinion(double agree, double agreeConfidence, double doubt, 
      * but changes no decision.
      */
     public static SecondOpinion off() {
-        return new SecondOpinion(1, 1, 0, 2);
+        return new SecondOpinion(1, 1, 0, 2, 2);
     }
 
     private static void check(String name, double v, int max) {
@@ -79,6 +95,9 @@ public record SecondOpinion(double agree, double agreeConfidence, double doubt, 
             }
         }
         boolean turnedAway = p.getOrDefault(outside, 0.0) >= outOfScope;
+        if (turnedAway && backs(ranked, top, pTop)) {
+            return offer(ranked);
+        }
         if (ranked instanceof KbMatch.Answer a) {
             if (turnedAway) {
                 return new KbMatch.NoAnswer(a.confidence(), true);
@@ -100,6 +119,24 @@ public record SecondOpinion(double agree, double agreeConfidence, double doubt, 
             if (!foreignWord && first.entry().equals(top) && pTop >= agree && first.confidence() >= agreeConfidence && runnerUpDoubted) {
                 return new KbMatch.Answer(first.entry(), first.confidence());
             }
+        }
+        return ranked;
+    }
+
+    /** The classifier's most likely entry {@code top} is the ranker's first one, likely enough to be offered. */
+    private boolean backs(KbMatch ranked, KbEntry top, double pTop) {
+        KbEntry first = ranked instanceof KbMatch.Answer a ? a.entry()
+                : ranked instanceof KbMatch.DidYouMean d ? d.candidates().get(0).entry() : null;
+        return first != null && first.equals(top) && pTop >= backed;
+    }
+
+    /** The ranker's decision as a "did you mean": an answer (with its other parts' answers) becomes an offer. */
+    private static KbMatch offer(KbMatch ranked) {
+        if (ranked instanceof KbMatch.Answer a) {
+            List<KbMatch.Candidate> all = new ArrayList<>();
+            all.add(new KbMatch.Candidate(a.entry(), a.confidence()));
+            all.addAll(a.also());
+            return new KbMatch.DidYouMean(all);
         }
         return ranked;
     }

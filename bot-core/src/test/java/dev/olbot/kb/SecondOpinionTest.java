@@ -90,10 +90,31 @@ class SecondOpinionTest {
     class OutOfScope {
         @Test
         void turnsAwayAnAnswerOrADidYouMeanWhenTheOutOfScopeClassWinsClearly() {
-            assertThat(opinion.apply(new KbMatch.Answer(COST, 0.7), p(0.2, 0.1, 0.1, 0.6), OUT, false))
+            assertThat(opinion.apply(new KbMatch.Answer(COST, 0.7), p(0.08, 0.06, 0.06, 0.8), OUT, false))
                     .isEqualTo(new KbMatch.NoAnswer(0.7, true));
-            assertThat(opinion.apply(offered(TIME, 0.4, COST), p(0.2, 0.1, 0.1, 0.6), OUT, false))
+            assertThat(opinion.apply(offered(TIME, 0.4, COST), p(0.08, 0.06, 0.06, 0.8), OUT, false))
                     .isEqualTo(new KbMatch.NoAnswer(0.4, true));
+        }
+
+        @Test
+        void offersTheRankersEntriesWhenTheClassifierAlsoBacksTheRankersFirstEntry() {
+            KbMatch ranked = offered(TIME, 0.31, COST);
+
+            assertThat(opinion.apply(ranked, p(0.05, 0.18, 0.02, 0.5), OUT, false)).isEqualTo(ranked);
+            assertThat(opinion.apply(new KbMatch.Answer(COST, 0.7), p(0.15, 0.05, 0.05, 0.55), OUT, false))
+                    .isEqualTo(new KbMatch.DidYouMean(List.of(new KbMatch.Candidate(COST, 0.7))));
+        }
+
+        @Test
+        void turnsAwayWhenTheEntryItBacksIsNotTheRankersFirst() {
+            assertThat(opinion.apply(offered(TIME, 0.31, COST), p(0.18, 0.05, 0.02, 0.5), OUT, false))
+                    .isEqualTo(new KbMatch.NoAnswer(0.31, true));
+        }
+
+        @Test
+        void turnsAwayWhenItBacksTheRankersFirstEntryTooWeakly() {
+            assertThat(opinion.apply(offered(TIME, 0.31, COST), p(0.03, 0.06, 0.02, 0.5), OUT, false))
+                    .isEqualTo(new KbMatch.NoAnswer(0.31, true));
         }
 
         @Test
@@ -130,6 +151,7 @@ class SecondOpinionTest {
                     .hasMessage("second opinion: agree must be in 0..1, got 1.5");
             assertThatThrownBy(() -> new SecondOpinion(0.5, 0.4, -0.1, 0.5)).hasMessageContaining("doubt");
             assertThatThrownBy(() -> new SecondOpinion(0.5, 0.4, 0.2, Double.NaN)).hasMessageContaining("outOfScope");
+            assertThatThrownBy(() -> new SecondOpinion(0.5, 0.4, 0.2, 0.5, -1)).hasMessage("second opinion: backed must be in 0..2, got -1.0");
         }
     }
 }

@@ -86,10 +86,12 @@ class FaqBenchmarkTest {
             // with the sixth held-out part folded in (round 9's start): 72.7 / 95.6 / 0.9 / 90.9%
             // round 9 (not_ours: other businesses' things; situation questions; marketplace names in Latin; Latin-only messages read in Cyrillic): 74.5 / 96.7 / 1.0 / 92.0%
             // with the seventh held-out part folded in (round 10's start): 73.5 / 96.3 / 1.1 / 91.4%
+            // round 10 (the out-of-scope veto yields to an entry the classifier backs; rail, fuel, product features,
+            // banks' card services; situation questions): 73.6 / 97.0 / 1.0 / 92.0%
             assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.73);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.96);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.012);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.91);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.965);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.011);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.915);
         }
 
         @Test
