@@ -113,11 +113,11 @@ class FaqBenchmarkTest {
         void heldOutPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.HELD_OUT);
 
-            // the seventh held-out part (2026-12-01), measured once after round 9 (63.1 / 92.2 / 2.1 / 86.6%):
+            // the eighth held-out part (2026-12-01), measured once after round 10 (64.8 / 93.9 / 1.8 / 89.0%):
             // below the targets for right-or-offered and out of scope (95%, 95%), a floor only
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.92);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.022);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.865);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.935);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.885);
         }
     }
 }
