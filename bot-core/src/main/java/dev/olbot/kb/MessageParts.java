@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * The parts of a message that may each ask a question of their own: split at sentence ends and
- * question marks, and at a joining word between clauses ("и", "а также", "а ещё", "ещё", "and",
- * "also"). "сколько стоит доставка и как вернуть товар?" → "сколько стоит доставка", "как вернуть
+ * question marks, and at a joining word between clauses ("и", "а также", "а ещё", "and", "also"; a
+ * bare "ещё" only when it opens a clause after a comma: in "гарантия ещё есть, где чинить" it means
+ * "still"). "сколько стоит доставка и как вернуть товар?" → "сколько стоит доставка", "как вернуть
  * товар". {@link KnowledgeBaseIndex#match} answers two parts only when each, matched on its own, is a
  * confident answer of a different entry. Stateless.
  */
@@ -17,7 +18,7 @@ final class MessageParts {
     static final int MAX_PARTS = 3;
 
     private static final Pattern SPLIT = Pattern.compile(
-            "[?!.;]+|\\s+(?:и|а также|а еще|а ещё|также|ещё|еще|and|also|and also)\\s+",
+            "[?!.;]+|,?\\s+(?:и|а также|а еще|а ещё|также|and|also|and also)\\s+|,\\s*(?:ещё|еще)\\s+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private MessageParts() {}

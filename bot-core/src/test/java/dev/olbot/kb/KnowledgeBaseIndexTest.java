@@ -244,6 +244,21 @@ class KnowledgeBaseIndexTest {
             assertThat(MessageParts.of("игра и кино")).containsExactly("игра", "кино");
             assertThat(MessageParts.of("вернуть")).containsExactly("вернуть");
         }
+
+        @Test
+        void readsStillInsideAClauseAsNoJoiningWord() {
+            assertThat(MessageParts.of("перестал заряжаться, гарантия ещё есть, где чинить"))
+                    .containsExactly("перестал заряжаться, гарантия ещё есть, где чинить");
+            assertThat(MessageParts.of("заказ ещё не уехал")).containsExactly("заказ ещё не уехал");
+        }
+
+        @Test
+        void splitsAtAnotherWhenItOpensAClause() {
+            assertThat(MessageParts.of("сколько стоит доставка, ещё как вернуть товар"))
+                    .containsExactly("сколько стоит доставка", "как вернуть товар");
+            assertThat(MessageParts.of("сколько стоит доставка а ещё как вернуть товар"))
+                    .containsExactly("сколько стоит доставка", "как вернуть товар");
+        }
     }
 
     @Nested

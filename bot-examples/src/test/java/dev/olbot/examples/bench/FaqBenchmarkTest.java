@@ -89,10 +89,12 @@ class FaqBenchmarkTest {
             // round 10 (the out-of-scope veto yields to an entry the classifier backs; rail, fuel, product features,
             // banks' card services; situation questions): 73.6 / 97.0 / 1.0 / 92.0%
             // with the eighth held-out part folded in (round 11's start): 72.8 / 96.7 / 1.0 / 91.7%
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.725);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.965);
+            // round 11 (not_ours shoes, building materials, schools' services; out-of-scope advice, small talk, services
+            // by name; situation questions; a bare "ещё" no joining word inside a clause): 73.5 / 97.4 / 1.0 / 93.7%
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.732);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.972);
             assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.011);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.915);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.935);
         }
 
         @Test

@@ -174,6 +174,38 @@ class KnowledgeBaseTest {
         }
 
         @Test
+        void shoesBuildingMaterialsContractorsAndSchoolServicesAreOtherBusinessesThings() {
+            for (String text : List.of("сколько стоит починить ботинки", "доставка щебня на участок сколько стоит",
+                    "подрядчик сорвал сроки, гарантия есть?", "как вернуть билет на сапсан", "не могу войти в дневник.ру",
+                    "how do i sign my son up for the maths olympiad")) {
+                assertThat(index.match(text)).as(text).isInstanceOfSatisfying(dev.olbot.kb.KbMatch.NoAnswer.class,
+                        n -> assertThat(n.outOfScope()).isTrue());
+            }
+        }
+
+        @Test
+        void smallTalkAdviceOnGoodsAndOtherServicesByNameAreNotAnswered() {
+            for (String text : List.of("давай дружить, бот", "стоит ли брать этот пылесос", "uber eats support number",
+                    "ремонт под ключ сколько стоит", "этот роутер совместим с моим провайдером?")) {
+                assertThat(index.match(text)).as(text).isInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);
+            }
+        }
+
+        @Test
+        void aSituationOfTheOrderOrTheCourierIsAnsweredOrOfferedFirstByItsEntry() {
+            assertThat(answered("сколько стоит курьер до подъезда")).isEqualTo("delivery-cost");
+            assertThat(answered("сломалась кофемашина, гарантия ещё есть, где починить")).isEqualTo("repair");
+            assertThat(offeredFirst("сколько ехать заказу до новосибирска")).isEqualTo("delivery-time");
+            assertThat(offeredFirst("можно заменить товар в заказе, пока его не отправили?")).isEqualTo("order-change");
+        }
+
+        private String offeredFirst(String text) {
+            dev.olbot.kb.KbMatch m = index.match(text);
+            return m instanceof dev.olbot.kb.KbMatch.Answer a ? a.entry().id()
+                    : m instanceof dev.olbot.kb.KbMatch.DidYouMean d ? d.candidates().get(0).entry().id() : "nothing offered: " + m;
+        }
+
+        @Test
         void aBareReplyIsNeverOfferedAKeyboard() {
             for (String text : List.of("нет", "ок", "да, спасибо", "no")) {
                 assertThat(index.match(text)).as(text).isInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);
