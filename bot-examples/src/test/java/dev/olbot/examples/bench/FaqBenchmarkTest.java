@@ -116,11 +116,11 @@ class FaqBenchmarkTest {
         void heldOutPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.HELD_OUT);
 
-            // the eighth held-out part (2026-12-01), measured once after round 10 (64.8 / 93.9 / 1.8 / 89.0%):
-            // below the targets for right-or-offered and out of scope (95%, 95%), a floor only
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.935);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.885);
+            // the ninth held-out part (2026-12-02), measured once after round 11 (60.4 / 90.2 / 2.4 / 93.8%):
+            // below the targets for right-or-offered, wrong answers and out of scope (95%, 2%, 95%), a floor only
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.90);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.025);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.935);
         }
     }
 }
