@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A standalone HTTP server for an {@link Ingress}: {@code POST <path>} for events and
  * {@code GET /health} with the ingress counters. Bind address and port are configurable; port 0
  * picks a free port ({@link #port()} tells which). It listens on {@link Options#eventLoops} event
- * loops (one per processor by default), each with its own server on the one port, so reading,
- * parsing and verifying deliveries is not held to one core.
+ * loops (one by default), each with its own server on the one port, so reading, parsing and
+ * verifying deliveries can use more than one core.
  */
 public final class IngressServer implements AutoCloseable {
 
@@ -41,7 +41,7 @@ public final class IngressServer implements AutoCloseable {
      * @param idleTimeoutMs   a connection with no bytes either way this long is closed: 60 s
      * @param eventLoops      how many event loops accept connections on the port, each with its own
      *                        server (Vert.x's way to use more than one core; connections are spread
-     *                        over them): one per available processor by default
+     *                        over them): one by default ({@link #defaultEventLoops()} says why)
      */
     public record Options(String host, int port, String path, long bodyLimit, long headerTimeoutMs, long bodyTimeoutMs,
                           long idleTimeoutMs, int eventLoops) {
@@ -51,7 +51,7 @@ public final class IngressServer implements AutoCloseable {
             }
         }
 
-        /** The options of a release before {@code eventLoops}: one per available processor. */
+        /** The options of a release before {@code eventLoops}: one event loop. */
         public Options(String host, int port, String path, long bodyLimit, long headerTimeoutMs, long bodyTimeoutMs, long idleTimeoutMs) {
             this(host, port, path, bodyLimit, headerTimeoutMs, bodyTimeoutMs, idleTimeoutMs, defaultEventLoops());
         }
@@ -61,9 +61,13 @@ public final class IngressServer implements AutoCloseable {
                     IngressRoute.DEFAULT_BODY_TIMEOUT_MS, 60_000, defaultEventLoops());
         }
 
-        /** One per available processor, at most 16. */
+        /**
+         * One. More loops let an in-memory or Redis inbox use more cores (measured: 0.46× → 0.56× of a raw
+         * handler on as many loops), but with the journal each loop syncs its own rounds: smaller groups,
+         * more syncs (measured: 19,152 → 16,089 events/s, p99 1.77 → 4.78 ms).
+         */
         public static int defaultEventLoops() {
-            return Math.max(1, Math.min(16, Runtime.getRuntime().availableProcessors()));
+            return 1;
         }
 
         public Options withEventLoops(int eventLoops) {

@@ -44,7 +44,7 @@ public final class BenchCommand implements Runnable {
         int rounds;
 
         @Option(names = "--event-loops", description = "Event loops every server listens on, OLBot's and the Vert.x routes'"
-                + " (default: one per processor, as the server runs).")
+                + " (default 1, as the server runs).")
         int eventLoops = dev.olbot.ingress.IngressServer.Options.defaultEventLoops();
 
         @Override
@@ -290,7 +290,7 @@ public final class BenchCommand implements Runnable {
         int rounds;
 
         @Option(names = "--event-loops", description = "Event loops every server listens on, OLBot's and the raw handler's"
-                + " (default: one per processor, as the server runs).")
+                + " (default 1, as the server runs).")
         int eventLoops = dev.olbot.ingress.IngressServer.Options.defaultEventLoops();
 
         @Option(names = "--loop-sync", defaultValue = "on", description = "on: an event loop writes and syncs its round's"
