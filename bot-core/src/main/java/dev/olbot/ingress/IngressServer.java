@@ -62,7 +62,7 @@ public final class IngressServer implements AutoCloseable {
         }
 
         /**
-         * One. More loops let an in-memory or Redis inbox use more cores (measured: 0.46× → 0.56× of a raw
+         * One. More loops let the in-memory inbox use more cores (measured: 0.46× → 0.56× of a raw
          * handler on as many loops), but with the journal each loop syncs its own rounds: smaller groups,
          * more syncs (measured: 19,152 → 16,089 events/s, p99 1.77 → 4.78 ms).
          */

@@ -45,7 +45,7 @@ import java.util.Optional;
  * @param backlogWarning {@code OLBOT_BACKLOG_WARN}: how many events waiting for their turn make a WARN line (default 500;
  *                      an INFO line follows when the backlog is back at half of it)
  * @param eventLoops    {@code OLBOT_EVENT_LOOPS}: event loops that read, parse and verify deliveries, each with its own
- *                      server on the port (default 1 — more help an in-memory or Redis inbox, not the journal; 1–256)
+ *                      server on the port (default 1 — more helped the in-memory inbox, not the journal; 1–256)
  */
 public record ServerConfig(
         String publicUrl,
