@@ -45,9 +45,12 @@ public final class IngressServer implements AutoCloseable {
      */
     public record Options(String host, int port, String path, long bodyLimit, long headerTimeoutMs, long bodyTimeoutMs,
                           long idleTimeoutMs, int eventLoops) {
+        /** The most event loops a server may listen on. */
+        public static final int MAX_EVENT_LOOPS = 256;
+
         public Options {
-            if (eventLoops < 1 || eventLoops > 256) {
-                throw new IllegalArgumentException("eventLoops must be 1..256, was " + eventLoops);
+            if (eventLoops < 1 || eventLoops > MAX_EVENT_LOOPS) {
+                throw new IllegalArgumentException("eventLoops must be 1.." + MAX_EVENT_LOOPS + ", was " + eventLoops);
             }
         }
 

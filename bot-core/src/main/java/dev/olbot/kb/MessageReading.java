@@ -43,7 +43,6 @@ final class MessageReading {
         if (notOurs.names(text)) {
             return new KbMatch.NoAnswer(0, true); // "скидка на абонемент в фитнес": not ours
         }
-        Decision whole = decide.apply(text);
         List<String> parts = MessageParts.of(text);
         List<KbMatch.Candidate> answers = new ArrayList<>();
         for (String part : parts.size() < 2 ? List.<String>of() : parts) {
@@ -57,7 +56,7 @@ final class MessageReading {
         if (answers.size() >= 2) {
             return new KbMatch.Answer(answers.get(0).entry(), answers.get(0).confidence(), answers.subList(1, answers.size()));
         }
-        return afterStory(text, whole);
+        return afterStory(text, decide.apply(text)); // the whole message, once its parts did not answer apart
     }
 
     /**

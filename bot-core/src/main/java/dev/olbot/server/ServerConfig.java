@@ -135,8 +135,9 @@ public record ServerConfig(
             return dev.olbot.ingress.IngressServer.Options.defaultEventLoops();
         }
         int n = integer(s, "OLBOT_EVENT_LOOPS");
-        if (n < 1 || n > 256) {
-            throw new IllegalArgumentException("OLBOT_EVENT_LOOPS must be 1..256, was " + n);
+        if (n < 1 || n > dev.olbot.ingress.IngressServer.Options.MAX_EVENT_LOOPS) {
+            throw new IllegalArgumentException("OLBOT_EVENT_LOOPS must be 1.." + dev.olbot.ingress.IngressServer.Options.MAX_EVENT_LOOPS
+                    + ", was " + n);
         }
         return n;
     }

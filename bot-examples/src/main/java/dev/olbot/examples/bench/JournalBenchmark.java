@@ -60,7 +60,7 @@ public final class JournalBenchmark {
         LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessageBytes(1000 + seq % 1000, seq));
         Path dir = Files.createTempDirectory("olbot-journal-bench");
         Vertx vertx = Vertx.vertx();
-        FileInbox journal = FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1), java.time.Clock.systemUTC(), 10_000, loopSync);
+        FileInbox journal = openJournal(dir);
         Ingress ingress = ingress("journal".equals(target) ? journal : Inbox.inMemory());
         try (LoadGenerator load = new LoadGenerator(inFlight)) {
             int port;
@@ -100,7 +100,7 @@ public final class JournalBenchmark {
         LongFunction<Buffer> body = seq -> Buffer.buffer(events.openLineMessageBytes(1000 + seq % 1000, seq));
         Path dir = Files.createTempDirectory("olbot-journal-bench");
         Vertx vertx = Vertx.vertx();
-        FileInbox journal = FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1), java.time.Clock.systemUTC(), 10_000, loopSync);
+        FileInbox journal = openJournal(dir);
         Ingress memory = ingress(Inbox.inMemory());
         Ingress durable = ingress(journal);
         IngressServer memoryServer = IngressBenchmark.await(IngressServer.start(vertx, memory,
@@ -162,6 +162,11 @@ public final class JournalBenchmark {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
             delete(dir);
         }
+    }
+
+    /** The journal under test, in {@code dir}: a dedupe window of an hour, synced on the loop as {@link #loopSync} says. */
+    private FileInbox openJournal(Path dir) {
+        return FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1), java.time.Clock.systemUTC(), 10_000, loopSync);
     }
 
     /** One closed-loop run: events/s and the server's CPU microseconds per event. */

@@ -22,9 +22,10 @@ public final class BenchCommand implements Runnable {
     }
 
     private static void checkEventLoops(Object command, int eventLoops) {
-        if (eventLoops < 1 || eventLoops > 256) {
+        int most = dev.olbot.ingress.IngressServer.Options.MAX_EVENT_LOOPS;
+        if (eventLoops < 1 || eventLoops > most) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(command),
-                    "--event-loops: expected 1..256, was " + eventLoops);
+                    "--event-loops: expected 1.." + most + ", was " + eventLoops);
         }
     }
 
