@@ -56,6 +56,7 @@ public final class RedisPollLease implements PollLease {
     private final String token = UUID.randomUUID().toString();
     private ScheduledExecutorService renewer; // while the lease is held
     private volatile boolean held;
+    private volatile long confirmedAt; // System.nanoTime() of the last time Redis confirmed the lease
     private ScheduledFuture<?> renewing;
 
     /**
@@ -89,6 +90,9 @@ public final class RedisPollLease implements PollLease {
         }
         Response r = redis.call(Command.SET, leaseKey, token, "NX", "PX", lease.toMillis());
         boolean took = r != null && "OK".equals(r.toString());
+        if (took) {
+            confirmedAt = System.nanoTime();
+        }
         if (took && !held) {
             log.info("this instance now polls events for {}", what);
             long every = Math.max(100, lease.toMillis() / 3);
@@ -110,8 +114,13 @@ public final class RedisPollLease implements PollLease {
 
     /** Extends the lease if this instance still holds it. */
     private boolean renew() {
+        long asked = System.nanoTime();
         Response r = redis.await(redis.eval(RENEW, List.of(leaseKey), List.of(token, lease.toMillis())));
-        return r != null && r.toInteger() == 1;
+        boolean renewed = r != null && r.toInteger() == 1;
+        if (renewed) {
+            confirmedAt = asked;
+        }
+        return renewed;
     }
 
     private void renewInBackground() {
@@ -124,7 +133,17 @@ public final class RedisPollLease implements PollLease {
                 }
             }
         } catch (RuntimeException e) {
-            // Redis is away: keep trying; the offset save is refused if the lease ran out meanwhile
+            synchronized (this) {
+                if (System.nanoTime() - confirmedAt >= lease.toNanos()) {
+                    // no renewal reached Redis for a whole lease: another instance may lead by now
+                    log.warn("the poll lease for {} ran out while Redis did not answer ({}); this instance "
+                            + "stops renewing it and asks again at its next poll", what, e.getMessage());
+                    held = false;
+                    stopRenewing();
+                    return;
+                }
+            }
+            // Redis is away: keep trying while the lease lasts; the offset save is refused if it ran out
             log.warn("renewing the poll lease for {} failed: {}", what, e.getMessage());
         }
     }

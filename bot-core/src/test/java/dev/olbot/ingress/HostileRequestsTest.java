@@ -200,7 +200,7 @@ class HostileRequestsTest {
             Map<String, Object> auth = new LinkedHashMap<>(WireEvents.auth(APP_TOKEN));
             auth.put("domain", "evil.com\r\n12:00:00.000 ERROR d.o.Admin - forged line");
             body.put("auth", auth);
-            try (LogCapture logs = LogCapture.of("dev.olbot")) {
+            try (LogCapture logs = LogCapture.of("dev.olbot.ingress")) {
                 HttpResponse<String> response = post("/bitrix/events", PhpForm.encode(body));
 
                 assertThat(response.statusCode()).isEqualTo(400);
@@ -211,7 +211,7 @@ class HostileRequestsTest {
 
         @Test
         void controlCharactersFromTheWireAreEscapedInTheLog() throws Exception {
-            try (LogCapture logs = LogCapture.of("dev.olbot")) {
+            try (LogCapture logs = LogCapture.of("dev.olbot.ingress")) {
                 post("/bitrix/events", "event=ONIMBOTMESSAGEADD%0D%0AERROR+forged&auth[application_token]=x");
 
                 assertThat(logs.lines()).hasSize(1);
@@ -221,7 +221,7 @@ class HostileRequestsTest {
 
         @Test
         void anAbsurdTimestampCostsOneLogLineAndNoStackTrace() throws Exception {
-            try (LogCapture logs = LogCapture.of("dev.olbot")) {
+            try (LogCapture logs = LogCapture.of("dev.olbot.ingress")) {
                 HttpResponse<String> response = post("/bitrix/events",
                         "event=ONIMBOTMESSAGEADD&ts=99999999999999999&auth[application_token]=x&auth[member_id]=m1");
 
@@ -232,7 +232,8 @@ class HostileRequestsTest {
 
         @Test
         void aFloodOfBadRequestsWritesAtMostTwentyLinesPerTenSeconds() throws Exception {
-            try (LogCapture logs = LogCapture.of("dev.olbot")) {
+            // the ingress's loggers only: a test class before this one may leave a background thread logging
+            try (LogCapture logs = LogCapture.of("dev.olbot.ingress")) {
                 for (int i = 0; i < 200; i++) { // 130 bytes each: once a 54-line stack trace apiece
                     post("/bitrix/events", "event=ONIMBOTMESSAGEADD&ts=99999999999999999&auth[application_token]=x&auth[member_id]=m" + i);
                 }

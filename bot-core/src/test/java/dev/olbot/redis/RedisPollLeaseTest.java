@@ -3,6 +3,7 @@ package dev.olbot.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.olbot.testsupport.LogCapture;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import java.time.Duration;
@@ -106,6 +107,29 @@ class RedisPollLeaseTest {
 
             assertThat(b.held()).isTrue();
             b.release();
+        }
+
+        @Test
+        void isGivenUpByAnInstanceThatCouldNotRenewItForAWholeLease() throws Exception {
+            Vertx cutOff = Vertx.vertx();
+            RedisLink link = RedisLink.create(cutOff, REDIS.url());
+            RedisPollLease a = new RedisPollLease(link, "member1", 7, Duration.ofMillis(600), Duration.ofMinutes(1));
+            assertThat(a.lead()).isTrue();
+
+            try (LogCapture logs = LogCapture.of("dev.olbot.redis")) {
+                link.close(); // Redis is out of reach for this instance
+                cutOff.close();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (a.held() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+
+                assertThat(a.held()).as("no longer counts itself the leader").isFalse();
+                int linesWhenItGaveUp = logs.lines().size();
+                Thread.sleep(1000); // three renewal periods
+                assertThat(logs.lines()).as("stopped renewing, so stopped logging").hasSize(linesWhenItGaveUp)
+                        .last().asString().contains("ran out while Redis did not answer");
+            }
         }
     }
 
