@@ -91,9 +91,10 @@ class FaqBenchmarkTest {
             // with the eighth held-out part folded in (round 11's start): 72.8 / 96.7 / 1.0 / 91.7%
             // round 11 (not_ours shoes, building materials, schools' services; out-of-scope advice, small talk, services
             // by name; situation questions; a bare "ещё" no joining word inside a clause): 73.5 / 97.4 / 1.0 / 93.7%
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.732);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.972);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.011);
+            // with the ninth held-out part folded in (round 12's start): 72.4 / 96.8 / 1.1 / 93.7%
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.722);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.966);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.012);
             assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.935);
         }
 
