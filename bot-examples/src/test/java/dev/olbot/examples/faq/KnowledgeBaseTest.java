@@ -212,6 +212,11 @@ class KnowledgeBaseTest {
         }
 
         @Test
+        void untilWhenAreYouInStopWordsOnlyIsTheWorkingHours() {
+            assertThat(answered("вы до скольки сегодня?")).isEqualTo("working-hours");
+        }
+
+        @Test
         void anotherColourIsAnExchange() {
             assertThat(answered("хочу обменять на такую же, но синюю")).isEqualTo("exchange");
         }
