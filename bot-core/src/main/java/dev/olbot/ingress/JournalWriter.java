@@ -29,9 +29,12 @@ final class JournalWriter {
     /** How long an idle writer sleeps before it looks for handled marks that came while it fell asleep. */
     static final long IDLE_WAIT_MS = 100;
 
-    private sealed interface Op permits Deliver, Stop, Tend {}
+    private sealed interface Op permits Deliver, Round, Stop, Tend {}
 
     private record Deliver(FileInbox.Append append) implements Op {}
+
+    /** An event loop's round of deliveries, handed over at once: one queue operation, one wake-up. */
+    private record Round(List<FileInbox.Append> appends) implements Op {}
 
     private record Stop() implements Op {}
 
@@ -62,6 +65,12 @@ final class JournalWriter {
     void append(FileInbox.Append append) {
         held.incrementAndGet();
         ops.add(new Deliver(append));
+    }
+
+    /** Hands an event loop's round over as one piece: written with the next group, completed in order after the sync. */
+    void appendRound(List<FileInbox.Append> round) {
+        held.addAndGet(round.size());
+        ops.add(new Round(round));
     }
 
     /**
@@ -110,6 +119,8 @@ final class JournalWriter {
             for (Op op : group) {
                 if (op instanceof Deliver d) {
                     entries.add(d.append().entry());
+                } else if (op instanceof Round r) {
+                    r.appends().forEach(a -> entries.add(a.entry()));
                 } else if (op instanceof Stop) {
                     stop = true;
                 } else {
@@ -127,12 +138,11 @@ final class JournalWriter {
             }
             for (Op op : group) {
                 if (op instanceof Deliver d) {
-                    if (failure == null) {
-                        d.append().done().complete(d.append().entry().id());
-                    } else {
-                        failed.accept(d.append(), failure);
+                    complete(d.append(), failure);
+                } else if (op instanceof Round r) {
+                    for (FileInbox.Append a : r.appends()) {
+                        complete(a, failure);
                     }
-                    held.decrementAndGet(); // after completing: an event loop's next round queues behind this one's completion
                 }
             }
             if (stop) {
@@ -143,5 +153,14 @@ final class JournalWriter {
                 writes.tend();
             }
         }
+    }
+
+    private void complete(FileInbox.Append append, IOException failure) {
+        if (failure == null) {
+            append.done().complete(append.entry().id());
+        } else {
+            failed.accept(append, failure);
+        }
+        held.decrementAndGet(); // after completing: an event loop's next round queues behind this one's completion
     }
 }

@@ -33,7 +33,7 @@ public final class JournalBenchmark {
     private final int rounds;
     private final PrintStream out;
     private final int eventLoops;
-    private boolean loopSync = true;
+    private FileInbox.Sync journalSync = FileInbox.Sync.WRITER_ROUNDS;
 
     /** @param eventLoops the event loops every server in the comparison listens on (OLBot's and the raw handler alike) */
     public JournalBenchmark(double seconds, int inFlight, int rate, int rounds, int eventLoops, PrintStream out) {
@@ -45,9 +45,9 @@ public final class JournalBenchmark {
         this.out = out;
     }
 
-    /** With false, every delivery goes through the journal's writer thread ({@code FileInbox.open(…, false)}). */
-    public JournalBenchmark loopSync(boolean on) {
-        this.loopSync = on;
+    /** Who writes and syncs the deliveries appended on the event loops ({@link FileInbox.Sync}). */
+    public JournalBenchmark journalSync(FileInbox.Sync sync) {
+        this.journalSync = sync;
         return this;
     }
 
@@ -164,9 +164,9 @@ public final class JournalBenchmark {
         }
     }
 
-    /** The journal under test, in {@code dir}: a dedupe window of an hour, synced on the loop as {@link #loopSync} says. */
+    /** The journal under test, in {@code dir}: a dedupe window of an hour, synced as {@link #journalSync} says. */
     private FileInbox openJournal(Path dir) {
-        return FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1), java.time.Clock.systemUTC(), 10_000, loopSync);
+        return FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1), java.time.Clock.systemUTC(), 10_000, journalSync);
     }
 
     /** One closed-loop run: events/s and the server's CPU microseconds per event. */
