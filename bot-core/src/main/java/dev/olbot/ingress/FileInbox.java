@@ -275,9 +275,11 @@ public final class FileInbox implements Inbox {
     /**
      * What the writer did so far: groups written and synced, records written (in those and in the
      * groups of handled marks alone, written unsynced), time spent in {@code fdatasync}, groups of
-     * handled marks alone.
+     * handled marks alone, time spent reserving space ahead in zeros (the writer thread's, in pieces
+     * each synced) and the longest such reservation.
      */
-    public record WriterStats(long groups, long records, long syncNanos, long unsyncedGroups) {
+    public record WriterStats(long groups, long records, long syncNanos, long unsyncedGroups, long reserveNanos,
+            long longestReserveNanos) {
         public double recordsPerGroup() {
             return groups + unsyncedGroups == 0 ? 0 : (double) records / (groups + unsyncedGroups);
         }
