@@ -67,6 +67,20 @@ public final class FileInbox implements Inbox {
     /** A delivery and the future its 200 waits for. */
     record Append(Entry entry, CompletableFuture<Long> done) {}
 
+    /** Who writes and syncs the deliveries appended on a Vert.x event loop (deliveries from other threads: always the writer thread). */
+    public enum Sync {
+        /**
+         * The loop gathers the deliveries of its round and hands them to the writer thread as one
+         * piece at the round's end; the writer writes and syncs whatever every loop handed over
+         * meanwhile as one group, while the loops go on reading.
+         */
+        WRITER_ROUNDS,
+        /** The loop writes and syncs its round itself, blocked for the {@code fdatasync}. */
+        LOOP,
+        /** Each delivery is handed to the writer thread alone. */
+        WRITER
+    }
+
     private final Path file;
     private final Clock clock;
     /**
@@ -81,14 +95,14 @@ public final class FileInbox implements Inbox {
     private final JournalWriter writer;
     /** The deliveries an event loop gathered in its current round, synced by itself at the round's end. */
     private final ThreadLocal<List<Append>> loopRound = new ThreadLocal<>();
-    private final boolean syncOnLoop;
+    private final Sync sync;
     private volatile long slowUntilNanos;
     private volatile boolean closed;
 
-    private FileInbox(Path file, Duration dedupeWindow, Clock clock, long compactAtRecords, boolean syncOnLoop) throws IOException {
+    private FileInbox(Path file, Duration dedupeWindow, Clock clock, long compactAtRecords, Sync sync) throws IOException {
         this.file = file.toAbsolutePath();
         this.clock = clock;
-        this.syncOnLoop = syncOnLoop;
+        this.sync = java.util.Objects.requireNonNull(sync, "sync");
         this.slowUntilNanos = System.nanoTime(); // not 0: nanoTime may be negative
         Files.createDirectories(this.file.getParent());
         this.writes = new JournalWrites(this.file, clock, dedupeWindow.toMillis(), compactAtRecords, pending);
@@ -115,8 +129,13 @@ public final class FileInbox implements Inbox {
      * through the writer thread, also those appended on an event loop (one more thread hop each way).
      */
     public static FileInbox open(Path file, Duration dedupeWindow, Clock clock, long compactAtRecords, boolean syncOnLoop) {
+        return open(file, dedupeWindow, clock, compactAtRecords, syncOnLoop ? Sync.LOOP : Sync.WRITER);
+    }
+
+    /** {@link #open(Path, Duration, Clock, long)}, with the deliveries appended on event loops written and synced as {@code sync} says. */
+    public static FileInbox open(Path file, Duration dedupeWindow, Clock clock, long compactAtRecords, Sync sync) {
         try {
-            return new FileInbox(file, dedupeWindow, clock, compactAtRecords, syncOnLoop);
+            return new FileInbox(file, dedupeWindow, clock, compactAtRecords, sync);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the inbox journal " + file, e);
         }
@@ -147,7 +166,10 @@ public final class FileInbox implements Inbox {
         Entry entry = new Entry(ids.incrementAndGet(), clock.millis(), delivery);
         pending.put(entry.id(), entry);
         Append append = new Append(entry, done);
-        if (syncOnLoop && !writer.holdsDeliveries() && System.nanoTime() - slowUntilNanos >= 0 && Context.isOnEventLoopThread()) {
+        if (sync == Sync.WRITER_ROUNDS && Context.isOnEventLoopThread()) {
+            gatherOnLoop(append);
+        } else if (sync == Sync.LOOP && !writer.holdsDeliveries() && System.nanoTime() - slowUntilNanos >= 0
+                && Context.isOnEventLoopThread()) {
             gatherOnLoop(append);
         } else {
             toWriter(append);
@@ -184,6 +206,10 @@ public final class FileInbox implements Inbox {
     private void syncRound(List<Append> round) {
         List<Append> group = List.copyOf(round);
         round.clear();
+        if (sync == Sync.WRITER_ROUNDS) {
+            writer.appendRound(group);
+            return;
+        }
         if (writer.holdsDeliveries()) {
             group.forEach(this::toWriter);
             return;
@@ -249,9 +275,11 @@ public final class FileInbox implements Inbox {
     /**
      * What the writer did so far: groups written and synced, records written (in those and in the
      * groups of handled marks alone, written unsynced), time spent in {@code fdatasync}, groups of
-     * handled marks alone.
+     * handled marks alone, time spent reserving space ahead in zeros (the writer thread's, in pieces
+     * each synced) and the longest such reservation.
      */
-    public record WriterStats(long groups, long records, long syncNanos, long unsyncedGroups) {
+    public record WriterStats(long groups, long records, long syncNanos, long unsyncedGroups, long reserveNanos,
+            long longestReserveNanos) {
         public double recordsPerGroup() {
             return groups + unsyncedGroups == 0 ? 0 : (double) records / (groups + unsyncedGroups);
         }

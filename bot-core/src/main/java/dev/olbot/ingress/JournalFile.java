@@ -10,10 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The inbox journal's file as its writer thread sees it: groups of records written at the end of
+ * The inbox journal's file: groups of records written at the end of
  * the intact records, each followed by one {@code fdatasync}, into space reserved ahead in zeros;
- * and a whole new content swapped in atomically (compaction, conversion). Writer thread only,
- * except {@link #stats()}.
+ * and a whole new content swapped in atomically (compaction, conversion). Groups are written under
+ * the journal's writes lock; zeros are reserved ahead on a thread of their own.
  */
 final class JournalFile {
 
@@ -23,15 +23,19 @@ final class JournalFile {
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
 
     private final Path file;
+    /** Held while zeros are written ahead or the file is swapped or closed: the reserving thread and the writers take turns. */
+    private final Object zeros = new Object();
     private FileChannel channel;
     /** Where the next group goes; the file's size (zeros from {@code end} up to it). */
     private volatile long end;
-    /** Written by the writer thread only ({@link #reserveAhead} may run outside the writes' lock). */
+    /** Moved only while {@code zeros} is held ({@link #reserveAhead} runs outside the writes' lock). */
     private volatile long reserved;
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong syncNanos = new AtomicLong();
     private final AtomicLong unsynced = new AtomicLong();
+    private final AtomicLong reserveNanos = new AtomicLong();
+    private final AtomicLong longestReserveNanos = new AtomicLong();
 
     private JournalFile(Path file) {
         this.file = file;
@@ -89,16 +93,21 @@ final class JournalFile {
 
     /**
      * Reserves a full {@link #RESERVE} ahead when less than half of it is left, so groups never wait
-     * for zeros. Writer thread only, and safe beside groups written at the same time (they go before
+     * for zeros. Runs on a thread of its own, beside groups written at the same time (they go before
      * the reserved end, the zeros after it): the zeros go 256 KiB at a time, each piece synced before
-     * the next, so a group's {@code fdatasync} meanwhile flushes at most one piece of them.
+     * the next, so a group's {@code fdatasync} meanwhile flushes at most one piece of them, and a
+     * group that finds no room waits for one piece at most.
      */
     void reserveAhead() throws IOException {
         if (roomAhead() < RESERVE / 2) {
+            long start = System.nanoTime();
             long target = end + RESERVE;
             while (reserved < target) {
                 extendTo(Math.min(target, reserved + PIECE));
             }
+            long took = System.nanoTime() - start;
+            reserveNanos.addAndGet(took);
+            longestReserveNanos.accumulateAndGet(took, Math::max);
         }
     }
 
@@ -114,6 +123,12 @@ final class JournalFile {
 
     /** Writes {@code content} to a new file, syncs it, and moves it over the journal (atomically). */
     void replace(ByteBuffer content) throws IOException {
+        synchronized (zeros) {
+            replaceNow(content);
+        }
+    }
+
+    private void replaceNow(ByteBuffer content) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".compact");
         long size = content.remaining();
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -132,18 +147,23 @@ final class JournalFile {
 
     /** After a failed {@link #replace}: the journal open again, as it was. */
     void reopenIfClosed() throws IOException {
-        if (!channel.isOpen()) {
-            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        synchronized (zeros) {
+            if (!channel.isOpen()) {
+                channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            }
         }
     }
 
     void close() throws IOException {
-        channel.force(false);
-        channel.close();
+        synchronized (zeros) {
+            channel.force(false);
+            channel.close();
+        }
     }
 
     FileInbox.WriterStats stats() {
-        return new FileInbox.WriterStats(groups.get(), records.get(), syncNanos.get(), unsynced.get());
+        return new FileInbox.WriterStats(groups.get(), records.get(), syncNanos.get(), unsynced.get(), reserveNanos.get(),
+                longestReserveNanos.get());
     }
 
     /**
@@ -160,13 +180,18 @@ final class JournalFile {
 
     /** Writes zeros from the reserved end up to {@code target} and syncs the file's new size. */
     private void extendTo(long target) throws IOException {
-        for (long at = reserved; at < target; ) {
-            ByteBuffer zeros = ZEROS.duplicate();
-            zeros.limit((int) Math.min(zeros.capacity(), target - at));
-            at += writeFully(channel, zeros, at);
+        synchronized (zeros) {
+            if (target <= reserved) {
+                return; // another thread reserved it meanwhile
+            }
+            for (long at = reserved; at < target; ) {
+                ByteBuffer piece = ZEROS.duplicate();
+                piece.limit((int) Math.min(piece.capacity(), target - at));
+                at += writeFully(channel, piece, at);
+            }
+            channel.force(true);
+            reserved = target;
         }
-        channel.force(true);
-        reserved = target;
     }
 
     private static int writeFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {

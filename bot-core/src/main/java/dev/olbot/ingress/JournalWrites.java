@@ -40,7 +40,7 @@ final class JournalWrites {
     /** Records in the file, for the compaction decision. */
     private long written;
     private boolean closed;
-    /** Set when a write leaves little space ahead or makes a compaction due: the writer thread should {@link #tend}. */
+    /** Set when a write leaves little space ahead or makes a compaction due: the writer thread should tend the journal. */
     private volatile boolean tendingDue;
 
     JournalWrites(Path file, Clock clock, long windowMillis, long compactAtRecords, Map<Long, Inbox.Entry> pending) {
@@ -120,19 +120,30 @@ final class JournalWrites {
         }
     }
 
-    /**
-     * Compacts when the journal holds far more than it needs, then reserves space ahead — outside the
-     * lock, so event loops keep writing meanwhile ({@link JournalFile#reserveAhead}); writer thread only.
-     */
-    void tend() {
+    /** Compacts when the journal holds far more than it needs ({@link #reserveAhead} comes after); writer thread only. */
+    void compactIfDue() {
         tendingDue = false;
+        lock.lock();
+        try {
+            if (!closed) {
+                maybeCompact();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Reserves space ahead when little is left — outside the lock, so groups keep being written and
+     * synced meanwhile ({@link JournalFile#reserveAhead}); the journal's reserving thread only.
+     */
+    void reserveAhead() {
         JournalFile file;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
-            maybeCompact();
             file = journal;
         } finally {
             lock.unlock();
@@ -144,7 +155,7 @@ final class JournalWrites {
         }
     }
 
-    /** True when the writer thread should {@link #tend}: little space left ahead, or a compaction due. */
+    /** True when the writer thread should tend the journal: little space left ahead, or a compaction due. */
     boolean needsTending() {
         return tendingDue;
     }

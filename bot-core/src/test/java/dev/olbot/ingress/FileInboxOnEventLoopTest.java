@@ -100,8 +100,11 @@ class FileInboxOnEventLoopTest {
 
     @Test
     void onTheLoopNothingIsKeptBeforeTheRoundEnds(@TempDir Path dir) throws Exception {
-        FileInbox inbox = FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1));
+        assertNothingIsKeptBeforeTheRoundEnds(FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1)));
+    }
 
+    /** Appends one delivery on the loop and waits for it there: not kept during the round, kept after it. */
+    private void assertNothingIsKeptBeforeTheRoundEnds(FileInbox inbox) throws Exception {
         CompletableFuture<Boolean> keptDuringTheRound = new CompletableFuture<>();
         CompletableFuture<Long> keptAfter = new CompletableFuture<>();
         vertx.runOnContext(v -> {
@@ -143,5 +146,59 @@ class FileInboxOnEventLoopTest {
 
         assertThat(completedInOrder).hasSize(100).isSorted(); // ids are given in append order
         inbox.close();
+    }
+
+    @org.junit.jupiter.api.Nested
+    class HandingRoundsToTheWriterThread {
+
+        private FileInbox open(Path file) {
+            return FileInbox.open(file, Duration.ofHours(1), Clock.systemUTC(), 10_000, FileInbox.Sync.WRITER_ROUNDS);
+        }
+
+        @Test
+        void aRoundIsWrittenAndSyncedByTheWriterThreadOnceAndKeptOnDisk(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("inbox.journal");
+            FileInbox inbox = open(file);
+            long groupsBefore = inbox.writerStats().groups();
+
+            List<String> completedOn = appendInOneRound(inbox, 1, 10);
+
+            assertThat(completedOn).hasSize(10).containsOnly("olbot-inbox-writer");
+            assertThat(inbox.writerStats().groups() - groupsBefore).isEqualTo(1);
+            assertThat(pendingBodies(file)).hasSize(10).startsWith("event=X&n=1", "event=X&n=2");
+            inbox.close();
+        }
+
+        @Test
+        void nothingIsKeptBeforeTheLoopsRoundEnds(@TempDir Path dir) throws Exception {
+            assertNothingIsKeptBeforeTheRoundEnds(open(dir.resolve("inbox.journal")));
+        }
+
+        @Test
+        void roundsAndDeliveriesFromOtherThreadsCompleteInTheOrderTheyCame(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("inbox.journal");
+            FileInbox inbox = open(file);
+            List<Long> completedInOrder = new CopyOnWriteArrayList<>();
+            CompletableFuture<Long> last = null;
+            for (int round = 0; round < 50; round++) {
+                int n = round * 3;
+                inbox.append(delivery(n)).thenAccept(completedInOrder::add); // from this thread: the writer's
+                CompletableFuture<Long> onLoop = new CompletableFuture<>();
+                vertx.runOnContext(v -> {
+                    inbox.append(delivery(n + 1)).thenAccept(completedInOrder::add);
+                    inbox.append(delivery(n + 2)).thenAccept(id -> {
+                        completedInOrder.add(id);
+                        onLoop.complete(id);
+                    });
+                });
+                onLoop.get(10, TimeUnit.SECONDS);
+                last = onLoop;
+            }
+
+            assertThat(last.get()).isEqualTo(150L);
+            assertThat(completedInOrder).hasSize(150).isSorted();
+            assertThat(pendingBodies(file)).hasSize(150);
+            inbox.close();
+        }
     }
 }

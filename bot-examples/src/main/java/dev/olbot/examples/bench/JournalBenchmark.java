@@ -33,7 +33,7 @@ public final class JournalBenchmark {
     private final int rounds;
     private final PrintStream out;
     private final int eventLoops;
-    private boolean loopSync = true;
+    private FileInbox.Sync journalSync = FileInbox.Sync.WRITER_ROUNDS;
 
     /** @param eventLoops the event loops every server in the comparison listens on (OLBot's and the raw handler alike) */
     public JournalBenchmark(double seconds, int inFlight, int rate, int rounds, int eventLoops, PrintStream out) {
@@ -45,9 +45,9 @@ public final class JournalBenchmark {
         this.out = out;
     }
 
-    /** With false, every delivery goes through the journal's writer thread ({@code FileInbox.open(…, false)}). */
-    public JournalBenchmark loopSync(boolean on) {
-        this.loopSync = on;
+    /** Who writes and syncs the deliveries appended on the event loops ({@link FileInbox.Sync}). */
+    public JournalBenchmark journalSync(FileInbox.Sync sync) {
+        this.journalSync = sync;
         return this;
     }
 
@@ -85,6 +85,9 @@ public final class JournalBenchmark {
             }
             out.printf("%s only: p99 time-to-200 at %d/s: %.2f ms%n", target, rate,
                     load.openLoop(port, path, body, rate, seconds).percentileMillis(99));
+            if ("journal".equals(target)) {
+                printWriterStats(journal);
+            }
         } finally {
             ingress.drain(30_000);
             ingress.close();
@@ -150,10 +153,7 @@ public final class JournalBenchmark {
             memory.drain(30_000);
             durable.drain(30_000);
             out.printf("journal: %d events handled, %d still pending%n", durable.stats().handled(), journal.pendingCount());
-            FileInbox.WriterStats w = journal.writerStats();
-            out.printf("journal writer: %d synced groups and %d of handled marks alone (written, not synced), %.1f records per group"
-                    + " (deliveries and handled marks), mean fdatasync %.2f ms (a closed loop of %d in flight cannot go faster than %d per sync)%n",
-                    w.groups(), w.unsyncedGroups(), w.recordsPerGroup(), w.meanSyncMillis(), inFlight, inFlight);
+            printWriterStats(journal);
             return jRatio >= 0.6 && jp99 < 2.0;
         } finally {
             memory.close();
@@ -164,9 +164,19 @@ public final class JournalBenchmark {
         }
     }
 
-    /** The journal under test, in {@code dir}: a dedupe window of an hour, synced on the loop as {@link #loopSync} says. */
+    /** The journal writer's groups, records per group, mean sync and time spent reserving space ahead. */
+    private void printWriterStats(FileInbox journal) {
+        FileInbox.WriterStats w = journal.writerStats();
+        out.printf("journal writer: %d synced groups and %d of handled marks alone (written, not synced), %.1f records per group"
+                + " (deliveries and handled marks), mean fdatasync %.2f ms (a closed loop of %d in flight cannot go faster than %d per sync)%n",
+                w.groups(), w.unsyncedGroups(), w.recordsPerGroup(), w.meanSyncMillis(), inFlight, inFlight);
+        out.printf("journal: %.0f ms reserving space ahead in zeros (its own thread, beside the groups), the longest %.1f ms%n",
+                w.reserveNanos() / 1e6, w.longestReserveNanos() / 1e6);
+    }
+
+    /** The journal under test, in {@code dir}: a dedupe window of an hour, synced as {@link #journalSync} says. */
     private FileInbox openJournal(Path dir) {
-        return FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1), java.time.Clock.systemUTC(), 10_000, loopSync);
+        return FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1), java.time.Clock.systemUTC(), 10_000, journalSync);
     }
 
     /** One closed-loop run: events/s and the server's CPU microseconds per event. */

@@ -294,9 +294,10 @@ public final class BenchCommand implements Runnable {
                 + " (default 1, as the server runs).")
         int eventLoops = dev.olbot.ingress.IngressServer.Options.defaultEventLoops();
 
-        @Option(names = "--loop-sync", defaultValue = "on", description = "on: an event loop writes and syncs its round's"
-                + " deliveries itself; off: every delivery goes through the journal's writer thread (default ${DEFAULT-VALUE}).")
-        String loopSync;
+        @Option(names = "--journal-sync", defaultValue = "rounds", description = "rounds: an event loop hands its round's"
+                + " deliveries to the journal's writer thread as one piece; loop: the loop writes and syncs them itself; writer:"
+                + " each delivery goes to the writer thread alone (default ${DEFAULT-VALUE}).")
+        String journalSync;
 
         @Option(names = "--only", description = "Load only this target (memory, journal or raw) for rounds x seconds, nothing"
                 + " else: for a profiler's recording of one mode.")
@@ -307,11 +308,13 @@ public final class BenchCommand implements Runnable {
             checkEventLoops(this, eventLoops);
             dev.olbot.examples.bench.JournalBenchmark bench = new dev.olbot.examples.bench.JournalBenchmark(seconds, connections, rate,
                     rounds, eventLoops, System.out);
-            if (!loopSync.equals("on") && !loopSync.equals("off")) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                        "--loop-sync: expected on or off, was '" + loopSync + "'");
-            }
-            bench.loopSync(loopSync.equals("on"));
+            bench.journalSync(switch (journalSync) {
+                case "rounds" -> dev.olbot.ingress.FileInbox.Sync.WRITER_ROUNDS;
+                case "loop" -> dev.olbot.ingress.FileInbox.Sync.LOOP;
+                case "writer" -> dev.olbot.ingress.FileInbox.Sync.WRITER;
+                default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--journal-sync: expected rounds, loop or writer, was '" + journalSync + "'");
+            });
             if (only != null) {
                 if (!java.util.Set.of("memory", "journal", "raw").contains(only)) {
                     throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
