@@ -27,13 +27,14 @@ final class ForeignNames {
 
     private ForeignNames() {}
 
-    /** The words of the entries' questions and answers, lower case: the shop's own business. */
+    /** The words of the entries' questions and answers and of the shop's goods, lower case: the shop's own business. */
     static Set<String> shopWords(KnowledgeBase kb) {
         List<String> texts = new ArrayList<>();
         for (KbEntry e : kb.entries()) {
             e.questions().values().forEach(texts::addAll);
             texts.addAll(e.answer().byLanguage().values());
         }
+        texts.addAll(kb.goods());
         return wordsOf(texts);
     }
 

@@ -1,5 +1,6 @@
 package dev.olbot.kb;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,15 +42,29 @@ public record KbWords(List<String> words) {
         return NONE;
     }
 
-    /** Finds the listed words in messages by stem. Immutable and thread-safe. */
+    /**
+     * Finds the listed things in messages by stem. A thing of several words ("детский сад", "салон
+     * красоты", "gas station") is named when the message says every one of its words: "детские
+     * часы" or "салон связи" alone are not another business. Immutable and thread-safe.
+     */
     static final class Matcher {
         private final TextAnalysis analysis;
-        private final Set<String> stems = new HashSet<>();
+        /** Each listed thing: per word, the stems that stand for it. */
+        private final List<List<Set<String>>> things = new ArrayList<>();
 
         Matcher(TextAnalysis analysis, KbWords list) {
             this.analysis = analysis;
             for (String w : list.words()) {
-                stems.addAll(analysis.allTerms(w));
+                List<Set<String>> words = new ArrayList<>();
+                for (String word : w.trim().split("\\s+")) {
+                    Set<String> stems = new HashSet<>(analysis.allTerms(word));
+                    if (!stems.isEmpty()) {
+                        words.add(stems);
+                    }
+                }
+                if (!words.isEmpty()) {
+                    things.add(words);
+                }
             }
         }
 
@@ -58,9 +73,22 @@ public record KbWords(List<String> words) {
             return named(text).isPresent();
         }
 
-        /** The stem of the first listed thing {@code text} names. */
+        /** The stems of the first listed thing {@code text} names, a space between a thing's words. */
         Optional<String> named(String text) {
-            return stems.isEmpty() ? Optional.empty() : analysis.allTerms(text).stream().filter(stems::contains).findFirst();
+            if (things.isEmpty()) {
+                return Optional.empty();
+            }
+            Set<String> said = new HashSet<>(analysis.allTerms(text));
+            for (List<Set<String>> thing : things) {
+                List<String> found = new ArrayList<>();
+                for (Set<String> word : thing) {
+                    word.stream().filter(said::contains).findFirst().ifPresent(found::add);
+                }
+                if (found.size() == thing.size()) {
+                    return Optional.of(String.join(" ", found));
+                }
+            }
+            return Optional.empty();
         }
     }
 }

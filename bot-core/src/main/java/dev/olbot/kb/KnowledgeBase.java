@@ -50,6 +50,7 @@ import org.slf4j.LoggerFactory;
  *     ru: ["доставка еды", "заказ на озоне"]
  *     en: ["food delivery", "my amazon order"]
  * not_ours: [поликлиника, clinic, фитнес, gym]   # optional: other businesses' things (KbWords)
+ * our_goods: [смартфон, камера, phone, camera]   # optional: what the shop sells, never another business's word
  * }</pre>
  */
 public final class KnowledgeBase {
@@ -62,10 +63,13 @@ public final class KnowledgeBase {
     private final KbOutOfScope outOfScope;
     private final List<String> warnings;
     private final KbWords notOurs;
+    private final List<String> goods;
 
-    private KnowledgeBase(String source, Map<String, KbEntry> entries, List<List<String>> synonyms, KbOutOfScope outOfScope, KbWords notOurs) {
+    private KnowledgeBase(String source, Map<String, KbEntry> entries, List<List<String>> synonyms, KbOutOfScope outOfScope, KbWords notOurs,
+            List<String> goods) {
         this.source = source;
         this.notOurs = notOurs;
+        this.goods = goods;
         this.entries = entries;
         this.synonyms = synonyms;
         this.outOfScope = outOfScope;
@@ -96,6 +100,18 @@ public final class KnowledgeBase {
      */
     public static KnowledgeBase of(String source, List<KbEntry> entries, List<List<String>> synonyms, KbOutOfScope outOfScope,
             KbWords notOursWords) {
+        return of(source, entries, synonyms, outOfScope, notOursWords, List.of());
+    }
+
+    /**
+     * A knowledge base built in code with the team's lists: other businesses' things ({@link
+     * KbWords}) and the goods the shop sells ({@code goods}: words clients name their purchases
+     * with — "камера", "coffee machine" — never taken for another business's word, even when only
+     * out-of-scope examples say them). Fails as {@link #of(String, List, List, KbOutOfScope, KbWords)}
+     * does, and when a word of the goods is on the other businesses' list.
+     */
+    public static KnowledgeBase of(String source, List<KbEntry> entries, List<List<String>> synonyms, KbOutOfScope outOfScope,
+            KbWords notOursWords, List<String> goods) {
         if (entries.isEmpty()) {
             throw new KnowledgeBaseException(source + ": a knowledge base needs at least one entry");
         }
@@ -137,8 +153,14 @@ public final class KnowledgeBase {
                         + "' is said by the question '" + q + "' of entry '" + entry.id() + "'; a client asking it would be turned away");
             });
         }
+        goods.stream().filter(g -> g == null || g.isBlank()).findFirst().ifPresent(g -> {
+            throw new KnowledgeBaseException(source + ": field 'our_goods': a word is blank");
+        });
+        goods.stream().filter(notOurs::names).findFirst().ifPresent(g -> {
+            throw new KnowledgeBaseException(source + ": field 'our_goods': '" + g + "' is on the 'not_ours' list too");
+        });
         return new KnowledgeBase(source, Collections.unmodifiableMap(map),
-                synonyms.stream().map(List::copyOf).toList(), outOfScope, notOursWords);
+                synonyms.stream().map(List::copyOf).toList(), outOfScope, notOursWords, List.copyOf(goods));
     }
 
     /** Loads and validates a knowledge base file; logs each of its {@link #warnings()} at WARN. */
@@ -177,14 +199,14 @@ public final class KnowledgeBase {
         if (root == null || !root.isObject() || !root.path("entries").isArray() || root.get("entries").isEmpty()) {
             throw new KnowledgeBaseException(source + ": expected a top-level 'entries:' list with at least one entry");
         }
-        y.onlyFields(root, "file", "entries", "synonyms", "out_of_scope", "not_ours");
+        y.onlyFields(root, "file", "entries", "synonyms", "out_of_scope", "not_ours", "our_goods");
         List<KbEntry> entries = new ArrayList<>();
         int index = 0;
         for (JsonNode node : root.get("entries")) {
             entries.add(y.entry(node, ++index));
         }
         return of(source, entries, y.synonyms(root.path("synonyms")), y.outOfScope(root.path("out_of_scope")),
-                new KbWords(y.words(root.path("not_ours"), "not_ours")));
+                new KbWords(y.words(root.path("not_ours"), "not_ours")), y.words(root.path("our_goods"), "our_goods"));
     }
 
     private static KnowledgeBase logged(KnowledgeBase kb) {
@@ -223,6 +245,11 @@ public final class KnowledgeBase {
     /** The other businesses' things the shop never deals in ({@code not_ours:}): a message naming one is not answered. */
     public KbWords notOurs() {
         return notOurs;
+    }
+
+    /** The goods the shop sells ({@code our_goods:}): never another business's word. */
+    public List<String> goods() {
+        return goods;
     }
 
     /** The synonym groups: the first word of each stands for the others. */

@@ -92,6 +92,8 @@ public final class KnowledgeBaseIndex {
     private final KnowledgeBase kb;
     private final Thresholds thresholds;
     private final PhraseIndex<Object> index;
+    /** The key of the shop's goods ({@link KnowledgeBase#goods()}) among the index's contexts: no phrase's value. */
+    private static final Object OUR_GOODS = new Object();
     private final Map<String, Object> exact = new HashMap<>();
     private final SecondOpinion opinion;
     /** Null when the base has fewer than {@link SecondOpinion#MIN_CLASSES} classes. */
@@ -119,6 +121,9 @@ public final class KnowledgeBaseIndex {
         }
         for (String q : ForeignNames.cyrillicReadings(kb.outOfScope().all(), ForeignNames.shopWords(kb))) {
             phrases.putIfAbsent(q, OUT_OF_SCOPE); // "нетфликс" as well as "netflix"
+        }
+        if (!kb.goods().isEmpty()) {
+            answers.put(OUR_GOODS, String.join(" ", kb.goods())); // a word of the context is never a foreign word
         }
         this.index = PhraseIndex.of(kb.analysis(), phrases, answers, Set.of(OUT_OF_SCOPE));
         this.classifier = KbClassifier.learn(kb, OUT_OF_SCOPE);

@@ -61,6 +61,20 @@ class KnowledgeBaseNotOursTest {
         }
 
         @Test
+        void namesAThingOfSeveralWordsOnlyWhenTheMessageSaysEveryOneOfThem() {
+            KnowledgeBaseIndex twoWords = KnowledgeBaseIndex.of(KnowledgeBase.parse("shop.yaml", ENTRIES + """
+                    not_ours: [салон красоты, детский сад]
+                    """));
+
+            assertThat(twoWords.match("есть скидка в салоне красоты?")).isInstanceOfSatisfying(KbMatch.NoAnswer.class,
+                    n -> assertThat(n.outOfScope()).isTrue());
+            assertThat(twoWords.match("до скольки работает детский сад")).isInstanceOf(KbMatch.NoAnswer.class);
+            // "салон" or "детский" alone is not the other business: a shop's salon, a child's purchase
+            assertThat(twoWords.match("есть скидка в салоне?")).isInstanceOf(KbMatch.Answer.class);
+            assertThat(twoWords.match("детский товар не подошёл, как вернуть товар")).isInstanceOf(KbMatch.Answer.class);
+        }
+
+        @Test
         void keepsABareReplyAReplyRatherThanOutOfScope() {
             assertThat(index.match("нет")).isInstanceOfSatisfying(KbMatch.NoAnswer.class, n -> assertThat(n.outOfScope()).isFalse());
         }

@@ -206,6 +206,31 @@ class KnowledgeBaseTest {
         }
 
         @Test
+        void aGoodTheShopSellsIsAnsweredThoughOnlyProductAdviceExamplesSayIt() {
+            assertThat(answered("камера закончилась, когда снова будет в продаже?")).isEqualTo("out-of-stock");
+            assertThat(answered("the camera is sold out, when will you restock")).isEqualTo("out-of-stock");
+        }
+
+        @Test
+        void untilWhenAreYouInStopWordsOnlyIsTheWorkingHours() {
+            assertThat(answered("вы до скольки сегодня?")).isEqualTo("working-hours");
+        }
+
+        @Test
+        void anotherColourIsAnExchange() {
+            assertThat(answered("хочу обменять на такую же, но синюю")).isEqualTo("exchange");
+        }
+
+        @Test
+        void theStoresPremisesOtherServicesSubscriptionsAndTaxesAreNotAnswered() {
+            for (String text : List.of("есть парковка?", "можно прийти с собакой", "как отключить автопродление литрес",
+                    "где налоговый вычет оформить")) {
+                assertThat(index.match(text)).as(text).isInstanceOfSatisfying(dev.olbot.kb.KbMatch.NoAnswer.class,
+                        n -> assertThat(n.outOfScope()).isTrue());
+            }
+        }
+
+        @Test
         void aBareReplyIsNeverOfferedAKeyboard() {
             for (String text : List.of("нет", "ок", "да, спасибо", "no")) {
                 assertThat(index.match(text)).as(text).isInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);
