@@ -95,10 +95,11 @@ class FaqBenchmarkTest {
             // round 12 (our_goods: the shop's goods no foreign words; not_ours: other services' subscriptions, taxes, ATMs,
             // transport, free games; a thing of several words needs all of them; colours; the store's premises; situations):
             // 73.6 / 97.5 / 1.0 / 94.7%
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.734);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.972);
+            // with the tenth held-out part folded in (round 13's start): 72.5 / 96.5 / 1.1 / 93.3%
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.723);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.963);
             assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.012);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.945);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.931);
         }
 
         @Test
