@@ -276,8 +276,8 @@ public final class FileInbox implements Inbox {
     /**
      * What the writer did so far: groups written and synced, records written (in those and in the
      * groups of handled marks alone, written unsynced), time spent in {@code fdatasync}, groups of
-     * handled marks alone, time spent reserving space ahead in zeros (the writer thread's, in pieces
-     * each synced) and the longest such reservation.
+     * handled marks alone, time spent reserving space ahead in zeros (on the reserving thread, in
+     * pieces each synced) and the longest such reservation.
      */
     public record WriterStats(long groups, long records, long syncNanos, long unsyncedGroups, long reserveNanos,
             long longestReserveNanos) {
