@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * Deliveries appended on a Vert.x event loop skip the writer thread: the loop gathers those of its
  * round (the requests it read at once) and writes and syncs them itself at the round's end, the way
  * Redis answers only after syncing its append-only file ({@code appendfsync always}) — see
- * {@link #open(Path, Duration, Clock, long, boolean)} to turn that off.
+ * {@link Sync} for the other ways.
  *
  * <p><b>Delivery.</b> At least once: a delivery is replayed unless its handled mark reached the
  * disk, so a crash between a turn's end and its mark runs that turn again on the next start. Handled
@@ -64,19 +64,28 @@ public final class FileInbox implements Inbox {
     /** How long an event loop waits for the writer thread's group (a sync) before it hands its round over. */
     private static final long LOCK_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
+    /** The smallest journal, in records, that is compacted (when it holds 4 × the records still needed). */
+    public static final long DEFAULT_COMPACT_AT_RECORDS = 10_000;
+
     /** A delivery and the future its 200 waits for. */
     record Append(Entry entry, CompletableFuture<Long> done) {}
 
     /** Who writes and syncs the deliveries appended on a Vert.x event loop (deliveries from other threads: always the writer thread). */
     public enum Sync {
         /**
+         * The default: the loop writes and syncs its round itself, blocked for the {@code fdatasync}
+         * (0.2–0.3 ms on the disk measured); the writer thread takes over for a second after a sync
+         * over 20 ms.
+         */
+        LOOP,
+        /**
          * The loop gathers the deliveries of its round and hands them to the writer thread as one
          * piece at the round's end; the writer writes and syncs whatever every loop handed over
-         * meanwhile as one group, while the loops go on reading.
+         * meanwhile as one group, while the loops go on reading. Measured no faster than {@link #LOOP}
+         * on a disk that syncs in 0.2–0.3 ms, one loop or two (README, "What durability costs");
+         * meant for disks whose syncs take milliseconds, which would hold a loop's other connections.
          */
         WRITER_ROUNDS,
-        /** The loop writes and syncs its round itself, blocked for the {@code fdatasync}. */
-        LOOP,
         /** Each delivery is handed to the writer thread alone. */
         WRITER
     }
@@ -116,20 +125,12 @@ public final class FileInbox implements Inbox {
     }
 
     public static FileInbox open(Path file, Duration dedupeWindow, Clock clock) {
-        return open(file, dedupeWindow, clock, 10_000);
+        return open(file, dedupeWindow, clock, DEFAULT_COMPACT_AT_RECORDS);
     }
 
     /** {@link #open(Path, Duration)} with the clock and the smallest journal (in records) that is compacted. */
     public static FileInbox open(Path file, Duration dedupeWindow, Clock clock, long compactAtRecords) {
-        return open(file, dedupeWindow, clock, compactAtRecords, true);
-    }
-
-    /**
-     * {@link #open(Path, Duration, Clock, long)}; with {@code syncOnLoop} false, every delivery goes
-     * through the writer thread, also those appended on an event loop (one more thread hop each way).
-     */
-    public static FileInbox open(Path file, Duration dedupeWindow, Clock clock, long compactAtRecords, boolean syncOnLoop) {
-        return open(file, dedupeWindow, clock, compactAtRecords, syncOnLoop ? Sync.LOOP : Sync.WRITER);
+        return open(file, dedupeWindow, clock, compactAtRecords, Sync.LOOP);
     }
 
     /** {@link #open(Path, Duration, Clock, long)}, with the deliveries appended on event loops written and synced as {@code sync} says. */
@@ -275,8 +276,8 @@ public final class FileInbox implements Inbox {
     /**
      * What the writer did so far: groups written and synced, records written (in those and in the
      * groups of handled marks alone, written unsynced), time spent in {@code fdatasync}, groups of
-     * handled marks alone, time spent reserving space ahead in zeros (the writer thread's, in pieces
-     * each synced) and the longest such reservation.
+     * handled marks alone, time spent reserving space ahead in zeros (on the reserving thread, in
+     * pieces each synced) and the longest such reservation.
      */
     public record WriterStats(long groups, long records, long syncNanos, long unsyncedGroups, long reserveNanos,
             long longestReserveNanos) {

@@ -10,10 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The inbox journal's file: groups of records written at the end of
- * the intact records, each followed by one {@code fdatasync}, into space reserved ahead in zeros;
- * and a whole new content swapped in atomically (compaction, conversion). Groups are written under
- * the journal's writes lock; zeros are reserved ahead on a thread of their own.
+ * The inbox journal's file: groups of records written at the end of the intact records, each
+ * followed by one {@code fdatasync}, into space reserved ahead in zeros; and a whole new content
+ * swapped in atomically (compaction, conversion). Groups are written under the journal's writes
+ * lock; zeros are reserved ahead on a thread of their own.
  */
 final class JournalFile {
 

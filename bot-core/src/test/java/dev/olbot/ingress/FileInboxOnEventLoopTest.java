@@ -85,7 +85,7 @@ class FileInboxOnEventLoopTest {
     @Test
     void withSyncOnTheLoopTurnedOffTheWriterThreadKeepsThemWhileTheLoopIsStillBusy(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("inbox.journal");
-        FileInbox inbox = FileInbox.open(file, Duration.ofHours(1), Clock.systemUTC(), 10_000, false);
+        FileInbox inbox = FileInbox.open(file, Duration.ofHours(1), Clock.systemUTC(), 10_000, FileInbox.Sync.WRITER);
 
         CompletableFuture<Boolean> keptDuringTheRound = new CompletableFuture<>();
         vertx.runOnContext(v -> {

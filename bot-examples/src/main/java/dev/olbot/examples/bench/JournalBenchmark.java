@@ -33,7 +33,7 @@ public final class JournalBenchmark {
     private final int rounds;
     private final PrintStream out;
     private final int eventLoops;
-    private FileInbox.Sync journalSync = FileInbox.Sync.WRITER_ROUNDS;
+    private FileInbox.Sync journalSync = FileInbox.Sync.LOOP;
 
     /** @param eventLoops the event loops every server in the comparison listens on (OLBot's and the raw handler alike) */
     public JournalBenchmark(double seconds, int inFlight, int rate, int rounds, int eventLoops, PrintStream out) {

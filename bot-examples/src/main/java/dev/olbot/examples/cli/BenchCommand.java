@@ -294,9 +294,9 @@ public final class BenchCommand implements Runnable {
                 + " (default 1, as the server runs).")
         int eventLoops = dev.olbot.ingress.IngressServer.Options.defaultEventLoops();
 
-        @Option(names = "--journal-sync", defaultValue = "rounds", description = "rounds: an event loop hands its round's"
-                + " deliveries to the journal's writer thread as one piece; loop: the loop writes and syncs them itself; writer:"
-                + " each delivery goes to the writer thread alone (default ${DEFAULT-VALUE}).")
+        @Option(names = "--journal-sync", defaultValue = "loop", description = "loop: an event loop writes and syncs its"
+                + " round's deliveries itself (as the server runs); rounds: it hands them to the journal's writer thread as one"
+                + " piece; writer: each delivery goes to the writer thread alone (default ${DEFAULT-VALUE}).")
         String journalSync;
 
         @Option(names = "--only", description = "Load only this target (memory, journal or raw) for rounds x seconds, nothing"
