@@ -253,6 +253,13 @@ class KnowledgeBaseTest {
         }
 
         @Test
+        void theShopsWordsAnExampleOnceSaidBesideAnotherBusinessAreNotTurnedAway() {
+            for (String text : List.of("доставка на дом", "help with my order", "power bank is broken")) {
+                assertThat(index.match(text)).as(text).isNotInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);
+            }
+        }
+
+        @Test
         void aBareReplyIsNeverOfferedAKeyboard() {
             for (String text : List.of("нет", "ок", "да, спасибо", "no")) {
                 assertThat(index.match(text)).as(text).isInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);
