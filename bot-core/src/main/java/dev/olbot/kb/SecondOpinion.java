@@ -13,7 +13,7 @@ import java.util.Map;
  *       class, with a probability of at least {@code agree}, and a ranker confidence of at least
  *       {@code agreeConfidence}, is answered when the classifier gives the runner-up less than {@code
  *       doubt} and the message says no foreign word ("можно платить частями" → instalments;
- *       "статус заказа такси" stays a "did you mean": "такси" is an out-of-scope example's word);
+ *       "статус заказа анекдот" stays a "did you mean": "анекдот" is an out-of-scope example's word);
  *   <li><b>they disagree → did you mean</b>: an answer whose entry the classifier gives less than
  *       {@code doubt}, while another entry is its most likely class, becomes a "did you mean" of the
  *       two;

@@ -1,5 +1,6 @@
 package dev.olbot.kb;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,8 @@ final class ValueTerms<T> {
     /** The terms of the phrases of values the index is about (not of {@link #outside} values). */
     private final Set<String> insideTerms = new HashSet<>();
     private final Set<T> outside;
+    /** The terms of each outside value's phrase. */
+    private final List<Set<String>> outsidePhrases = new ArrayList<>();
 
     /** @param outside values whose phrases say what the index is not about (out-of-scope examples) */
     ValueTerms(TextAnalysis analysis, Set<T> outside) {
@@ -39,6 +42,8 @@ final class ValueTerms<T> {
             phraseTerms.addAll(terms);
             if (!outside.contains(value)) {
                 insideTerms.addAll(terms);
+            } else {
+                outsidePhrases.add(Set.copyOf(terms));
             }
         }
         valueTerms.computeIfAbsent(value, v -> new HashSet<>()).addAll(terms);
@@ -85,7 +90,34 @@ final class ValueTerms<T> {
                 out.add(term);
             }
         }
-        foreign = Set.copyOf(out);
+        foreign = naming(out);
+    }
+
+    /**
+     * Of the words only outside phrases have, those that name another business. An example's such
+     * words name it when it has only one ("пицц" of "заказать пиццу") or when {@value
+     * #NAMING_EXAMPLES} examples or more say one ("врач"); then its other such words, said once, are
+     * the situation around the thing, words clients use about the shop too: "дом" of "вызвать врача
+     * на дом" ("доставка на дом"). An example none of whose words names alone keeps them all
+     * ("прогноз погоды").
+     */
+    private Set<String> naming(Set<String> candidates) {
+        Map<String, Integer> phrasesSaying = new HashMap<>();
+        Set<String> alone = new HashSet<>();
+        for (Set<String> phrase : outsidePhrases) {
+            List<String> own = phrase.stream().filter(candidates::contains).toList();
+            own.forEach(t -> phrasesSaying.merge(t, 1, Integer::sum));
+            if (own.size() == 1) {
+                alone.add(own.get(0));
+            }
+        }
+        Set<String> out = new HashSet<>();
+        for (Set<String> phrase : outsidePhrases) {
+            List<String> own = phrase.stream().filter(candidates::contains).toList();
+            List<String> naming = own.stream().filter(t -> alone.contains(t) || phrasesSaying.get(t) >= NAMING_EXAMPLES).toList();
+            out.addAll(naming.isEmpty() ? own : naming);
+        }
+        return Set.copyOf(out);
     }
 
     /**
@@ -100,6 +132,9 @@ final class ValueTerms<T> {
         String prefix = term.substring(0, FAMILY_PREFIX);
         return terms.stream().anyMatch(t -> t.startsWith(prefix));
     }
+
+    /** Outside phrases that say a word, besides other such words, for it to name another business. */
+    private static final int NAMING_EXAMPLES = 2;
 
     /** Letters a word shares with an inside word to be of its family, for {@link #foreignWord}. */
     private static final int FAMILY_PREFIX = 5;

@@ -49,9 +49,10 @@ class KnowledgeBaseLearnedTest {
 
         @Test
         void keepsOfferingWhenTheMessageSaysAnotherBusinesssWord() {
-            assertThat(index.classified("статус заказа такси")).containsKey("order-status");
+            // "анекдот" is a word of "расскажи анекдот" only; the classifier alone would answer the order's status
+            assertThat(index.classified("статус заказа анекдот").get("order-status")).isGreaterThan(0.5);
 
-            assertThat(index.match("статус заказа такси")).isInstanceOf(KbMatch.DidYouMean.class);
+            assertThat(index.match("статус заказа анекдот")).isInstanceOf(KbMatch.DidYouMean.class);
         }
 
         @Test

@@ -99,6 +99,26 @@ class KnowledgeBaseOutOfScopeTest {
         }
 
         @Test
+        void aWordSaidOnceBesideTheThingAnExampleNamesDoesNotTurnTheShopsQuestionAway() {
+            KnowledgeBaseIndex doctors = KnowledgeBaseIndex.of(KnowledgeBase.parse("shop.yaml", ENTRIES + """
+                    out_of_scope:
+                      reply: {ru: "Я отвечаю только о заказах в нашем магазине.", en: "I only answer about orders in our shop."}
+                      questions:
+                        ru: ["вызвать врача на дом", "запись к врачу", "заказать пиццу"]
+                        en: ["do my homework", "homework help", "order a pizza"]
+                    """));
+
+            // "дом" and "help" are the situation around the doctor and the homework, the things two examples name
+            assertThat(doctors.match("доставка на дом")).isNotInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(doctors.match("help with my order")).isNotInstanceOf(KbMatch.NoAnswer.class);
+            // "врач", said by two examples, and "пицц", the only such word of its example, name other businesses
+            assertThat(doctors.match("доставка врача на дом")).isInstanceOfSatisfying(KbMatch.NoAnswer.class,
+                    n -> assertThat(n.outOfScope()).isTrue());
+            assertThat(doctors.match("сколько стоит доставка пиццы")).isInstanceOfSatisfying(KbMatch.NoAnswer.class,
+                    n -> assertThat(n.outOfScope()).isTrue());
+        }
+
+        @Test
         void anOrdinaryMissIsNotOutOfScope() {
             assertThat(index.match("ывап олдж")).isInstanceOfSatisfying(KbMatch.NoAnswer.class,
                     n -> assertThat(n.outOfScope()).isFalse());

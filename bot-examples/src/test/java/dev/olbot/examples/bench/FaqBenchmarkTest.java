@@ -96,10 +96,14 @@ class FaqBenchmarkTest {
             // transport, free games; a thing of several words needs all of them; colours; the store's premises; situations):
             // 73.6 / 97.5 / 1.0 / 94.7%
             // with the tenth held-out part folded in (round 13's start): 72.5 / 96.5 / 1.1 / 93.3%
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.723);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.963);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.012);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.931);
+            // round 13 (a word said once beside the thing an example names is no foreign word; out-of-scope examples for
+            // jobs, partnerships, the company, the goods' compatibility, post, utilities; not_ours jobs, utilities, fuel,
+            // lotteries, banks' bonus programmes; the operators named in the SMS answer; situations; three examples written
+            // down to the thing they name): 73.7 / 96.9 / 1.2 / 95.1%
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.735);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.967);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.013);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.949);
         }
 
         @Test
@@ -112,7 +116,8 @@ class FaqBenchmarkTest {
             FaqEvaluation.Figures after = SHIPPED.evaluate(FaqEvalSet.TUNING);
 
             assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("decisions: the ranker alone (--ranker-only)");
-            // round 12's start 72.4 vs 67.2%; after round 12 73.6 vs 68.6% (the goods list lifted the ranker alone as much)
+            // round 12's start 72.4 vs 67.2%; after round 12 73.6 vs 68.6% (the goods list lifted the ranker alone as much);
+            // after round 13 73.7 vs 68.9%
             assertThat(after.top1Rate()).isGreaterThan(before.top1Rate() + 0.045);
             assertThat(after.wrongConfident()).isLessThanOrEqualTo(before.wrongConfident());
             assertThat(after.correctNoAnswer()).isGreaterThanOrEqualTo(before.correctNoAnswer());

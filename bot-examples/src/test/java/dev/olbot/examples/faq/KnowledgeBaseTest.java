@@ -231,6 +231,35 @@ class KnowledgeBaseTest {
         }
 
         @Test
+        void jobsPartnershipsUtilitiesAndLotteriesAreOtherBusinessesThings() {
+            for (String text : List.of("есть вакансии курьера?", "я блогер, давайте сотрудничать", "оплатить счёт за электричество",
+                    "как получить выигрыш в лотерею", "do you have job openings")) {
+                assertThat(index.match(text)).as(text).isInstanceOfSatisfying(dev.olbot.kb.KbMatch.NoAnswer.class,
+                        n -> assertThat(n.outOfScope()).isTrue());
+            }
+        }
+
+        @Test
+        void aMobileOperatorsNameBesideTheSmsCodeIsTheShopsQuestion() {
+            // the operators' names are in the SMS entry's answer: the shop's context, not another business's word
+            assertThat(answered("не приходит смс с кодом, оператор мегафон")).isEqualTo("sms-code");
+            assertThat(answered("смс с кодом не приходит, у меня билайн")).isEqualTo("sms-code");
+        }
+
+        @Test
+        void theMoneyBackOnTheCardAndAnItemAddedToAPlacedOrderAreAnswered() {
+            assertThat(answered("when will the refund reach my card")).isEqualTo("refund-time");
+            assertThat(answered("хочу докинуть наушники в заказ, он уже оформлен")).isEqualTo("order-change");
+        }
+
+        @Test
+        void theShopsWordsAnExampleOnceSaidBesideAnotherBusinessAreNotTurnedAway() {
+            for (String text : List.of("доставка на дом", "help with my order", "power bank is broken")) {
+                assertThat(index.match(text)).as(text).isNotInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);
+            }
+        }
+
+        @Test
         void aBareReplyIsNeverOfferedAKeyboard() {
             for (String text : List.of("нет", "ок", "да, спасибо", "no")) {
                 assertThat(index.match(text)).as(text).isInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);
