@@ -81,9 +81,9 @@ public final class FileInbox implements Inbox {
         /**
          * The loop gathers the deliveries of its round and hands them to the writer thread as one
          * piece at the round's end; the writer writes and syncs whatever every loop handed over
-         * meanwhile as one group, while the loops go on reading. Measured no faster than {@link #LOOP}
-         * on a disk that syncs in 0.2–0.3 ms, one loop or two (README, "What durability costs");
-         * meant for disks whose syncs take milliseconds, which would hold a loop's other connections.
+         * meanwhile as one group, while the loops go on reading. Measured no faster than {@link #LOOP},
+         * one loop or two, 32 or 128 requests in flight, on a disk that syncs in 0.2–0.3 ms and with
+         * 3 ms added to every sync (README, "What durability costs"): kept to measure on other disks.
          */
         WRITER_ROUNDS,
         /** Each delivery is handed to the writer thread alone. */

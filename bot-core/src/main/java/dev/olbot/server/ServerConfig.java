@@ -46,9 +46,6 @@ import java.util.Optional;
  *                      an INFO line follows when the backlog is back at half of it)
  * @param eventLoops    {@code OLBOT_EVENT_LOOPS}: event loops that read, parse and verify deliveries, each with its own
  *                      server on the port (default 1 — more helped the in-memory inbox, not the journal; 1–256)
- * @param journalSync   {@code OLBOT_JOURNAL_SYNC}: who writes and syncs the deliveries an event loop read — {@code loop}
- *                      (default: the loop itself, blocked for the {@code fdatasync}) or {@code rounds} (the loop hands them
- *                      to the journal's writer thread and goes on reading: for disks whose syncs take milliseconds)
  */
 public record ServerConfig(
         String publicUrl,
@@ -70,8 +67,7 @@ public record ServerConfig(
         String redisUrl,
         int inboxPartitions,
         int backlogWarning,
-        int eventLoops,
-        dev.olbot.ingress.FileInbox.Sync journalSync) {
+        int eventLoops) {
 
     /**
      * Reads {@code OLBOT_*} from the environment, over an optional properties file. Throws
@@ -131,17 +127,7 @@ public record ServerConfig(
                 redisUrl(values.getOrDefault("OLBOT_REDIS_URL", "")),
                 partitions(values.getOrDefault("OLBOT_INBOX_PARTITIONS", "16")),
                 atLeastOne(values.getOrDefault("OLBOT_BACKLOG_WARN", "500"), "OLBOT_BACKLOG_WARN"),
-                eventLoops(values.get("OLBOT_EVENT_LOOPS")),
-                journalSync(values.getOrDefault("OLBOT_JOURNAL_SYNC", "loop")));
-    }
-
-    private static dev.olbot.ingress.FileInbox.Sync journalSync(String s) {
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "loop" -> dev.olbot.ingress.FileInbox.Sync.LOOP;
-            case "rounds" -> dev.olbot.ingress.FileInbox.Sync.WRITER_ROUNDS;
-            default -> throw new IllegalArgumentException("OLBOT_JOURNAL_SYNC must be loop or rounds, was '"
-                    + dev.olbot.wire.LogSafe.escape(s) + "'");
-        };
+                eventLoops(values.get("OLBOT_EVENT_LOOPS")));
     }
 
     private static int eventLoops(String s) {

@@ -139,7 +139,7 @@ final class ServerStores implements AutoCloseable {
     Inbox openInbox(ServerConfig config, Duration dedupeWindow) {
         if (redis == null) {
             return FileInbox.open(FileInbox.adopt(config.dataDir().resolve("inbox.jsonl"), config.dataDir().resolve("inbox.journal")),
-                    dedupeWindow, java.time.Clock.systemUTC(), FileInbox.DEFAULT_COMPACT_AT_RECORDS, config.journalSync());
+                    dedupeWindow);
         }
         RedisStreamInbox inbox = RedisStreamInbox.open(vertx, redis, instanceId,
                 RedisStreamInbox.Options.defaults().withPartitions(config.inboxPartitions()));

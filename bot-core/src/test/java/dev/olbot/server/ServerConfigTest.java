@@ -116,15 +116,6 @@ class ServerConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("OLBOT_EVENT_LOOPS must be 1..256, was 0");
     }
 
-    @Test
-    void syncsTheJournalOnTheEventLoopUnlessToldToHandRoundsToItsWriterThread() {
-        assertThat(ServerConfig.load(Optional.empty(), Map.of()).journalSync()).isEqualTo(dev.olbot.ingress.FileInbox.Sync.LOOP);
-        assertThat(ServerConfig.load(Optional.empty(), Map.of("OLBOT_JOURNAL_SYNC", "rounds")).journalSync())
-                .isEqualTo(dev.olbot.ingress.FileInbox.Sync.WRITER_ROUNDS);
-        assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_JOURNAL_SYNC", "always")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("OLBOT_JOURNAL_SYNC must be loop or rounds, was 'always'");
-    }
-
     @Nested
     class ClusterMode {
 
