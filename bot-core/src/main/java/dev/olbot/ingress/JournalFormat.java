@@ -15,7 +15,10 @@ import java.util.zip.CRC32C;
  *   <li>{@code 1} a delivery: {@code long id, long receivedAtMillis, str dedupeKey, str contentType,
  *       int queryPairs, (str name, str value)*, str body};</li>
  *   <li>{@code 2} handled: {@code long id};</li>
- *   <li>{@code 3} a dedupe key still in its window (written by compaction): {@code long at, str key}.</li>
+ *   <li>{@code 3} a dedupe key still in its window (written by compaction): {@code long at, str key};</li>
+ *   <li>{@code 4} a delivery whose body is LZ4-compressed (bodies of {@value #COMPRESS_FROM} bytes or more
+ *       that shrink by an eighth at least): as {@code 1}, but the body is {@code int rawLength,
+ *       int compressedLength} and the LZ4 block.</li>
  * </ul>
  * A {@code str} is {@code int byteLength} and its UTF-8 bytes. Records are built in one reused
  * buffer ({@link Records}), so writing a delivery allocates only the strings' bytes.
@@ -29,6 +32,10 @@ final class JournalFormat {
     static final byte APPEND = 1;
     static final byte DONE = 2;
     static final byte SEEN = 3;
+    static final byte APPEND_LZ4 = 4;
+    /** Bodies this long (in UTF-8 bytes) or longer are compressed: a v1 form event is ~5 KB, mostly repeated keys. */
+    static final int COMPRESS_FROM = 1024;
+    private static final net.jpountz.lz4.LZ4Factory LZ4 = net.jpountz.lz4.LZ4Factory.fastestInstance();
 
     private JournalFormat() {}
 
@@ -120,7 +127,7 @@ final class JournalFormat {
     private static void decode(ByteBuffer p, Visitor visitor) {
         byte type = p.get();
         switch (type) {
-            case APPEND -> {
+            case APPEND, APPEND_LZ4 -> {
                 long id = p.getLong();
                 long at = p.getLong();
                 String key = str(p);
@@ -130,7 +137,8 @@ final class JournalFormat {
                 for (int i = 0; i < pairs; i++) {
                     query.put(str(p), str(p));
                 }
-                visitor.delivery(new Inbox.Entry(id, at, new Inbox.Delivery(key, ct, str(p), query)));
+                String body = type == APPEND ? str(p) : compressed(p);
+                visitor.delivery(new Inbox.Entry(id, at, new Inbox.Delivery(key, ct, body, query)));
             }
             case DONE -> visitor.handled(p.getLong());
             case SEEN -> {
@@ -139,6 +147,27 @@ final class JournalFormat {
             }
             default -> throw new IllegalArgumentException("unknown record type " + type);
         }
+    }
+
+    /** A body written by {@link Records#delivery} compressed: its length, the block's length, the block. */
+    private static String compressed(ByteBuffer p) {
+        int raw = p.getInt();
+        int n = p.getInt();
+        if (raw < 0 || raw > MAX_PAYLOAD || n < 0 || n > p.remaining()) {
+            throw new IllegalArgumentException("compressed body of " + raw + " bytes in " + n + " past the record's end");
+        }
+        byte[] out = new byte[raw];
+        int got;
+        try {
+            got = LZ4.safeDecompressor().decompress(p.array(), p.arrayOffset() + p.position(), n, out, 0, raw);
+        } catch (net.jpountz.lz4.LZ4Exception e) {
+            throw new IllegalArgumentException("undecodable compressed body: " + e.getMessage());
+        }
+        if (got != raw) {
+            throw new IllegalArgumentException("compressed body of " + raw + " bytes decompressed to " + got);
+        }
+        p.position(p.position() + n);
+        return new String(out, StandardCharsets.UTF_8);
     }
 
     private static String str(ByteBuffer p) {
@@ -153,7 +182,10 @@ final class JournalFormat {
 
     /** Records built one after another in one growing buffer that the writer reuses for every group. */
     static final class Records {
+        private static final net.jpountz.lz4.LZ4Compressor COMPRESSOR = LZ4.fastCompressor();
         private final CRC32C crc = new CRC32C();
+        /** Where a body is compressed before it is copied into the record (reused, grown to the largest body). */
+        private byte[] scratch = new byte[8 << 10];
         private ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
         private int count;
 
@@ -164,7 +196,10 @@ final class JournalFormat {
 
         void delivery(Inbox.Entry e) {
             Inbox.Delivery d = e.delivery();
-            int start = begin(APPEND);
+            byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
+            int packed = body.length >= COMPRESS_FROM ? pack(body) : -1;
+            boolean compressed = packed >= 0 && packed <= body.length - body.length / 8;
+            int start = begin(compressed ? APPEND_LZ4 : APPEND);
             ensure(16);
             buf.putLong(e.id()).putLong(e.receivedAtMillis());
             str(d.dedupeKey());
@@ -175,8 +210,23 @@ final class JournalFormat {
                 str(k);
                 str(v);
             });
-            str(d.body());
+            if (compressed) {
+                ensure(8 + packed);
+                buf.putInt(body.length).putInt(packed).put(scratch, 0, packed);
+            } else {
+                ensure(4 + body.length);
+                buf.putInt(body.length).put(body);
+            }
             end(start);
+        }
+
+        /** Compresses {@code body} into {@link #scratch}; returns the block's length. */
+        private int pack(byte[] body) {
+            int max = COMPRESSOR.maxCompressedLength(body.length);
+            if (scratch.length < max) {
+                scratch = new byte[Math.max(max, scratch.length * 2)];
+            }
+            return COMPRESSOR.compress(body, 0, body.length, scratch, 0, scratch.length);
         }
 
         void handled(long id) {

@@ -82,6 +82,55 @@ class FileInboxTest {
         }
     }
 
+    /** A v1 form event's body as it arrives: ~80 fields, the same long keys in every delivery. */
+    private static String formBody(int n) {
+        StringBuilder b = new StringBuilder("event=ONIMBOTMESSAGEADD&event_handler_id=" + n);
+        for (int i = 0; i < 80; i++) {
+            b.append("&data%5BPARAMS%5D%5BFIELD_").append(i).append("%5D=").append("value+").append(i * n).append("+текст");
+        }
+        return b.toString();
+    }
+
+    @Nested
+    class LongBodies {
+
+        @Test
+        void areKeptCompressedAndComeBackWhole(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("inbox.journal");
+            String first = formBody(1);
+            String second = formBody(2);
+            try (FileInbox inbox = FileInbox.open(file, Duration.ofHours(1))) {
+                inbox.append(new Inbox.Delivery("m1/ONIMBOTMESSAGEADD/1", "application/x-www-form-urlencoded", first, Map.of()))
+                        .get(10, TimeUnit.SECONDS);
+                inbox.append(new Inbox.Delivery("m1/ONIMBOTMESSAGEADD/2", "application/x-www-form-urlencoded", second, Map.of()))
+                        .get(10, TimeUnit.SECONDS);
+            }
+
+            assertThat(first.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(4_000);
+            assertThat(dataLength(file)).as("two records of a third of their bodies' size or less")
+                    .isLessThan(first.getBytes(StandardCharsets.UTF_8).length * 2 / 3);
+            assertThat(pendingBodies(file)).containsExactly(first, second);
+        }
+
+        @Test
+        void aBodyThatDoesNotShrinkIsKeptAsItIs(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("inbox.journal");
+            java.util.Random random = new java.util.Random(7);
+            StringBuilder noise = new StringBuilder();
+            while (noise.length() < 4_000) {
+                noise.append(Integer.toString(random.nextInt(Integer.MAX_VALUE), 36));
+            }
+            String body = "event=X&text=" + noise;
+            try (FileInbox inbox = FileInbox.open(file, Duration.ofHours(1))) {
+                inbox.append(new Inbox.Delivery("m1/ONIMBOTMESSAGEADD/1", "application/x-www-form-urlencoded", body, Map.of()))
+                        .get(10, TimeUnit.SECONDS);
+            }
+
+            assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).contains(body);
+            assertThat(pendingBodies(file)).containsExactly(body);
+        }
+    }
+
     @Test
     void anAppendCompletesOnlyOnceItIsInTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("inbox.journal");
