@@ -127,11 +127,11 @@ class FaqBenchmarkTest {
         void heldOutPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.HELD_OUT);
 
-            // the tenth held-out part (2026-12-02), measured once after round 12 (60.8 / 86.2 / 2.2 / 77.6%):
-            // below the targets for right-or-offered, wrong answers and out of scope (95%, 2%, 95%), a floor only
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.86);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.023);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.775);
+            // the eleventh held-out part (2026-12-02), measured once after round 13 (62.7 / 86.9 / 1.3 / 85.9%):
+            // below the targets for right-or-offered and out of scope (95%, 95%), a floor only
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.865);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.014);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.855);
         }
     }
 }
