@@ -102,7 +102,7 @@ public final class FileInbox implements Inbox {
     private final JournalWrites writes;
     private final Recovered recovered;
     private final JournalWriter writer;
-    /** The deliveries an event loop gathered in its current round, synced by itself at the round's end. */
+    /** The deliveries an event loop gathered in its current round, kept at the round's end as {@link #sync} says. */
     private final ThreadLocal<List<Append>> loopRound = new ThreadLocal<>();
     private final Sync sync;
     private volatile long slowUntilNanos;
@@ -167,10 +167,8 @@ public final class FileInbox implements Inbox {
         Entry entry = new Entry(ids.incrementAndGet(), clock.millis(), delivery);
         pending.put(entry.id(), entry);
         Append append = new Append(entry, done);
-        if (sync == Sync.WRITER_ROUNDS && Context.isOnEventLoopThread()) {
-            gatherOnLoop(append);
-        } else if (sync == Sync.LOOP && !writer.holdsDeliveries() && System.nanoTime() - slowUntilNanos >= 0
-                && Context.isOnEventLoopThread()) {
+        boolean loopSyncs = sync == Sync.LOOP && !writer.holdsDeliveries() && System.nanoTime() - slowUntilNanos >= 0;
+        if ((sync == Sync.WRITER_ROUNDS || loopSyncs) && Context.isOnEventLoopThread()) {
             gatherOnLoop(append);
         } else {
             toWriter(append);
@@ -184,7 +182,8 @@ public final class FileInbox implements Inbox {
      * thread and back, the way Redis syncs its append-only file before answering
      * ({@code appendfsync always}). The loop is blocked for that sync (about 0.1 ms here); when
      * one took longer than {@link #SLOW_SYNC_NANOS}, or the writer thread holds the file or has
-     * deliveries of its own, the round goes to the writer thread instead.
+     * deliveries of its own, the round goes to the writer thread instead. With {@link Sync#WRITER_ROUNDS}
+     * the round always goes to the writer thread, as one piece.
      */
     private void gatherOnLoop(Append append) {
         List<Append> round = loopRound.get();

@@ -214,8 +214,7 @@ final class JournalFormat {
                 ensure(8 + packed);
                 buf.putInt(body.length).putInt(packed).put(scratch, 0, packed);
             } else {
-                ensure(4 + body.length);
-                buf.putInt(body.length).put(body);
+                bytes(body);
             }
             end(start);
         }
@@ -283,7 +282,11 @@ final class JournalFormat {
         }
 
         private void str(String s) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            bytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** {@code int length} and the bytes: a {@code str} already in UTF-8. */
+        private void bytes(byte[] b) {
             ensure(4 + b.length);
             buf.putInt(b.length).put(b);
         }
