@@ -57,10 +57,15 @@ final class KbClassifier<T> {
     static KbClassifier<Object> learn(KnowledgeBase kb, Object outside) {
         Map<Object, List<String>> examples = new LinkedHashMap<>();
         for (KbEntry e : kb.entries()) {
-            examples.put(e, e.questions().values().stream().flatMap(List::stream).toList());
+            List<String> texts = new ArrayList<>();
+            e.questions().values().forEach(texts::addAll);
+            texts.addAll(kb.examples().of(e));
+            examples.put(e, texts);
         }
-        if (!kb.outOfScope().all().isEmpty()) {
-            examples.put(outside, kb.outOfScope().all());
+        List<String> outsideTexts = new ArrayList<>(kb.outOfScope().all());
+        outsideTexts.addAll(kb.examples().outOfScope());
+        if (!outsideTexts.isEmpty()) {
+            examples.put(outside, outsideTexts);
         }
         return examples.size() < SecondOpinion.MIN_CLASSES ? null : train(kb.analysis(), examples, outside);
     }
