@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * A classifier learned from a knowledge base itself, the way Rasa's intent classifiers are: each
- * entry is a class whose examples are its questions (all languages), and the out-of-scope examples
- * are one more class. Multinomial logistic regression over {@link KbFeatures} (the knowledge
+ * entry is a class whose examples are its questions (all languages) and the team's client messages
+ * labelled with it ({@link KbExamples}), and the out-of-scope examples (and messages labelled out of
+ * scope) are one more class. Multinomial logistic regression over {@link KbFeatures} (the knowledge
  * base's words and pairs of neighbouring words), trained by full-batch gradient descent with L2 regularisation from
  * zero weights — no randomness, so one knowledge base always gives the same model. Every class
  * weighs the same in training whatever its number of examples, except the outside class, which
@@ -29,9 +30,9 @@ final class KbClassifier<T> {
      */
     static final double LEARNING_RATE = 20;
     /** L2 penalty on the weights: keeps one word from deciding a class alone. */
-    static final double L2 = 0.0001;
+    static final double L2 = 0.00005;
     /** How many classes the outside class weighs in training. */
-    static final double OUTSIDE_WEIGHT = 3.0;
+    static final double OUTSIDE_WEIGHT = 5.0;
 
     private final KbFeatures features;
     private final List<T> classes;
@@ -50,11 +51,31 @@ final class KbClassifier<T> {
     }
 
     /**
-     * The classifier of a knowledge base: each entry's questions (all languages) are its class, the
-     * out-of-scope examples the class {@code outside}; null when the base has fewer than {@link
-     * SecondOpinion#MIN_CLASSES} classes.
+     * The classifier of a knowledge base: each entry's questions (all languages) and examples are
+     * its class, the out-of-scope examples the class {@code outside}; null when the base has fewer
+     * than {@link SecondOpinion#MIN_CLASSES} classes. Learned once per base ({@link #LEARNED}).
      */
     static KbClassifier<Object> learn(KnowledgeBase kb, Object outside) {
+        Learned known = LEARNED.get(kb);
+        if (known != null && known.outside() == outside) {
+            return known.classifier();
+        }
+        KbClassifier<Object> c = train(kb, outside);
+        LEARNED.put(kb, new Learned(outside, c));
+        return c;
+    }
+
+    /** A classifier learned from a knowledge base, and what stood for "out of scope" in it. */
+    private record Learned(Object outside, KbClassifier<Object> classifier) {}
+
+    /**
+     * The classifiers learned, by knowledge base (by identity: a base is immutable): bots and
+     * indexes built from one loaded base share its model instead of learning it again (a second or
+     * two with thousands of examples). Weak keys: a base no longer used is forgotten.
+     */
+    private static final Map<KnowledgeBase, Learned> LEARNED = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static KbClassifier<Object> train(KnowledgeBase kb, Object outside) {
         Map<Object, List<String>> examples = new LinkedHashMap<>();
         for (KbEntry e : kb.entries()) {
             List<String> texts = new ArrayList<>();

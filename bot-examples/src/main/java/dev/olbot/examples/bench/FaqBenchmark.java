@@ -75,6 +75,11 @@ public final class FaqBenchmark {
         return new FaqBenchmark(KnowledgeBase.load(FaqBot.KNOWLEDGE_BASE), FaqSettings.defaults(), opinion);
     }
 
+    /** What the index learned from the whole knowledge base (every example) does with {@code text}. */
+    public FaqEvaluation.Verdict verdict(String text) {
+        return matcher.apply(text);
+    }
+
     /**
      * The figures of a labelled set. The knowledge base's own examples (the tuning part) are
      * cross-validated: each of their parts is matched by an index learned without it ({@link

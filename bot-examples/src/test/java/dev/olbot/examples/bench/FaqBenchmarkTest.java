@@ -73,6 +73,59 @@ class FaqBenchmarkTest {
     }
 
     @Nested
+    class CrossValidation {
+        private static final String YAML = """
+                entries:
+                  - id: delivery-cost
+                    questions: {ru: ["Сколько стоит доставка?", "цена доставки", "бесплатная доставка"], en: ["How much is delivery?"]}
+                    answer: {ru: "Доставка — 390 ₽.", en: "Delivery is 390 ₽."}
+                  - id: delivery-time
+                    questions: {ru: ["Сколько идёт доставка?", "когда привезут заказ", "сроки доставки"], en: ["when will it arrive"]}
+                    answer: {ru: "1–2 дня.", en: "1–2 days."}
+                  - id: order-status
+                    questions: {ru: ["Где мой заказ?", "статус заказа", "отследить заказ"], en: ["Where is my order?"]}
+                    answer: {ru: "В личном кабинете.", en: "In your account."}
+                  - id: installments
+                    questions: {ru: ["Можно купить в рассрочку?", "рассрочка", "оплата частями"], en: ["pay monthly"]}
+                    answer: {ru: "Да, на 6 или 12 месяцев.", en: "Yes, 6 or 12 months."}
+                out_of_scope:
+                  reply: {ru: "Я отвечаю только о заказах.", en: "I only answer about orders."}
+                  questions:
+                    ru: ["заказать пиццу", "доставка еды", "заказ на озоне", "вызвать такси", "курс доллара", "как дела", "прогноз погоды"]
+                    en: ["order a pizza", "call a taxi", "how are you", "weather forecast"]
+                examples: examples.tsv
+                """;
+        private static final String EXAMPLES = """
+                ## orders
+                order-status\tгде заказ
+                delivery-time\tкогда привезут
+                ## flowers
+                -\tдоставка цветов
+                -\tзаказать букет цветов с доставкой
+                -\tцветы с доставкой к 8 марта
+                -\tсколько стоит доставка букета роз
+                -\tбукет невесте доставите?
+                """;
+
+        @Test
+        void judgesEachPartWithAnIndexThatNeverLearnedIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.nio.file.Files.writeString(dir.resolve("kb.yaml"), YAML);
+            java.nio.file.Path examples = java.nio.file.Files.writeString(dir.resolve("examples.tsv"), EXAMPLES);
+            dev.olbot.kb.KnowledgeBase kb = dev.olbot.kb.KnowledgeBase.load(dir.resolve("kb.yaml"));
+            FaqBenchmark bench = new FaqBenchmark(kb, dev.olbot.examples.faq.FaqSettings.defaults());
+
+            FaqEvaluation.Figures learned = FaqEvaluation.evaluate(FaqEvalSet.of("all", kb.examples()), bench::verdict);
+            FaqEvaluation.Figures crossValidated = bench.evaluate(examples.toString());
+
+            // learned from, the flower messages are turned away; judged by an index that learned only the orders, they are not
+            assertThat(learned.correctNoAnswer()).isEqualTo(5);
+            assertThat(crossValidated.correctNoAnswer()).isLessThan(5);
+            assertThat(crossValidated.set()).isEqualTo(examples + ", cross-validated by part");
+            assertThat(crossValidated.inScope() + crossValidated.outOfScope()).isEqualTo(7);
+        }
+    }
+
+    @Nested
     class Floors {
         @Test
         void tuningPartStaysAboveItsMeasuredFigures() {
