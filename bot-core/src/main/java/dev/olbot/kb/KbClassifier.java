@@ -53,27 +53,43 @@ final class KbClassifier<T> {
     /**
      * The classifier of a knowledge base: each entry's questions (all languages) and examples are
      * its class, the out-of-scope examples the class {@code outside}; null when the base has fewer
-     * than {@link SecondOpinion#MIN_CLASSES} classes. Learned once per base ({@link #LEARNED}).
+     * than {@link SecondOpinion#MIN_CLASSES} classes. Learned once for the same content ({@link #LEARNED}).
      */
     static KbClassifier<Object> learn(KnowledgeBase kb, Object outside) {
-        Learned known = LEARNED.get(kb);
-        if (known != null && known.outside() == outside) {
-            return known.classifier();
+        Taught key = new Taught(kb.entries(), kb.synonyms(), kb.outOfScope().all(),
+                kb.examples().all().stream().map(e -> new Taught.Example(e.entries(), e.text())).toList(), outside);
+        synchronized (LEARNED) {
+            if (LEARNED.containsKey(key)) {
+                return LEARNED.get(key);
+            }
         }
         KbClassifier<Object> c = train(kb, outside);
-        LEARNED.put(kb, new Learned(outside, c));
+        synchronized (LEARNED) {
+            LEARNED.put(key, c);
+        }
         return c;
     }
 
-    /** A classifier learned from a knowledge base, and what stood for "out of scope" in it. */
-    private record Learned(Object outside, KbClassifier<Object> classifier) {}
+    /** Everything a classifier is learned from: two bases equal in these learn the same model. */
+    private record Taught(List<KbEntry> entries, List<List<String>> synonyms, List<String> outOfScope, List<Example> examples,
+            Object outside) {
+        private record Example(java.util.Set<String> entries, String text) {}
+    }
+
+    /** How many learned classifiers are kept for reuse. */
+    private static final int LEARNED_KEPT = 4;
 
     /**
-     * The classifiers learned, by knowledge base (by identity: a base is immutable): bots and
-     * indexes built from one loaded base share its model instead of learning it again (a second or
-     * two with thousands of examples). Weak keys: a base no longer used is forgotten.
+     * The classifiers learned last, by what they were learned from: bots and indexes built from the
+     * same knowledge base (loaded once or again) share its model instead of learning it again — a
+     * second or two with thousands of examples.
      */
-    private static final Map<KnowledgeBase, Learned> LEARNED = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final Map<Taught, KbClassifier<Object>> LEARNED = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Taught, KbClassifier<Object>> eldest) {
+            return size() > LEARNED_KEPT;
+        }
+    };
 
     private static KbClassifier<Object> train(KnowledgeBase kb, Object outside) {
         Map<Object, List<String>> examples = new LinkedHashMap<>();
