@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * A classifier learned from a knowledge base itself, the way Rasa's intent classifiers are: each
- * entry is a class whose examples are its questions (all languages), and the out-of-scope examples
- * are one more class. Multinomial logistic regression over {@link KbFeatures} (the knowledge
+ * entry is a class whose examples are its questions (all languages) and the team's client messages
+ * labelled with it ({@link KbExamples}), and the out-of-scope examples (and messages labelled out of
+ * scope) are one more class. Multinomial logistic regression over {@link KbFeatures} (the knowledge
  * base's words and pairs of neighbouring words), trained by full-batch gradient descent with L2 regularisation from
  * zero weights — no randomness, so one knowledge base always gives the same model. Every class
  * weighs the same in training whatever its number of examples, except the outside class, which
@@ -29,9 +30,9 @@ final class KbClassifier<T> {
      */
     static final double LEARNING_RATE = 20;
     /** L2 penalty on the weights: keeps one word from deciding a class alone. */
-    static final double L2 = 0.0001;
+    static final double L2 = 0.00005;
     /** How many classes the outside class weighs in training. */
-    static final double OUTSIDE_WEIGHT = 3.0;
+    static final double OUTSIDE_WEIGHT = 5.0;
 
     private final KbFeatures features;
     private final List<T> classes;
@@ -50,17 +51,58 @@ final class KbClassifier<T> {
     }
 
     /**
-     * The classifier of a knowledge base: each entry's questions (all languages) are its class, the
-     * out-of-scope examples the class {@code outside}; null when the base has fewer than {@link
-     * SecondOpinion#MIN_CLASSES} classes.
+     * The classifier of a knowledge base: each entry's questions (all languages) and examples are
+     * its class, the out-of-scope examples the class {@code outside}; null when the base has fewer
+     * than {@link SecondOpinion#MIN_CLASSES} classes. Learned once for the same content ({@link #LEARNED}).
      */
     static KbClassifier<Object> learn(KnowledgeBase kb, Object outside) {
+        Taught key = new Taught(kb.entries(), kb.synonyms(), kb.outOfScope().all(),
+                kb.examples().all().stream().map(e -> new Taught.Example(e.entries(), e.text())).toList(), outside);
+        synchronized (LEARNED) {
+            if (LEARNED.containsKey(key)) {
+                return LEARNED.get(key);
+            }
+        }
+        KbClassifier<Object> c = train(kb, outside);
+        synchronized (LEARNED) {
+            LEARNED.put(key, c);
+        }
+        return c;
+    }
+
+    /** Everything a classifier is learned from: two bases equal in these learn the same model. */
+    private record Taught(List<KbEntry> entries, List<List<String>> synonyms, List<String> outOfScope, List<Example> examples,
+            Object outside) {
+        private record Example(java.util.Set<String> entries, String text) {}
+    }
+
+    /** How many learned classifiers are kept for reuse. */
+    private static final int LEARNED_KEPT = 4;
+
+    /**
+     * The classifiers learned last, by what they were learned from: bots and indexes built from the
+     * same knowledge base (loaded once or again) share its model instead of learning it again — a
+     * second or two with thousands of examples.
+     */
+    private static final Map<Taught, KbClassifier<Object>> LEARNED = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Taught, KbClassifier<Object>> eldest) {
+            return size() > LEARNED_KEPT;
+        }
+    };
+
+    private static KbClassifier<Object> train(KnowledgeBase kb, Object outside) {
         Map<Object, List<String>> examples = new LinkedHashMap<>();
         for (KbEntry e : kb.entries()) {
-            examples.put(e, e.questions().values().stream().flatMap(List::stream).toList());
+            List<String> texts = new ArrayList<>();
+            e.questions().values().forEach(texts::addAll);
+            texts.addAll(kb.examples().of(e));
+            examples.put(e, texts);
         }
-        if (!kb.outOfScope().all().isEmpty()) {
-            examples.put(outside, kb.outOfScope().all());
+        List<String> outsideTexts = new ArrayList<>(kb.outOfScope().all());
+        outsideTexts.addAll(kb.examples().outOfScope());
+        if (!outsideTexts.isEmpty()) {
+            examples.put(outside, outsideTexts);
         }
         return examples.size() < SecondOpinion.MIN_CLASSES ? null : train(kb.analysis(), examples, outside);
     }

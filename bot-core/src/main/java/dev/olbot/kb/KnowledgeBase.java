@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  *     en: ["food delivery", "my amazon order"]
  * not_ours: [поликлиника, clinic, фитнес, gym]   # optional: other businesses' things (KbWords)
  * our_goods: [смартфон, камера, phone, camera]   # optional: what the shop sells, never another business's word
+ * examples: faq-examples.tsv         # optional: labelled client messages the classifier learns from (KbExamples),
+ *                                    # a file next to this one
  * }</pre>
  */
 public final class KnowledgeBase {
@@ -64,10 +66,12 @@ public final class KnowledgeBase {
     private final List<String> warnings;
     private final KbWords notOurs;
     private final List<String> goods;
+    private final KbExamples examples;
 
     private KnowledgeBase(String source, Map<String, KbEntry> entries, List<List<String>> synonyms, KbOutOfScope outOfScope, KbWords notOurs,
-            List<String> goods) {
+            List<String> goods, KbExamples examples) {
         this.source = source;
+        this.examples = examples;
         this.notOurs = notOurs;
         this.goods = goods;
         this.entries = entries;
@@ -160,13 +164,30 @@ public final class KnowledgeBase {
             throw new KnowledgeBaseException(source + ": field 'our_goods': '" + g + "' is on the 'not_ours' list too");
         });
         return new KnowledgeBase(source, Collections.unmodifiableMap(map),
-                synonyms.stream().map(List::copyOf).toList(), outOfScope, notOursWords, List.copyOf(goods));
+                synonyms.stream().map(List::copyOf).toList(), outOfScope, notOursWords, List.copyOf(goods), KbExamples.none());
+    }
+
+    /**
+     * This base with {@code examples} as its classifier's training data (in place of any it had).
+     * Fails with a {@link KnowledgeBaseException} naming the file and line of an example labelled
+     * with an id no entry has.
+     */
+    public KnowledgeBase withExamples(KbExamples examples) {
+        for (KbExamples.Example e : examples.all()) {
+            for (String id : e.entries()) {
+                if (!entries.containsKey(id)) {
+                    throw new KnowledgeBaseException(examples.source() + ":" + e.line() + ": '" + id + "' is no entry's id in " + source);
+                }
+            }
+        }
+        return new KnowledgeBase(source, entries, synonyms, outOfScope, notOurs, goods, examples);
     }
 
     /** Loads and validates a knowledge base file; logs each of its {@link #warnings()} at WARN. */
     public static KnowledgeBase load(Path file) {
         try {
-            return logged(parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            Path folder = file.toAbsolutePath().getParent();
+            return logged(parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), name -> KbExamples.load(folder.resolve(name))));
         } catch (IOException e) {
             throw new KnowledgeBaseException(file + ": cannot read the knowledge base: " + e.getMessage(), e);
         }
@@ -181,14 +202,26 @@ public final class KnowledgeBase {
             if (in == null) {
                 throw new KnowledgeBaseException(resource + ": no such resource on the class path");
             }
-            return logged(parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            String folder = resource.contains("/") ? resource.substring(0, resource.lastIndexOf('/') + 1) : "";
+            return logged(parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), name -> KbExamples.load(folder + name)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Parses YAML text; {@code source} names it in error messages. */
+    /**
+     * Parses YAML text; {@code source} names it in error messages. Text has no folder for an {@code
+     * examples:} file to be in: such a base is refused ({@link #load} it, or give the examples with
+     * {@link #withExamples}).
+     */
     public static KnowledgeBase parse(String source, String yaml) {
+        return parse(source, yaml, name -> {
+            throw new KnowledgeBaseException(source + ": field 'examples': a knowledge base parsed from text has no folder to find '"
+                    + name + "' in; load it from a file, or call withExamples");
+        });
+    }
+
+    private static KnowledgeBase parse(String source, String yaml, java.util.function.Function<String, KbExamples> examplesFile) {
         JsonNode root;
         try {
             root = new YAMLMapper().readTree(yaml);
@@ -199,14 +232,22 @@ public final class KnowledgeBase {
         if (root == null || !root.isObject() || !root.path("entries").isArray() || root.get("entries").isEmpty()) {
             throw new KnowledgeBaseException(source + ": expected a top-level 'entries:' list with at least one entry");
         }
-        y.onlyFields(root, "file", "entries", "synonyms", "out_of_scope", "not_ours", "our_goods");
+        y.onlyFields(root, "file", "entries", "synonyms", "out_of_scope", "not_ours", "our_goods", "examples");
         List<KbEntry> entries = new ArrayList<>();
         int index = 0;
         for (JsonNode node : root.get("entries")) {
             entries.add(y.entry(node, ++index));
         }
-        return of(source, entries, y.synonyms(root.path("synonyms")), y.outOfScope(root.path("out_of_scope")),
+        KnowledgeBase kb = of(source, entries, y.synonyms(root.path("synonyms")), y.outOfScope(root.path("out_of_scope")),
                 new KbWords(y.words(root.path("not_ours"), "not_ours")), y.words(root.path("our_goods"), "our_goods"));
+        JsonNode examples = root.path("examples");
+        if (examples.isMissingNode() || examples.isNull()) {
+            return kb;
+        }
+        if (!examples.isTextual() || examples.asText().isBlank()) {
+            throw new KnowledgeBaseException(source + ": field 'examples': expected the name of a file of labelled messages, got " + examples);
+        }
+        return kb.withExamples(examplesFile.apply(examples.asText().strip()));
     }
 
     private static KnowledgeBase logged(KnowledgeBase kb) {
@@ -250,6 +291,11 @@ public final class KnowledgeBase {
     /** The goods the shop sells ({@code our_goods:}): never another business's word. */
     public List<String> goods() {
         return goods;
+    }
+
+    /** The labelled client messages the classifier learns from besides the questions ({@link KbExamples#none()} when there are none). */
+    public KbExamples examples() {
+        return examples;
     }
 
     /** The synonym groups: the first word of each stands for the others. */

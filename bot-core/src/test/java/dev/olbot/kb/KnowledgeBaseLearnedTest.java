@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** A knowledge-base index with the classifier it learns from its own questions and out-of-scope examples. */
 class KnowledgeBaseLearnedTest {
 
-    private static final KnowledgeBase KB = KnowledgeBase.parse("shop.yaml", """
+    static final KnowledgeBase KB = KnowledgeBase.parse("shop.yaml", """
             entries:
               - id: delivery-cost
                 questions: {ru: ["Сколько стоит доставка?", "цена доставки", "бесплатная доставка"], en: ["How much is delivery?", "shipping cost"]}

@@ -18,11 +18,15 @@ public final class FaqBenchmark {
 
     private static final int TIMED_PASSES = 5;
 
+    private final KnowledgeBase kb;
+    private final FaqSettings settings;
     private final Function<String, FaqEvaluation.Verdict> matcher;
     private final KnowledgeBaseIndex index;
     private final double buildMillis;
     /** The heap the index holds on to (lasting, after a GC), measured around its build. */
     private final long heapBytes;
+    /** The knowledge base's own examples matched part by part, computed once. */
+    private FaqEvaluation.Figures crossValidated;
 
     private static long usedHeap() {
         Runtime rt = Runtime.getRuntime();
@@ -38,12 +42,18 @@ public final class FaqBenchmark {
 
     /** With the classifier's weight in the decision given ({@link SecondOpinion#off()}: the ranker alone). */
     public FaqBenchmark(KnowledgeBase kb, FaqSettings settings, SecondOpinion opinion) {
+        this.kb = kb;
+        this.settings = settings;
         long heap = usedHeap();
         long start = System.nanoTime();
         this.index = KnowledgeBaseIndex.of(kb, settings.thresholds(), opinion);
         this.buildMillis = (System.nanoTime() - start) / 1e6;
         this.heapBytes = usedHeap() - heap;
-        this.matcher = text -> {
+        this.matcher = matcher(index);
+    }
+
+    private static Function<String, FaqEvaluation.Verdict> matcher(KnowledgeBaseIndex index) {
+        return text -> {
             KbMatch r = index.match(text);
             if (r instanceof KbMatch.Answer a) {
                 return new FaqEvaluation.Verdict.Answer(a.entries().stream().map(e -> e.id()).toList());
@@ -65,8 +75,46 @@ public final class FaqBenchmark {
         return new FaqBenchmark(KnowledgeBase.load(FaqBot.KNOWLEDGE_BASE), FaqSettings.defaults(), opinion);
     }
 
+    /** What the index learned from the whole knowledge base (every example) does with {@code text}. */
+    public FaqEvaluation.Verdict verdict(String text) {
+        return matcher.apply(text);
+    }
+
+    /**
+     * The figures of a labelled set. The knowledge base's own examples (the tuning part) are
+     * cross-validated: each of their parts is matched by an index learned without it ({@link
+     * #crossValidated}); any other set by the index learned from all of them.
+     */
     public FaqEvaluation.Figures evaluate(String resource) {
+        if (resource.equals(kb.examples().source())) {
+            return crossValidated();
+        }
         return FaqEvaluation.evaluate(FaqEvalSet.load(resource), matcher);
+    }
+
+    /**
+     * The knowledge base's examples, each part matched by an index learned from the knowledge base
+     * and every other part — so no message is judged by a classifier that learned it (parts are
+     * written by different people at different times, so this is also how a new writer's messages
+     * fare). The ranker alone learns nothing from examples: then one index matches them all.
+     */
+    public synchronized FaqEvaluation.Figures crossValidated() {
+        if (crossValidated == null) {
+            String name = kb.examples().source() + ", cross-validated by part";
+            if (index.opinion().equals(SecondOpinion.off())) {
+                crossValidated = FaqEvaluation.evaluate(FaqEvalSet.of(name, kb.examples()), matcher);
+            } else {
+                FaqEvaluation.Figures all = null;
+                for (String part : kb.examples().parts()) {
+                    KnowledgeBaseIndex without = KnowledgeBaseIndex.of(kb.withExamples(kb.examples().without(part)), settings.thresholds(),
+                            index.opinion());
+                    FaqEvaluation.Figures f = FaqEvaluation.evaluate(FaqEvalSet.of(name, kb.examples().only(part)), matcher(without));
+                    all = all == null ? f : all.plus(name, f);
+                }
+                crossValidated = all;
+            }
+        }
+        return crossValidated;
     }
 
     /**
@@ -82,13 +130,14 @@ public final class FaqBenchmark {
             default -> throw new IllegalArgumentException("--part: tuning, held-out or both, got '" + part + "'");
         };
         List<FaqEvaluation.Figures> all = new java.util.ArrayList<>();
-        out.printf(java.util.Locale.ROOT, "index built in %.0f ms, holds %.1f MiB of heap; classifier: %s; decisions: %s%n",
-                buildMillis, heapBytes / 1048576.0,
+        out.printf(java.util.Locale.ROOT, "index built in %.0f ms, holds %.1f MiB of heap; examples: %s; classifier: %s; decisions: %s%n",
+                buildMillis, heapBytes / 1048576.0, kb.examples(),
                 index.classifierSummary(), index.opinion().equals(SecondOpinion.off()) ? "the ranker alone (--ranker-only)"
                         : "ranker + classifier " + index.opinion());
         for (String set : sets) {
             FaqEvalSet cases = FaqEvalSet.load(set);
-            FaqEvaluation.Figures f = FaqEvaluation.evaluate(cases, matcher); // also the warm-up pass
+            FaqEvaluation.Figures f = evaluate(set);
+            FaqEvaluation.evaluate(cases, matcher); // the warm-up pass
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();

@@ -66,6 +66,15 @@ public final class FaqEvaluation {
                     twoQuestions);
         }
 
+        /** The figures of this set and {@code other} together, as one set named {@code set}. */
+        public Figures plus(String set, Figures other) {
+            List<String> all = new ArrayList<>(misses);
+            all.addAll(other.misses);
+            return new Figures(set, inScope + other.inScope, top1 + other.top1, rightOrOffered + other.rightOrOffered,
+                    wrongConfident + other.wrongConfident, outOfScope + other.outOfScope, correctNoAnswer + other.correctNoAnswer,
+                    twoQuestions + other.twoQuestions, bothAnswered + other.bothAnswered, List.copyOf(all));
+        }
+
         private static double rate(int n, int of) {
             return of == 0 ? 0 : (double) n / of;
         }

@@ -254,7 +254,7 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "faq", mixinStandardHelpOptions = true,
-            description = "Accuracy of the FAQ bot's matching on the labelled evaluation set (tuning and held-out parts).")
+            description = "Accuracy of the FAQ bot's matching on the labelled evaluation set: the tuning part (the knowledge base's examples, cross-validated by part) and the held-out part.")
     static final class Faq implements Callable<Integer> {
         @Option(names = "--part", defaultValue = "both",
                 description = "tuning, held-out or both (default ${DEFAULT-VALUE}); while tuning, look at the tuning part only.")
