@@ -27,8 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Durability (fsync policy).</b> One writer thread takes every delivery and handled mark
  * waiting at that moment (at most 1,024), encodes them into one reused buffer, writes it with one
  * {@code write} into space reserved ahead in zeros (so the sync need not commit a new file size)
- * on a channel opened {@code O_DSYNC} ({@code StandardOpenOption.DSYNC}): the write returns when the
- * group is on disk, one system call instead of a {@code write} and an {@code fdatasync};
+ * and calls {@code fdatasync} ({@code FileChannel.force(false)}) once for the group;
  * only then do their {@link #append} futures complete and the deliveries get their 200. So a 200
  * always means "on disk" — a power cut included — while a busy server pays one sync per group, not
  * per event. The writer never waits to fill a group: what arrives during a sync forms the next.
@@ -41,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * disk, so a crash between a turn's end and its mark runs that turn again on the next start. Handled
  * marks do not wake the writer: they go with the next group of deliveries, or at the latest about
  * 10 ms (100 ms when they came as the writer fell asleep) after the turn; a group of marks alone is
- * written by the writer thread with nobody waiting for it (through the same {@code O_DSYNC} channel,
- * so it is on disk when written: a later group on disk never follows a hole). So a process killed or
- * a power cut within that time runs those turns again; later, no mark is lost.
+ * written but not synced. So a process killed within that time runs those turns again, one killed
+ * later loses no mark (the kernel holds them), and a power cut loses the marks written since the last
+ * synced group — their turns run again too.
  *
  * <p><b>Size.</b> When the journal holds more than {@code 4 ×} the records still needed (and at
  * least 10,000), the writer rewrites it — the deliveries not handled yet and the dedupe keys of the
@@ -275,8 +274,7 @@ public final class FileInbox implements Inbox {
 
     /**
      * What the writer did so far: groups written and synced, records written (in those and in the
-     * groups of handled marks alone, which nobody waits for), time spent in the groups' durable writes
-     * ({@code O_DSYNC}: the write and its flush), groups of
+     * groups of handled marks alone, written unsynced), time spent in {@code fdatasync}, groups of
      * handled marks alone, time spent reserving space ahead in zeros (on the reserving thread, in
      * pieces each synced) and the longest such reservation.
      */

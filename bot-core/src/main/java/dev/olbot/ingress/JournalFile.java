@@ -10,13 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The inbox journal's file: groups of records written at the end of the intact records into space
- * reserved ahead in zeros, each with one {@code write} on a channel opened {@code O_DSYNC} (it
- * returns when the group is on disk; the zeros make it an overwrite, so no size or block
- * allocation is committed with it); and a whole new content swapped in atomically (compaction,
- * conversion). Groups are written under the journal's writes lock; zeros are reserved ahead on a
- * thread of their own, through a second, ordinary channel, and synced (size included) before any
- * group is written over them.
+ * The inbox journal's file: groups of records written at the end of the intact records, each
+ * followed by one {@code fdatasync}, into space reserved ahead in zeros; and a whole new content
+ * swapped in atomically (compaction, conversion). Groups are written under the journal's writes
+ * lock; zeros are reserved ahead on a thread of their own.
  */
 final class JournalFile {
 
@@ -28,10 +25,7 @@ final class JournalFile {
     private final Path file;
     /** Held while zeros are written ahead or the file is swapped or closed: the reserving thread and the writers take turns. */
     private final Object zeros = new Object();
-    /** Zeros ahead, truncation and the file's size: written, then synced with {@code fsync}. */
     private FileChannel channel;
-    /** The groups: opened {@code O_DSYNC}, so each write is durable when it returns. */
-    private FileChannel groupsChannel;
     /** Where the next group goes; the file's size (zeros from {@code end} up to it). */
     private volatile long end;
     /** Moved only while {@code zeros} is held ({@link #reserveAhead} runs outside the writes' lock). */
@@ -55,7 +49,6 @@ final class JournalFile {
             j.channel.truncate(end);
             j.channel.force(true);
         }
-        j.groupsChannel = openGroups(file);
         j.end = end;
         j.reserved = end;
         return j;
@@ -70,25 +63,19 @@ final class JournalFile {
 
 
     /**
-     * Writes one group at the end and returns when it is on disk: the write goes through the
-     * {@code O_DSYNC} channel, so it is its own {@code fdatasync}. {@code sync} says whether the
-     * caller asked for that (a group of handled marks alone does not; it is durable all the same,
-     * and counted apart).
+     * Writes one group at the end; with {@code sync}, also {@code fdatasync}s it (and whatever was
+     * written before it) and returns when it is on disk. Without, it is in the kernel's page cache.
      *
-     * @return how long the durable write took, in nanoseconds, when {@code sync} (0 without)
+     * @return how long the sync took, in nanoseconds (0 without)
      */
     long append(ByteBuffer group, int recordCount, boolean sync) throws IOException {
         int size = group.remaining();
         reserve(end + size);
-        long start = System.nanoTime();
-        writeFully(groupsChannel, group, end);
-        long took = System.nanoTime() - start;
+        writeFully(channel, group, end);
         end += size;
         records.addAndGet(recordCount);
         if (sync) {
-            syncNanos.addAndGet(took);
-            groups.incrementAndGet();
-            return took;
+            return sync();
         }
         unsynced.incrementAndGet();
         return 0;
@@ -108,7 +95,7 @@ final class JournalFile {
      * Reserves a full {@link #RESERVE} ahead when less than half of it is left, so groups never wait
      * for zeros. Runs on a thread of its own, beside groups written at the same time (they go before
      * the reserved end, the zeros after it): the zeros go 256 KiB at a time, each piece synced before
-     * the next (a group's {@code O_DSYNC} write flushes its own bytes only, never the zeros), and a
+     * the next, so a group's {@code fdatasync} meanwhile flushes at most one piece of them, and a
      * group that finds no room waits for one piece at most.
      */
     void reserveAhead() throws IOException {
@@ -124,12 +111,14 @@ final class JournalFile {
         }
     }
 
-    /**
-     * Nothing to do: every group went through the {@code O_DSYNC} channel and was on disk when its
-     * write returned; the zeros ahead are synced where they are written.
-     */
-    long sync() {
-        return 0;
+    /** Syncs what was written unsynced before ({@code fdatasync}); returns how long it took, in nanoseconds. */
+    long sync() throws IOException {
+        long start = System.nanoTime();
+        channel.force(false);
+        long took = System.nanoTime() - start;
+        syncNanos.addAndGet(took);
+        groups.incrementAndGet();
+        return took;
     }
 
     /** Writes {@code content} to a new file, syncs it, and moves it over the journal (atomically). */
@@ -149,11 +138,9 @@ final class JournalFile {
         }
         if (channel != null) {
             channel.close();
-            groupsChannel.close();
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         channel = FileChannel.open(file, StandardOpenOption.WRITE);
-        groupsChannel = openGroups(file);
         end = size;
         reserved = size;
     }
@@ -164,9 +151,6 @@ final class JournalFile {
             if (!channel.isOpen()) {
                 channel = FileChannel.open(file, StandardOpenOption.WRITE);
             }
-            if (!groupsChannel.isOpen()) {
-                groupsChannel = openGroups(file);
-            }
         }
     }
 
@@ -174,12 +158,7 @@ final class JournalFile {
         synchronized (zeros) {
             channel.force(false);
             channel.close();
-            groupsChannel.close();
         }
-    }
-
-    private static FileChannel openGroups(Path file) throws IOException {
-        return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
     }
 
     FileInbox.WriterStats stats() {

@@ -136,8 +136,8 @@ final class JournalWriter {
             }
             IOException failure = null;
             try {
-                // handled marks alone are not counted as a synced group: nobody waits for them (the O_DSYNC
-                // channel puts them on disk all the same, so no later group can follow a hole in the file)
+                // handled marks alone are written, not synced: a kill keeps them (the kernel has them), the next
+                // group's sync makes them durable, and a power cut before that replays those turns (at least once)
                 writes.write(entries, marks, !entries.isEmpty() || stop);
             } catch (IOException e) {
                 failure = e;

@@ -93,7 +93,7 @@ final class JournalWrites {
      * (the writer thread's own group, a few handled marks) and the space reserved (no zeros to write
      * first). An event loop calls it, and hands the group to the writer thread when it was not written.
      *
-     * @return how long the group's durable write took, in nanoseconds; -1 when nothing was written
+     * @return how long the group's {@code fdatasync} took, in nanoseconds; -1 when nothing was written
      */
     long tryWrite(List<Inbox.Entry> deliveries, Queue<Long> marks, long waitNanos) throws IOException {
         try {
