@@ -27,7 +27,9 @@ import java.util.Set;
  * an out-of-scope example, turned away). Then a classifier learned from the same knowledge base
  * when the index is built ({@link KbClassifier}: each entry's questions one class, the out-of-scope
  * examples another) gives its opinion on that decision ({@link SecondOpinion}: agree → answer,
- * disagree → "did you mean", out of scope → no answer). The defaults were calibrated with {@code
+ * disagree → "did you mean", out of scope → no answer), and the team's labelled client messages, when
+ * the base has them, may confirm a "did you mean" into an answer ({@link ExampleConfirmation}; not
+ * with {@link SecondOpinion#off()}). The defaults were calibrated with {@code
  * olbot bench faq} on the tuning part of the FAQ evaluation set.
  * Immutable and thread-safe.
  */
@@ -98,6 +100,8 @@ public final class KnowledgeBaseIndex {
     private final SecondOpinion opinion;
     /** Null when the base has fewer than {@link SecondOpinion#MIN_CLASSES} classes. */
     private final KbClassifier<Object> classifier;
+    /** Null when the base has no examples. */
+    private final ExampleConfirmation examples;
     private final MessageReading reading;
 
     private KnowledgeBaseIndex(KnowledgeBase kb, Thresholds thresholds, SecondOpinion opinion) {
@@ -127,6 +131,7 @@ public final class KnowledgeBaseIndex {
         }
         this.index = PhraseIndex.of(kb.analysis(), phrases, answers, Set.of(OUT_OF_SCOPE));
         this.classifier = KbClassifier.learn(kb, OUT_OF_SCOPE);
+        this.examples = ExampleConfirmation.of(kb);
         this.reading = new MessageReading(new KbWords.Matcher(kb.analysis(), kb.notOurs()), this::decide);
     }
 
@@ -184,8 +189,11 @@ public final class KnowledgeBaseIndex {
         PhraseIndex.Ranking<Object> ranking = index.ranking(text);
         KbMatch ranked = decide(ranking);
         boolean ask = classifier != null && !opinion.equals(SecondOpinion.off());
-        return new MessageReading.Decision(ask ? opinion.apply(ranked, classifier.probabilities(text), OUT_OF_SCOPE, ranking.foreignWord()) : ranked,
-                ranked, ranking.foreignWord());
+        KbMatch decided = ask ? opinion.apply(ranked, classifier.probabilities(text), OUT_OF_SCOPE, ranking.foreignWord()) : ranked;
+        if (ask && examples != null) {
+            decided = examples.confirm(text, decided);
+        }
+        return new MessageReading.Decision(decided, ranked, ranking.foreignWord());
     }
 
     private KbMatch decide(PhraseIndex.Ranking<Object> ranking) {

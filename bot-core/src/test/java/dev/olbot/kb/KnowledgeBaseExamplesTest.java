@@ -140,6 +140,24 @@ class KnowledgeBaseExamplesTest {
         }
 
         @Test
+        void answersAnOfferWhenClientsWroteItTheSameWayBeforeAndOnlyThen() {
+            KbExamples monthly = KbExamples.parse("monthly.tsv", """
+                    installments\tплатежи помесячно можно ли
+                    installments\tа платежи помесячно можно?
+                    order-status\tгде посылка
+                    """);
+            KnowledgeBase kb = KB.withExamples(monthly);
+
+            assertThat(KnowledgeBaseIndex.of(KB).match("платежи помесячно можно?")).isInstanceOf(KbMatch.DidYouMean.class);
+            assertThat(KnowledgeBaseIndex.of(kb).match("платежи помесячно можно?")).isInstanceOfSatisfying(KbMatch.Answer.class,
+                    a -> assertThat(a.entry().id()).isEqualTo("installments"));
+            // the ranker alone learns nothing from examples; and examples never put an entry forward by themselves
+            assertThat(KnowledgeBaseIndex.of(kb, KnowledgeBaseIndex.Thresholds.defaults(), SecondOpinion.off()).match("платежи помесячно можно?"))
+                    .isInstanceOf(KbMatch.DidYouMean.class);
+            assertThat(KnowledgeBaseIndex.of(kb).match("где посылка")).isEqualTo(KnowledgeBaseIndex.of(KB).match("где посылка"));
+        }
+
+        @Test
         void learnsNothingFromAMessageWithTwoQuestions() {
             KbExamples two = KbExamples.parse("two.tsv", "order-status+installments\tпосылка потерялась, и рассрочка есть?\n");
 

@@ -171,9 +171,12 @@ class KnowledgeBaseTest {
 
         @Test
         void aCountryTheClassifierFindsForeignIsStillOfferedWhenItBacksTheDeliveryRegionsToo() {
-            // "not ours" 0.50 beside the delivery regions 0.18, the ranker's first entry: offered, not turned away
-            assertThat(index.match("я в польше живу, можно у вас заказать туда?")).isInstanceOfSatisfying(dev.olbot.kb.KbMatch.DidYouMean.class,
-                    d -> assertThat(d.candidates().get(0).entry().id()).isEqualTo("delivery-regions"));
+            // "not ours" 0.50 beside the delivery regions 0.18, the ranker's first entry: offered, not turned away (and
+            // answered since the examples confirm the offer: clients who asked about a country meant the regions)
+            dev.olbot.kb.KbMatch m = index.match("я в польше живу, можно у вас заказать туда?");
+            assertThat(m instanceof dev.olbot.kb.KbMatch.Answer a ? a.entry().id()
+                    : m instanceof dev.olbot.kb.KbMatch.DidYouMean d ? d.candidates().get(0).entry().id() : m.toString())
+                    .isEqualTo("delivery-regions");
         }
 
         @Test
