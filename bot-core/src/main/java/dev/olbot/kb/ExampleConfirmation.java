@@ -27,21 +27,17 @@ final class ExampleConfirmation {
 
     /**
      * The confirmation of a knowledge base's examples (each labelled with one entry and saying a
-     * word); null when it has none. Each entry's answer is its examples' context, as for its questions.
+     * word); null when it has none. {@code answers}: each entry's answer, its examples' context as it
+     * is its questions'.
      */
-    static ExampleConfirmation of(KnowledgeBase kb) {
+    static ExampleConfirmation of(KnowledgeBase kb, Map<KbEntry, String> answers) {
         Map<String, KbEntry> phrases = new LinkedHashMap<>();
         for (KbExamples.Example x : kb.examples().all()) {
             if (x.entries().size() == 1 && x.text().codePoints().anyMatch(Character::isLetter)) {
                 phrases.putIfAbsent(x.text(), kb.entry(x.entries().iterator().next()).orElseThrow());
             }
         }
-        if (phrases.isEmpty()) {
-            return null;
-        }
-        Map<KbEntry, String> context = new LinkedHashMap<>();
-        kb.entries().forEach(e -> context.put(e, String.join(" ", e.answer().byLanguage().values())));
-        return new ExampleConfirmation(PhraseIndex.of(kb.analysis(), phrases, context));
+        return phrases.isEmpty() ? null : new ExampleConfirmation(PhraseIndex.of(kb.analysis(), phrases, answers));
     }
 
     /** {@code decided}, or the answer of its first entry when it is a "did you mean" the examples confirm. */

@@ -109,7 +109,7 @@ public final class KnowledgeBaseIndex {
         this.thresholds = thresholds;
         this.opinion = java.util.Objects.requireNonNull(opinion, "opinion");
         Map<String, Object> phrases = new LinkedHashMap<>();
-        Map<Object, String> answers = new HashMap<>();
+        Map<KbEntry, String> answers = new HashMap<>(); // each entry's answer: the context of its questions and examples
         for (KbEntry e : kb.entries()) {
             answers.put(e, String.join(" ", e.answer().byLanguage().values()));
             for (List<String> variants : e.questions().values()) {
@@ -126,12 +126,13 @@ public final class KnowledgeBaseIndex {
         for (String q : ForeignNames.cyrillicReadings(kb.outOfScope().all(), ForeignNames.shopWords(kb))) {
             phrases.putIfAbsent(q, OUT_OF_SCOPE); // "нетфликс" as well as "netflix"
         }
+        Map<Object, String> context = new HashMap<>(answers);
         if (!kb.goods().isEmpty()) {
-            answers.put(OUR_GOODS, String.join(" ", kb.goods())); // a word of the context is never a foreign word
+            context.put(OUR_GOODS, String.join(" ", kb.goods())); // a word of the context is never a foreign word
         }
-        this.index = PhraseIndex.of(kb.analysis(), phrases, answers, Set.of(OUT_OF_SCOPE));
+        this.index = PhraseIndex.of(kb.analysis(), phrases, context, Set.of(OUT_OF_SCOPE));
         this.classifier = KbClassifier.learn(kb, OUT_OF_SCOPE);
-        this.examples = ExampleConfirmation.of(kb);
+        this.examples = ExampleConfirmation.of(kb, answers);
         this.reading = new MessageReading(new KbWords.Matcher(kb.analysis(), kb.notOurs()), this::decide);
     }
 

@@ -102,18 +102,17 @@ final class ValueTerms<T> {
      * ("прогноз погоды").
      */
     private Set<String> naming(Set<String> candidates) {
+        List<List<String>> owns = outsidePhrases.stream().map(phrase -> phrase.stream().filter(candidates::contains).toList()).toList();
         Map<String, Integer> phrasesSaying = new HashMap<>();
         Set<String> alone = new HashSet<>();
-        for (Set<String> phrase : outsidePhrases) {
-            List<String> own = phrase.stream().filter(candidates::contains).toList();
+        for (List<String> own : owns) {
             own.forEach(t -> phrasesSaying.merge(t, 1, Integer::sum));
             if (own.size() == 1) {
                 alone.add(own.get(0));
             }
         }
         Set<String> out = new HashSet<>();
-        for (Set<String> phrase : outsidePhrases) {
-            List<String> own = phrase.stream().filter(candidates::contains).toList();
+        for (List<String> own : owns) {
             List<String> naming = own.stream().filter(t -> alone.contains(t) || phrasesSaying.get(t) >= NAMING_EXAMPLES).toList();
             out.addAll(naming.isEmpty() ? own : naming);
         }

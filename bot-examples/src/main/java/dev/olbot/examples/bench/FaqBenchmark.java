@@ -86,10 +86,12 @@ public final class FaqBenchmark {
      * #crossValidated}); any other set by the index learned from all of them.
      */
     public FaqEvaluation.Figures evaluate(String resource) {
-        if (resource.equals(kb.examples().source())) {
-            return crossValidated();
-        }
-        return FaqEvaluation.evaluate(FaqEvalSet.load(resource), matcher);
+        return ownExamples(resource) ? crossValidated() : FaqEvaluation.evaluate(FaqEvalSet.load(resource), matcher);
+    }
+
+    /** True when {@code resource} is the knowledge base's own examples file (already loaded with it). */
+    private boolean ownExamples(String resource) {
+        return resource.equals(kb.examples().source());
     }
 
     /**
@@ -135,9 +137,12 @@ public final class FaqBenchmark {
                 index.classifierSummary(), index.opinion().equals(SecondOpinion.off()) ? "the ranker alone (--ranker-only)"
                         : "ranker + classifier " + index.opinion());
         for (String set : sets) {
-            FaqEvalSet cases = FaqEvalSet.load(set);
-            FaqEvaluation.Figures f = evaluate(set);
-            FaqEvaluation.evaluate(cases, matcher); // the warm-up pass
+            boolean own = ownExamples(set);
+            FaqEvalSet cases = own ? FaqEvalSet.of(set, kb.examples()) : FaqEvalSet.load(set);
+            FaqEvaluation.Figures f = own ? crossValidated() : FaqEvaluation.evaluate(cases, matcher); // also the warm-up pass
+            if (own) {
+                FaqEvaluation.evaluate(cases, matcher); // the warm-up pass: the figures came from other indexes
+            }
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
