@@ -70,6 +70,20 @@ class FaqBenchmarkTest {
             assertThat(f.twoQuestions()).isEqualTo(1);
             assertThat(f.bothAnswered()).isEqualTo(1);
         }
+
+        @Test
+        void countsTheNearMissesAfterTheirCommentLineOnTheirOwn() {
+            FaqEvalSet marked = FaqEvalSet.parse("t", "a\tone\n-\thi\n# near misses\n-\tpizza delivery\n-\tbank card\n## next part\n-\tbye\n");
+            FaqEvaluation.Figures f = FaqEvaluation.evaluate(marked, text -> text.equals("bank card")
+                    ? new FaqEvaluation.Verdict.Answer("a") : new FaqEvaluation.Verdict.NoAnswer());
+
+            assertThat(marked.cases()).filteredOn(FaqEvalSet.Case::nearMiss).extracting(FaqEvalSet.Case::message)
+                    .containsExactly("pizza delivery", "bank card");
+            assertThat(f.nearMisses()).isEqualTo(2);
+            assertThat(f.nearMissesUnanswered()).isEqualTo(1);
+            assertThat(f.report()).contains("of them near misses, unanswered:     50.0% (1 of 2); the other out-of-scope 100.0% (2 of 2)");
+            assertThat(f.misses()).contains("line 5 out-of-scope (near miss) got Answer[ids=[a]]: bank card");
+        }
     }
 
     @Nested
