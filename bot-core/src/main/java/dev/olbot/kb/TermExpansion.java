@@ -34,11 +34,11 @@ final class TermExpansion {
             Map<String, Double> m = vocabulary.near(t);
             if (m.isEmpty()) {
                 // "трекномер": the first part stands in the word's slot, the second is searched beside it
-                List<Map.Entry<String, Double>> parts = List.copyOf(vocabulary.compound(t).entrySet());
+                List<String> parts = vocabulary.compound(t);
                 if (!parts.isEmpty()) {
-                    m.put(parts.get(0).getKey(), parts.get(0).getValue());
-                    m.put(parts.get(1).getKey(), parts.get(1).getValue());
-                    out.put(t + " 2", Map.of(parts.get(1).getKey(), parts.get(1).getValue()));
+                    m.put(parts.get(0), Vocabulary.COMPOUND_WEIGHT);
+                    m.merge(parts.get(1), Vocabulary.COMPOUND_WEIGHT, Math::max);
+                    out.put(t + " 2", Map.of(parts.get(1), Vocabulary.COMPOUND_WEIGHT));
                 }
             }
             if (m.isEmpty() && Transliteration.isLatin(t)) {

@@ -105,22 +105,20 @@ final class Vocabulary {
     }
 
     /**
-     * The two known terms an unknown word is written together from ("трекномер" → "трек", "номер"),
-     * each at {@value #COMPOUND_WEIGHT}; empty when no split into two known terms of three letters
-     * or more exists.
+     * The two known terms an unknown word is written together from, in order ("трекномер" → "трек",
+     * "номер"; each stands for its term at {@value #COMPOUND_WEIGHT}); the two may be one term twice
+     * ("ааааааа" when "ааа" and "аааа" are one family). Empty when no split into two known terms of
+     * three letters or more exists.
      */
-    Map<String, Double> compound(String term) {
+    List<String> compound(String term) {
         for (int i = 3; i <= term.length() - 3; i++) {
             String left = known(term.substring(0, i));
             String right = known(term.substring(i));
             if (left != null && right != null) {
-                Map<String, Double> out = new LinkedHashMap<>();
-                out.put(left, COMPOUND_WEIGHT);
-                out.put(right, COMPOUND_WEIGHT);
-                return out;
+                return List.of(left, right);
             }
         }
-        return Map.of();
+        return List.of();
     }
 
     /** The term itself when known, the term it stands for when an alias, else null. */

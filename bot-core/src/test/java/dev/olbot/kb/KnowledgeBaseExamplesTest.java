@@ -158,6 +158,15 @@ class KnowledgeBaseExamplesTest {
         }
 
         @Test
+        void turnsAwayALetterHeldDownWhenClientsTypedThatLetterBefore() {
+            // "ааааааа" reads as the examples' word "ааа" written twice: it failed with an IndexOutOfBoundsException
+            KbExamples shouts = KbExamples.parse("shouts.tsv", "-\tааа\n-\tаааа\n");
+            KnowledgeBaseIndex index = KnowledgeBaseIndex.of(KB.withExamples(shouts));
+
+            assertThat(index.match("ааааааа")).isInstanceOf(KbMatch.NoAnswer.class);
+        }
+
+        @Test
         void learnsNothingFromAMessageWithTwoQuestions() {
             KbExamples two = KbExamples.parse("two.tsv", "order-status+installments\tпосылка потерялась, и рассрочка есть?\n");
 

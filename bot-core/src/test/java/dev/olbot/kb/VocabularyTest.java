@@ -77,7 +77,13 @@ class VocabularyTest {
 
         @Test
         void splitsAWordIntoTwoKnownTerms() {
-            assertThat(track.compound("трекномер")).containsOnlyKeys("трек", "номер");
+            assertThat(track.compound("трекномер")).containsExactly("трек", "номер");
+        }
+
+        @Test
+        void splitsAWordOfOneTermWrittenTwiceIntoThatTermTwice() {
+            Vocabulary shout = new Vocabulary(List.of("ааа"), Map.of());
+            assertThat(shout.compound("аааааа")).containsExactly("ааа", "ааа");
         }
 
         @Test

@@ -107,10 +107,12 @@ public final class FaqBenchmark {
                 crossValidated = FaqEvaluation.evaluate(FaqEvalSet.of(name, kb.examples()), matcher);
             } else {
                 FaqEvaluation.Figures all = null;
+                java.util.Set<Integer> nearMisses = FaqEvalSet.nearMissLines(kb.examples());
                 for (String part : kb.examples().parts()) {
                     KnowledgeBaseIndex without = KnowledgeBaseIndex.of(kb.withExamples(kb.examples().without(part)), settings.thresholds(),
                             index.opinion());
-                    FaqEvaluation.Figures f = FaqEvaluation.evaluate(FaqEvalSet.of(name, kb.examples().only(part)), matcher(without));
+                    FaqEvaluation.Figures f = FaqEvaluation.evaluate(FaqEvalSet.of(name, kb.examples().only(part), nearMisses),
+                            matcher(without));
                     all = all == null ? f : all.plus(name, f);
                 }
                 crossValidated = all;

@@ -34,7 +34,8 @@ public final class FaqEvaluation {
 
     /** The figures of one set; rates are 0..1. */
     public record Figures(String set, int inScope, int top1, int rightOrOffered, int wrongConfident, int outOfScope,
-            int correctNoAnswer, int twoQuestions, int bothAnswered, List<String> misses) {
+            int correctNoAnswer, int twoQuestions, int bothAnswered, int nearMisses, int nearMissesUnanswered,
+            List<String> misses) {
 
         public double top1Rate() {
             return rate(top1, inScope);
@@ -63,7 +64,11 @@ public final class FaqEvaluation {
                       two questions, both answered:       %d of %d""",
                     set, inScope, outOfScope, 100 * top1Rate(), top1, 100 * rightOrOfferedRate(), rightOrOffered,
                     100 * wrongConfidentRate(), wrongConfident, 100 * noAnswerRate(), correctNoAnswer, bothAnswered,
-                    twoQuestions);
+                    twoQuestions) + (nearMisses == 0 ? "" : String.format(java.util.Locale.ROOT,
+                    "\n  of them near misses, unanswered:    %5.1f%% (%d of %d); the other out-of-scope %.1f%% (%d of %d)",
+                    100 * rate(nearMissesUnanswered, nearMisses), nearMissesUnanswered, nearMisses,
+                    100 * rate(correctNoAnswer - nearMissesUnanswered, outOfScope - nearMisses), correctNoAnswer - nearMissesUnanswered,
+                    outOfScope - nearMisses));
         }
 
         /** The figures of this set and {@code other} together, as one set named {@code set}. */
@@ -72,7 +77,8 @@ public final class FaqEvaluation {
             all.addAll(other.misses);
             return new Figures(set, inScope + other.inScope, top1 + other.top1, rightOrOffered + other.rightOrOffered,
                     wrongConfident + other.wrongConfident, outOfScope + other.outOfScope, correctNoAnswer + other.correctNoAnswer,
-                    twoQuestions + other.twoQuestions, bothAnswered + other.bothAnswered, List.copyOf(all));
+                    twoQuestions + other.twoQuestions, bothAnswered + other.bothAnswered, nearMisses + other.nearMisses,
+                    nearMissesUnanswered + other.nearMissesUnanswered, List.copyOf(all));
         }
 
         private static double rate(int n, int of) {
@@ -84,16 +90,18 @@ public final class FaqEvaluation {
 
     /** Runs the matcher over every case of the set. */
     public static Figures evaluate(FaqEvalSet set, Function<String, Verdict> matcher) {
-        int inScope = 0, top1 = 0, offered = 0, wrong = 0, oos = 0, none = 0, two = 0, both = 0;
+        int inScope = 0, top1 = 0, offered = 0, wrong = 0, oos = 0, none = 0, two = 0, both = 0, near = 0, nearNone = 0;
         List<String> misses = new ArrayList<>();
         for (FaqEvalSet.Case c : set.cases()) {
             Verdict v = matcher.apply(c.message());
             if (!c.inScope()) {
                 oos++;
+                near += c.nearMiss() ? 1 : 0;
                 if (v instanceof Verdict.NoAnswer) {
                     none++;
+                    nearNone += c.nearMiss() ? 1 : 0;
                 } else {
-                    misses.add("line " + c.line() + " out-of-scope got " + v + ": " + c.message());
+                    misses.add("line " + c.line() + (c.nearMiss() ? " out-of-scope (near miss) got " : " out-of-scope got ") + v + ": " + c.message());
                 }
                 continue;
             }
@@ -119,6 +127,6 @@ public final class FaqEvaluation {
                 misses.add("line " + c.line() + " " + v + " for " + c.expected() + ": " + c.message());
             }
         }
-        return new Figures(set.name(), inScope, top1, offered, wrong, oos, none, two, both, misses);
+        return new Figures(set.name(), inScope, top1, offered, wrong, oos, none, two, both, near, nearNone, misses);
     }
 }

@@ -27,6 +27,18 @@ import java.util.function.LongFunction;
  */
 public final class JournalBenchmark {
 
+    /**
+     * How long each target is loaded before the measured rounds. Two seconds were too few: a run of
+     * the ingress alone measured its first 5 s round at half its later rounds (9,360 against about
+     * 21,000 events/s with the journal; 12,662 against about 35,000 in memory) while the JIT was still
+     * compiling; from the third round on they stayed within noise. Twice a round, at most this long.
+     */
+    static final int WARM_UP_SECONDS = 10;
+
+    private double warmUp() {
+        return Math.min(WARM_UP_SECONDS, 2 * seconds);
+    }
+
     private final double seconds;
     private final int inFlight;
     private final int rate;
@@ -73,7 +85,7 @@ public final class JournalBenchmark {
                         IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0).withEventLoops(eventLoops))).port();
                 path = "/bitrix/events";
             }
-            load.closedLoop(port, path, body, inFlight, 2);
+            load.closedLoop(port, path, body, inFlight, warmUp());
             for (int round = 0; round < rounds; round++) {
                 ServerCpu cpu = ServerCpu.start(load.threads());
                 LoadResult result = load.closedLoop(port, path, body, inFlight, seconds);
@@ -112,9 +124,9 @@ public final class JournalBenchmark {
                 IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0).withEventLoops(eventLoops)));
         int raw = IngressBenchmark.await(IngressBenchmark.bareRoute(vertx, eventLoops));
         try (LoadGenerator load = new LoadGenerator(inFlight)) {
-            load.closedLoop(raw, "/bare", body, inFlight, 2);
-            load.closedLoop(memoryServer.port(), "/bitrix/events", body, inFlight, 2);
-            load.closedLoop(durableServer.port(), "/bitrix/events", body, inFlight, 2);
+            load.closedLoop(raw, "/bare", body, inFlight, warmUp());
+            load.closedLoop(memoryServer.port(), "/bitrix/events", body, inFlight, warmUp());
+            load.closedLoop(durableServer.port(), "/bitrix/events", body, inFlight, warmUp());
             List<double[]> rows = new ArrayList<>(); // raw/s, memory/s, journal/s, memory p99, journal p99, raw p99, CPU µs: raw, memory, journal
             for (int round = 0; round < rounds; round++) {
                 double[] r = measured(load, raw, "/bare", body);

@@ -70,6 +70,20 @@ class FaqBenchmarkTest {
             assertThat(f.twoQuestions()).isEqualTo(1);
             assertThat(f.bothAnswered()).isEqualTo(1);
         }
+
+        @Test
+        void countsTheNearMissesAfterTheirCommentLineOnTheirOwn() {
+            FaqEvalSet marked = FaqEvalSet.parse("t", "a\tone\n-\thi\n# near misses\n-\tpizza delivery\n-\tbank card\n## next part\n-\tbye\n");
+            FaqEvaluation.Figures f = FaqEvaluation.evaluate(marked, text -> text.equals("bank card")
+                    ? new FaqEvaluation.Verdict.Answer("a") : new FaqEvaluation.Verdict.NoAnswer());
+
+            assertThat(marked.cases()).filteredOn(FaqEvalSet.Case::nearMiss).extracting(FaqEvalSet.Case::message)
+                    .containsExactly("pizza delivery", "bank card");
+            assertThat(f.nearMisses()).isEqualTo(2);
+            assertThat(f.nearMissesUnanswered()).isEqualTo(1);
+            assertThat(f.report()).contains("of them near misses, unanswered:     50.0% (1 of 2); the other out-of-scope 100.0% (2 of 2)");
+            assertThat(f.misses()).contains("line 5 out-of-scope (near miss) got Answer[ids=[a]]: bank card");
+        }
     }
 
     @Nested
@@ -134,12 +148,13 @@ class FaqBenchmarkTest {
             // Up to round 13 the tuning part was measured as it was tuned on (73.7 / 96.9 / 1.2 / 95.1% after round 13, see
             // the README). Since the classifier learns from it (the knowledge base's examples), each of its parts is matched
             // by an index learned without that part: the eleventh held-out part folded in as the fifteenth part,
-            // outside class 5, L2 0.00005: 79.1 / 95.8 / 1.0 / 94.5%; the examples confirming an offer: 81.8 / 95.7 / 1.1 / 94.5%
+            // outside class 5, L2 0.00005: 79.1 / 95.8 / 1.0 / 94.5%; the examples confirming an offer: 81.8 / 95.7 / 1.1 / 94.5%;
+            // the twelfth held-out part folded in as the sixteenth part: 81.0 / 95.0 / 1.3 / 92.4%
             assertThat(f.set()).endsWith("cross-validated by part");
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.815);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.955);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.012);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.943);
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.805);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.945);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.015);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.92);
         }
 
         @Test
@@ -154,7 +169,7 @@ class FaqBenchmarkTest {
             assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("decisions: the ranker alone (--ranker-only)");
             // round 12's start 72.4 vs 67.2%; after round 12 73.6 vs 68.6% (the goods list lifted the ranker alone as much);
             // after round 13 73.7 vs 68.9%; learning from the examples (cross-validated by part) 79.1 vs 68.4%; the examples
-            // confirming an offer 81.8 vs 68.4%
+            // confirming an offer 81.8 vs 68.4%; with the twelfth held-out part folded in 81.0 vs 67.4%
             assertThat(after.top1Rate()).isGreaterThan(before.top1Rate() + 0.12);
             assertThat(after.wrongConfident()).isLessThanOrEqualTo(before.wrongConfident());
             assertThat(after.correctNoAnswer()).isGreaterThanOrEqualTo(before.correctNoAnswer());
@@ -164,13 +179,13 @@ class FaqBenchmarkTest {
         void heldOutPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.HELD_OUT);
 
-            // the twelfth held-out part (2026-12-02), measured once with round 13's matcher (60.8 / 85.3 / 3.9 / 70.4%) and
-            // once with the classifier learning from the examples (67.6 / 85.3 / 3.9 / 72.4%), and once more when the examples
-            // confirmed offers (69.1 / 85.3 / 3.9 / 72.4%): below the targets, a floor only
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.69);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.85);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.04);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.72);
+            // the thirteenth held-out part (2026-12-02), measured once when it came, with the matcher of the eighth session
+            // learning from sixteen parts of examples: 65.4 / 84.3 / 1.6 / 79.0% (the ranker alone 54.1 / 84.3 / 3.2 / 74.0%);
+            // below the targets, a floor only
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.65);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.84);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.79);
         }
     }
 }
