@@ -89,14 +89,18 @@ public final class ScenarioFile {
             if (m.start() != end && !t.substring(end, m.start()).isBlank()) {
                 break;
             }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+            try {
+                long n = Long.parseLong(m.group(1));
+                total = total.plus(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                });
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new IllegalArgumentException("not a duration: '" + text + "' (too long)");
+            }
             end = m.end();
         }
         if (end == 0 || end != t.length()) {
@@ -151,6 +155,22 @@ public final class ScenarioFile {
             return new Step.OperatorTransfers(to.equals("line"), id);
         }
         throw new IllegalArgumentException(command + " transfer takes bot, user N or line N; got '" + arg + "'");
+    }
+
+    /** {@code text}, or an error naming the step when it is empty. */
+    private static String needsText(String text, String step, String what) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(step + " needs " + what);
+        }
+        return text;
+    }
+
+    private static int positive(String s, String step, String what) {
+        int n = number(s, step);
+        if (n < 1) {
+            throw new IllegalArgumentException(step + " needs " + what + ", got " + n);
+        }
+        return n;
     }
 
     private static int number(String s, String what) {
@@ -215,7 +235,7 @@ public final class ScenarioFile {
                 }
                 try {
                     line(keyword, arg, baseDir);
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | UncheckedIOException e) {
                     throw error(source, i, e.getMessage());
                 }
             }
@@ -232,17 +252,21 @@ public final class ScenarioFile {
             }
             String arg = substitute(rawArg);
             switch (keyword) {
-                case "#scenario" -> name = name == null ? arg : name;
+                case "#scenario" -> name = name == null ? needsText(arg, "#scenario", "a name") : name;
                 case "#include" -> {
+                    needsText(arg, "#include", "a file, relative to this one");
                     Parser sub = new Parser(vars, including);
                     sub.file(baseDir.resolve(arg));
                     steps.addAll(sub.steps);
                 }
                 case "#me" -> steps.add(new Step.ClientSays(arg));
                 case "#bot" -> steps.add(new Step.ExpectReply(match(arg)));
-                case "#keyboard" -> steps.add(new Step.ExpectKeyboard(List.of(arg.split("\\s*\\|\\s*"))));
-                case "#press" -> steps.add(new Step.ClientPresses(number(arg, "#press")));
-                case "#command" -> steps.add(new Step.ClientCommand(arg.startsWith("/") ? arg : "/" + arg));
+                case "#keyboard" -> steps.add(new Step.ExpectKeyboard(labels(arg)));
+                case "#press" -> steps.add(new Step.ClientPresses(positive(arg, "#press", "a button's number, from 1")));
+                case "#command" -> {
+                    needsText(arg.startsWith("/") ? arg.substring(1) : arg, "#command", "a command, e.g. /help");
+                    steps.add(new Step.ClientCommand(arg.startsWith("/") ? arg : "/" + arg));
+                }
                 case "#typing" -> steps.add(new Step.ExpectTyping());
                 case "#bot-silent", "#silent" -> steps.add(new Step.ExpectNoReply());
                 case "#dialog" -> steps.add(dialog(arg));
@@ -256,7 +280,7 @@ public final class ScenarioFile {
         }
 
         private TextMatch match(String arg) {
-            String[] options = arg.split("\\s*\\|\\|\\s*");
+            String[] options = arg.split("\\s*\\|\\|\\s*", -1);
             if (options.length > 1) {
                 TextMatch[] ms = new TextMatch[options.length];
                 for (int i = 0; i < options.length; i++) {
@@ -269,15 +293,24 @@ public final class ScenarioFile {
 
         private TextMatch single(String arg) {
             if (arg.startsWith("= ") || arg.equals("=")) {
-                return TextMatch.equalTo(arg.substring(1).strip());
+                return TextMatch.equalTo(needsText(arg.substring(1).strip(), "#bot =", "the whole reply"));
             }
             if (arg.length() > 1 && arg.startsWith("/") && arg.endsWith("/")) {
-                return TextMatch.matches(arg.substring(1, arg.length() - 1));
+                return TextMatch.matches(needsText(arg.substring(1, arg.length() - 1), "#bot /…/", "a regular expression"));
             }
-            if (arg.startsWith("~ ")) {
-                return TextMatch.contains(arg.substring(2).strip());
+            if (arg.startsWith("~ ") || arg.equals("~")) {
+                return TextMatch.contains(needsText(arg.substring(1).strip(), "#bot ~", "a text the reply contains"));
             }
-            return TextMatch.contains(arg);
+            return TextMatch.contains(needsText(arg, "#bot", "a text the reply contains"));
+        }
+
+        /** The keyboard's labels, each said ("Доставка | Цены | Оператор"). */
+        private static List<String> labels(String arg) {
+            List<String> labels = List.of(arg.split("\\s*\\|\\s*", -1));
+            if (arg.isBlank() || labels.stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("#keyboard needs the buttons' labels, separated by |; got '" + arg + "'");
+            }
+            return labels;
         }
 
         private Step dialog(String arg) {
@@ -292,7 +325,7 @@ public final class ScenarioFile {
             if (needsId != (parts.length == 2)) {
                 throw new IllegalArgumentException("#dialog " + parts[0] + (needsId ? " needs an id" : " takes no id"));
             }
-            return new Step.ExpectDialogWith(target, needsId ? number(parts[1], "#dialog") : 0);
+            return new Step.ExpectDialogWith(target, needsId ? positive(parts[1], "#dialog " + parts[0], "an id above 0") : 0);
         }
 
         private String substitute(String text) {

@@ -48,8 +48,16 @@ public sealed interface TextMatch {
         }
     }
 
-    /** A regular expression found anywhere in the message (DOTALL). */
+    /** A regular expression found anywhere in the message (DOTALL); one that does not compile is refused when built. */
     record Regex(String regex) implements TextMatch {
+        public Regex {
+            try {
+                Pattern.compile(regex, Pattern.DOTALL);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException("not a regular expression: /" + regex + "/ (" + e.getDescription() + ")", e);
+            }
+        }
+
         public boolean test(String actual) {
             return actual != null && Pattern.compile(regex, Pattern.DOTALL).matcher(actual).find();
         }
