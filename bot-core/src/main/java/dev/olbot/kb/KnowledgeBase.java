@@ -226,7 +226,7 @@ public final class KnowledgeBase {
         try {
             root = new YAMLMapper().readTree(yaml);
         } catch (IOException e) {
-            throw new KnowledgeBaseException(source + ": not valid YAML: " + e.getMessage(), e);
+            throw new KnowledgeBaseException(YamlProblem.describe(source, e), e);
         }
         KnowledgeBaseYaml y = new KnowledgeBaseYaml(source);
         if (root == null || !root.isObject() || !root.path("entries").isArray() || root.get("entries").isEmpty()) {

@@ -78,7 +78,7 @@ public record TriageConfig(String source, String code, String name, String welco
         try {
             root = new YAMLMapper().readTree(yaml);
         } catch (IOException e) {
-            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getMessage(), e);
+            throw new IllegalArgumentException(dev.olbot.kb.YamlProblem.describe(source, e), e);
         }
         return new Reader(source).config(root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root);
     }

@@ -259,7 +259,7 @@ class LauncherTest {
             int code = olbot("", "serve", "faq", "--properties", props.toString(), "--bot-config", kb.toString());
 
             assertThat(code).isEqualTo(2);
-            assertThat(err.toString()).startsWith("olbot serve: bot 'faq' cannot start: " + kb + ": not valid YAML");
+            assertThat(err.toString()).startsWith("olbot serve: bot 'faq' cannot start: " + kb + ":1:18: not valid YAML: expected ',' or '}', but got <stream end>");
             assertThat(err.toString().lines().count()).isOne();
         }
     }

@@ -82,7 +82,15 @@ class KnowledgeBaseTest {
     @Test
     void refusesBrokenYamlAndABadLink() {
         assertThatThrownBy(() -> KnowledgeBase.parse("kb.yaml", "entries: [ {id: a"))
-                .hasMessageStartingWith("kb.yaml: not valid YAML");
+                .hasMessage("kb.yaml:1:18: not valid YAML: expected ',' or '}', but got <stream end> (while parsing a flow mapping)");
+        // one line with the place of the mistake (the parser's own message spans five, with an excerpt and a caret)
+        assertThatThrownBy(() -> KnowledgeBase.parse("kb.yaml", """
+                entries:
+                  - id: a
+                    questions: {ru: ["доставка"]}
+                     answer: x
+                """)).hasMessage("kb.yaml:4:6: not valid YAML: expected <block end>, but found '<block mapping start>'"
+                + " (while parsing a block mapping)");
         assertThatThrownBy(() -> KnowledgeBase.parse("kb.yaml", """
                 entries:
                   - {id: a, questions: {en: ["delivery"]}, answer: x, links: [{title: t, url: "ftp://x"}]}

@@ -279,5 +279,12 @@ class TriageBotTest {
             assertThatThrownBy(() -> TriageConfig.parse("t.yaml", broken.replace("ask: [name], done: ok", "ask: [phone], done: ok")))
                     .hasMessageContaining("field 'branches[0].ask': no question named 'phone'");
         }
+
+        @Test
+        void aSyntaxErrorNamesTheLineAndColumnInOneLine() {
+            assertThatThrownBy(() -> TriageConfig.parse("t.yaml", "welcome: hi\nmenu:\n\t- a\n"))
+                    .hasMessage("t.yaml:3:1: not valid YAML: found character '\\t(TAB)' that cannot start any token."
+                            + " (Do not use \\t(TAB) for indentation) (while scanning for the next token)");
+        }
     }
 }
