@@ -43,7 +43,7 @@ public final class ClusterBenchmark {
             List<String> phases, Path workDir) {
         public Options {
             if (dialogs < 1 || messages < 2 || instances < 1 || portals < 1 || portalDialogs < 1 || portalMessages < 1) {
-                throw new IllegalArgumentException("--dialogs, --portals, --portal-dialogs and --portal-messages must be >= 1, "
+                throw new IllegalArgumentException("--dialogs, --instances, --portals, --portal-dialogs and --portal-messages must be >= 1, "
                         + "--messages >= 2 (one before the kill, one after)");
             }
             for (String p : phases) {

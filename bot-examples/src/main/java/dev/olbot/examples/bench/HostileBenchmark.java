@@ -51,6 +51,9 @@ public final class HostileBenchmark {
     private final long seed;
 
     public HostileBenchmark(int requests, int concurrency, long seed) {
+        if (requests < 1 || concurrency < 1) {
+            throw new IllegalArgumentException("requests and connections must be >= 1");
+        }
         this.requests = requests;
         this.concurrency = concurrency;
         this.seed = seed;

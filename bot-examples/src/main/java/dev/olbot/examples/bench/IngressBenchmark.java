@@ -37,7 +37,15 @@ public final class IngressBenchmark {
     private final int eventLoops;
 
     /** @param eventLoops the event loops every server in the comparison listens on (OLBot's and the plain Vert.x routes alike) */
+    /** The load both ingress benchmarks take, refused when it cannot be run (one line, for the command line). */
+    static void checkLoad(double seconds, int inFlight, int rate, int rounds) {
+        if (!(seconds > 0) || inFlight < 1 || rate < 1 || rounds < 1) {
+            throw new IllegalArgumentException("seconds must be > 0, connections, rate and rounds >= 1");
+        }
+    }
+
     public IngressBenchmark(double seconds, int inFlight, int rate, int rounds, int eventLoops, PrintStream out) {
+        checkLoad(seconds, inFlight, rate, rounds);
         this.rounds = rounds;
         this.eventLoops = eventLoops;
         this.seconds = seconds;

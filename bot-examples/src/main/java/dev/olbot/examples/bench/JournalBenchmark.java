@@ -49,6 +49,7 @@ public final class JournalBenchmark {
 
     /** @param eventLoops the event loops every server in the comparison listens on (OLBot's and the raw handler alike) */
     public JournalBenchmark(double seconds, int inFlight, int rate, int rounds, int eventLoops, PrintStream out) {
+        IngressBenchmark.checkLoad(seconds, inFlight, rate, rounds);
         this.eventLoops = eventLoops;
         this.seconds = seconds;
         this.inFlight = inFlight;

@@ -39,6 +39,9 @@ public final class RedisBenchmark {
     private final PrintStream out;
 
     public RedisBenchmark(String url, int dialogs, int threads, PrintStream out) {
+        if (dialogs < 1 || threads < 1) {
+            throw new IllegalArgumentException("dialogs and threads must be >= 1");
+        }
         this.url = url;
         this.dialogs = dialogs;
         this.threads = threads;

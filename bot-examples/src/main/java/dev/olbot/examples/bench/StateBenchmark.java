@@ -23,6 +23,9 @@ public final class StateBenchmark {
     private final PrintStream out;
 
     public StateBenchmark(int dialogs, PrintStream out) {
+        if (dialogs < 1) {
+            throw new IllegalArgumentException("dialogs must be >= 1");
+        }
         this.dialogs = dialogs;
         this.out = out;
     }

@@ -353,7 +353,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (rates.stream().anyMatch(r -> r < 1)) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--rates: every rate must be >= 1");
+                throw new IllegalArgumentException("--rates: every rate must be >= 1");
             }
             List<dev.olbot.examples.bench.SustainedRun> runs =
                     new dev.olbot.examples.bench.SustainedBenchmark(dialogs, seconds, sample, settle).run(rates, System.out);

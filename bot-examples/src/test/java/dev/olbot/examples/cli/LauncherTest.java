@@ -145,6 +145,24 @@ class LauncherTest {
     @Nested
     class Mistakes {
 
+        @org.junit.jupiter.params.ParameterizedTest(name = "olbot {0}")
+        @org.junit.jupiter.params.provider.CsvSource(delimiterString = " => ", value = {
+            "bench ingress --seconds 0 => olbot bench ingress: seconds must be > 0, connections, rate and rounds >= 1",
+            "bench journal --rounds 0 => olbot bench journal: seconds must be > 0, connections, rate and rounds >= 1",
+            "bench journal --seconds -1 => olbot bench journal: seconds must be > 0, connections, rate and rounds >= 1",
+            "bench state --dialogs -1 => olbot bench state: dialogs must be >= 1",
+            "bench redis --threads 0 => olbot bench redis: dialogs and threads must be >= 1",
+            "bench hostile --connections 0 => olbot bench hostile: requests and connections must be >= 1",
+            "bench sustained --rates 0 => olbot bench sustained: --rates: every rate must be >= 1",
+        })
+        void aBenchmarkSizeThatCannotRunIsOneLineNamingIt(String args, String message) {
+            // before: NegativeArraySizeException, a run of 0 rounds that printed nothing, "(no message)", 4.8 billion requests/s
+            int code = olbot("", args.split(" "));
+
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).isEqualTo(message + "\n");
+        }
+
         @Test
         void anUnknownBotNameIsOneLineListingTheKnownBots() {
             int code = olbot("", "chat", "pizza");
