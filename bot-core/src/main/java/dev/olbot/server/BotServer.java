@@ -88,7 +88,12 @@ public final class BotServer implements AutoCloseable {
         }
         this.config = config;
         this.bots = List.copyOf(bots);
-        Files.createDirectories(config.dataDir());
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot create the data folder " + config.dataDir() + " (OLBOT_DATA_DIR): "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
         MetricsRoute.Registries registries = config.metrics() ? MetricsRoute.Registries.forTeam(teamRegistry) : null;
         OlbotMetrics counted = registries == null ? OlbotMetrics.noop() : OlbotMetrics.of(registries.recordInto());
         OlbotMetrics metrics = observations == null ? counted : counted.withObservations(observations);
@@ -212,7 +217,15 @@ public final class BotServer implements AutoCloseable {
                 cause.addSuppressed(e);
             }
         }
-        vertx.close();
+        try {
+            // waited for, so a failed start returns with its threads gone (a caller retrying, or a test counting threads)
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            cause.addSuppressed(e);
+        }
     }
 
     /**

@@ -104,9 +104,9 @@ public record ServerConfig(
             throw new IllegalArgumentException("OLBOT_LOG_FORMAT must be text or json, was '" + logFormat + "'");
         }
         return new ServerConfig(
-                values.getOrDefault("OLBOT_PUBLIC_URL", ""),
+                publicUrl(values.getOrDefault("OLBOT_PUBLIC_URL", "")),
                 values.getOrDefault("OLBOT_HOST", "0.0.0.0"),
-                integer(values.getOrDefault("OLBOT_PORT", "8080"), "OLBOT_PORT"),
+                port(values.getOrDefault("OLBOT_PORT", "8080")),
                 values.getOrDefault("OLBOT_CLIENT_ID", ""),
                 values.getOrDefault("OLBOT_CLIENT_SECRET", ""),
                 values.getOrDefault("OLBOT_WEBHOOK_URL", ""),
@@ -121,7 +121,7 @@ public record ServerConfig(
                     default -> throw new IllegalArgumentException("OLBOT_RATE must be standard or enterprise, was '" + rate + "'");
                 },
                 oauthServers(values.get("OLBOT_OAUTH_SERVER")),
-                integer(values.getOrDefault("OLBOT_HANDLER_THREADS", "200"), "OLBOT_HANDLER_THREADS"),
+                atLeastOne(values.getOrDefault("OLBOT_HANDLER_THREADS", "200"), "OLBOT_HANDLER_THREADS"),
                 onOff(values.getOrDefault("OLBOT_METRICS", "on"), "OLBOT_METRICS"),
                 debugToken(values.getOrDefault("OLBOT_DEBUG_TOKEN", "")),
                 redisUrl(values.getOrDefault("OLBOT_REDIS_URL", "")),
@@ -140,6 +140,32 @@ public record ServerConfig(
                     + ", was " + n);
         }
         return n;
+    }
+
+    private static int port(String s) {
+        int n = integer(s, "OLBOT_PORT");
+        if (n < 0 || n > 65535) {
+            throw new IllegalArgumentException("OLBOT_PORT must be 0..65535 (0 picks any free port), was " + n);
+        }
+        return n;
+    }
+
+    /** The address Bitrix24 posts events to: absolute, http(s), with a host; empty when not set. */
+    private static String publicUrl(String url) {
+        if (url.isEmpty()) {
+            return url;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException("OLBOT_PUBLIC_URL must be the address Bitrix24 posts events to, like"
+                    + " https://bot.example.com/bitrix/events; was '" + dev.olbot.wire.LogSafe.escape(url) + "'");
+        }
+        return url;
     }
 
     private static int atLeastOne(String s, String name) {

@@ -98,6 +98,34 @@ class ServerConfigTest {
             assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_PORT", "80a")))
                     .hasMessage("OLBOT_PORT must be a number, was '80a'");
         }
+
+        @Test
+        void refusesAPortOutOfRangeInsteadOfListeningOnAnyPort() {
+            // before: -1 listened on a random port, 70000 failed at start with Vert.x's "port must be <= 65535"
+            assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_PORT", "-1")))
+                    .hasMessage("OLBOT_PORT must be 0..65535 (0 picks any free port), was -1");
+            assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_PORT", "70000")))
+                    .hasMessage("OLBOT_PORT must be 0..65535 (0 picks any free port), was 70000");
+            assertThat(ServerConfig.load(Optional.empty(), Map.of("OLBOT_PORT", "0")).port()).isZero();
+        }
+
+        @Test
+        void refusesAPublicUrlThatIsNoAddressNamingTheVariable() {
+            // before: "the server did not start: java.lang.IllegalArgumentException: Path must start with /"
+            for (String url : List.of("notaurl", "bot.example.com/events", "ftp://bot.example.com/events", "https:///events")) {
+                assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_PUBLIC_URL", url))).as(url)
+                        .hasMessage("OLBOT_PUBLIC_URL must be the address Bitrix24 posts events to, like"
+                                + " https://bot.example.com/bitrix/events; was '" + url + "'");
+            }
+            assertThat(ServerConfig.load(Optional.empty(), Map.of("OLBOT_PUBLIC_URL", "http://10.0.0.5:8080/events")).path())
+                    .isEqualTo("/events");
+        }
+
+        @Test
+        void refusesNoHandlerThreads() {
+            assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("OLBOT_HANDLER_THREADS", "0")))
+                    .hasMessage("OLBOT_HANDLER_THREADS must be at least 1, was 0");
+        }
     }
 
     @Test
@@ -157,6 +185,18 @@ class ServerConfigTest {
                     "OLBOT_BOT_CLIENT_ID", "client", "OLBOT_PUBLIC_URL", "https://bot.example.com/events",
                     "OLBOT_HOST", "127.0.0.1", "OLBOT_PORT", Integer.toString(port),
                     "OLBOT_DATA_DIR", dir.resolve("data").toString()));
+        }
+
+        @Test
+        void namesTheDataFolderWhenItCannotBeCreated() throws IOException {
+            Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+            ServerConfig c = ServerConfig.load(Optional.empty(), Map.of(
+                    "OLBOT_WEBHOOK_URL", "https://portal.example.com/rest/1/secret/",
+                    "OLBOT_BOT_CLIENT_ID", "client", "OLBOT_PUBLIC_URL", "https://bot.example.com/events",
+                    "OLBOT_HOST", "127.0.0.1", "OLBOT_PORT", "0", "OLBOT_DATA_DIR", file.resolve("data").toString()));
+
+            assertThatThrownBy(() -> BotServer.start(bots, c)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("cannot create the data folder " + file.resolve("data") + " (OLBOT_DATA_DIR): ");
         }
 
         @Test
