@@ -47,6 +47,18 @@ class BuildTimeChecksTest {
         }
 
         @Test
+        void refusesACommandIntentThatIsNoWordNamingWhereItIs() {
+            // before: Intent.command("") made an intent no command could match, and null failed inside with a bare NPE
+            assertThatThrownBy(() -> Intent.command(""))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("command intent at BuildTimeChecksTest.java:")
+                    .hasMessageEndingWith(": a command is one word, like 'help' or '/help'; got ''");
+            assertThatThrownBy(() -> Intent.command("/order status")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Intent.command(null)).isInstanceOf(NullPointerException.class).hasMessage("command intent: name");
+            assertThatThrownBy(() -> Intent.regex(null)).isInstanceOf(NullPointerException.class).hasMessage("regex intent: pattern");
+        }
+
+        @Test
         void refusesAFuzzyThresholdOutsideZeroToOne() {
             assertThatThrownBy(() -> Intent.fuzzy(85, "when are you open"))
                     .isInstanceOf(IllegalArgumentException.class)

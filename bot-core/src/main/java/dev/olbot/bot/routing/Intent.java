@@ -60,6 +60,7 @@ public final class Intent {
      * {@code ctx.match().groups()} as "1", "2", ... and named groups by name.
      */
     public static Matcher regex(String pattern) {
+        java.util.Objects.requireNonNull(pattern, "regex intent: pattern");
         Pattern p;
         try {
             p = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -94,7 +95,12 @@ public final class Intent {
      * in {@code ctx.match().groups().get("params")}.
      */
     public static Matcher command(String name) {
-        String key = (name.startsWith("/") ? name.substring(1) : name).toLowerCase(Locale.ROOT);
+        java.util.Objects.requireNonNull(name, "command intent: name");
+        String key = (name.startsWith("/") ? name.substring(1) : name).strip().toLowerCase(Locale.ROOT);
+        if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("command intent at " + caller() + ": a command is one word, like 'help' or '/help'; got '"
+                    + name + "'");
+        }
         return new Simple(Precedence.COMMAND, List.of(key), "command '/" + key + "'", (u, ctx) ->
                 u.command().filter(key::equals).isPresent()
                         ? Match.hit(1.0, Map.of("params", u.commandParams()), "/" + key)
