@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
+import java.util.List;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalTime;
@@ -79,6 +80,12 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (IOException e) {
             fail(req.response(), 400, "the body is not JSON");
             return;
+        }
+        for (String field : List.of("dialog", "button", "user", "line")) {
+            if (in.has(field) && !(in.get(field).isIntegralNumber() && in.get(field).canConvertToInt())) {
+                fail(req.response(), 400, field + ": a whole number, not " + in.get(field));
+                return;
+            }
         }
         int dialog = in.path("dialog").asInt(0);
         String text = in.path("text").asText("");

@@ -93,6 +93,15 @@ class EmulatorApiTest {
         }
 
         @Test
+        void aDialogOrButtonThatIsNoNumberIs400() throws Exception {
+            // before: "abc" was read as dialog 0, and the message went to the first client's dialog
+            HttpResponse<String> r = post("/api/say", "{\"dialog\":\"abc\",\"text\":\"hi\"}");
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("dialog: a whole number, not \\\"abc\\\"");
+            assertThat(post("/api/press", "{\"dialog\":0,\"button\":1.5}").body()).contains("button: a whole number, not 1.5");
+        }
+
+        @Test
         void anEmptyMessageIs400() throws Exception {
             assertThat(post("/api/say", "{\"dialog\":0,\"text\":\"  \"}").body()).contains("text: write something");
         }
