@@ -130,6 +130,23 @@ class SecondOpinionTest {
 
             assertThat(opinion.apply(none, p(0.9, 0.05, 0.03, 0.02), OUT, false)).isEqualTo(none);
         }
+
+        @Test
+        void answersAMessageTheRankerTurnedAwayWhenTheClassifierIsSureOfOneEntry() {
+            KbMatch away = new KbMatch.NoAnswer(0.68, true); // "нам нужен счет на юрлицо, берём 5 мониторов в офис"
+
+            assertThat(opinion.apply(away, p(0.87, 0.03, 0.02, 0.05), OUT, false)).isEqualTo(new KbMatch.Answer(COST, 0.87));
+        }
+
+        @Test
+        void keepsTurningAwayWhenTheClassifierIsNotSureOrAForeignWordIsSaid() {
+            KbMatch away = new KbMatch.NoAnswer(0.6, true);
+
+            assertThat(opinion.apply(away, p(0.55, 0.2, 0.1, 0.1), OUT, false)).isEqualTo(away); // under 0.6
+            assertThat(opinion.apply(away, p(0.7, 0.05, 0.05, 0.2), OUT, false)).isEqualTo(away); // "not ours" over a quarter
+            assertThat(opinion.apply(away, p(0.9, 0.05, 0.03, 0.02), OUT, true)).isEqualTo(away); // "доставка пиццы"
+            assertThat(SecondOpinion.off().apply(away, p(0.9, 0.05, 0.03, 0.02), OUT, false)).isEqualTo(away);
+        }
     }
 
     @Nested
