@@ -107,8 +107,8 @@ final class Vocabulary {
     /**
      * The two known terms an unknown word is written together from, in order ("трекномер" → "трек",
      * "номер"; each stands for its term at {@value #COMPOUND_WEIGHT}); the two may be one term twice
-     * ("ааааааа" when "ааа" and "аааа" are one family). Empty when no split into two known terms of
-     * three letters or more exists.
+     * ("заказзаказ" → "заказ", "заказ"; a held-down "ааааааа" stems to "ааа" twice). Empty when no split
+     * into two known terms of three letters or more exists.
      */
     List<String> compound(String term) {
         for (int i = 3; i <= term.length() - 3; i++) {
