@@ -29,13 +29,16 @@ final class MessageReading {
         this.decide = decide;
     }
 
+    /** A message's decision as written, and the whole message's own decision when it was made (null otherwise). */
+    private record Read(KbMatch match, Decision whole) {}
+
     KbMatch match(String text) {
-        KbMatch written = asWritten(text);
+        Read written = asWritten(text);
         Optional<String> reading = Transliteration.readingOf(text);
-        if (written instanceof KbMatch.Answer || reading.isEmpty() || turnedAwayByTheRanker(text, written)) {
-            return written;
+        if (written.match() instanceof KbMatch.Answer || reading.isEmpty() || turnedAwayByTheRanker(text, written)) {
+            return written.match();
         }
-        return reading.map(this::asWritten).filter(KbMatch.Answer.class::isInstance).orElse(written);
+        return reading.map(r -> asWritten(r).match()).filter(KbMatch.Answer.class::isInstance).orElse(written.match());
     }
 
     /**
@@ -47,20 +50,20 @@ final class MessageReading {
      * miles do i have on aeroflot bonus" reads as a "бонус" question: one such message on the FAQ's
      * examples, against seven Latin-typed Russian ones answered).
      */
-    private boolean turnedAwayByTheRanker(String text, KbMatch written) {
-        if (!(written instanceof KbMatch.NoAnswer n) || !n.outOfScope()) {
+    private boolean turnedAwayByTheRanker(String text, Read written) {
+        if (!(written.match() instanceof KbMatch.NoAnswer n) || !n.outOfScope()) {
             return false;
         }
-        KbMatch ranked = decide.apply(text).ranked();
+        KbMatch ranked = (written.whole() != null ? written.whole() : decide.apply(text)).ranked();
         return !(ranked instanceof KbMatch.Answer || ranked instanceof KbMatch.DidYouMean);
     }
 
-    private KbMatch asWritten(String text) {
+    private Read asWritten(String text) {
         if (ChatWords.bareReply(text)) {
-            return new KbMatch.NoAnswer(0); // "нет", "ок": a reply in a conversation, no question
+            return new Read(new KbMatch.NoAnswer(0), null); // "нет", "ок": a reply in a conversation, no question
         }
         if (notOurs.names(text)) {
-            return new KbMatch.NoAnswer(0, true); // "скидка на абонемент в фитнес": not ours
+            return new Read(new KbMatch.NoAnswer(0, true), null); // "скидка на абонемент в фитнес": not ours
         }
         List<String> parts = MessageParts.of(text);
         List<KbMatch.Candidate> answers = new ArrayList<>();
@@ -73,9 +76,10 @@ final class MessageReading {
             }
         }
         if (answers.size() >= 2) {
-            return new KbMatch.Answer(answers.get(0).entry(), answers.get(0).confidence(), answers.subList(1, answers.size()));
+            return new Read(new KbMatch.Answer(answers.get(0).entry(), answers.get(0).confidence(), answers.subList(1, answers.size())), null);
         }
-        return afterStory(text, decide.apply(text)); // the whole message, once its parts did not answer apart
+        Decision whole = decide.apply(text); // the whole message, once its parts did not answer apart
+        return new Read(afterStory(text, whole), whole);
     }
 
     /**

@@ -44,7 +44,9 @@ public record FaqEvalSet(String name, List<Case> cases) {
 
     /** Loads a set from the class path. */
     public static FaqEvalSet load(String resource) {
-        return of(resource, KbExamples.load(resource));
+        String text = resourceText(resource);
+        return text.isEmpty() ? of(resource, KbExamples.load(resource)) // names the missing resource
+                : of(resource, KbExamples.parse(resource, text), nearMissLines(text)); // the file read once
     }
 
     /** The set of these examples; near misses are marked when their file is on the class path. */
