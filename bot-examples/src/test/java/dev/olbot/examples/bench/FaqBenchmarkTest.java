@@ -181,13 +181,13 @@ class FaqBenchmarkTest {
         void heldOutPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.HELD_OUT);
 
-            // the thirteenth held-out part (2026-12-02), measured once when it came, with the matcher of the eighth session
-            // learning from sixteen parts of examples: 65.4 / 84.3 / 1.6 / 79.0% (the ranker alone 54.1 / 84.3 / 3.2 / 74.0%);
+            // the fourteenth held-out part (2026-12-02), measured when it came, with the ninth session's matcher learning from
+            // seventeen parts of examples: 74.8 / 93.7 / 1.9 / 77.8% (the thirteenth part had been 65.4 / 84.3 / 1.6 / 79.0%);
             // below the targets, a floor only
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.65);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.84);
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.74);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.93);
             assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.79);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.77);
         }
     }
 }
