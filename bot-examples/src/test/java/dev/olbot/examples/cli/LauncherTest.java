@@ -134,6 +134,21 @@ class LauncherTest {
         }
 
         @Test
+        void chatNamesWhatItsOwnCommandsNeedInsteadOfSendingThemToTheBot() {
+            int code = olbot("привет\n/press\n/press abc\n/press 99999999999\n/wait\n/operator\n", "chat", "triage");
+
+            assertThat(code).isZero();
+            assertThat(out.toString())
+                    .contains("! /press needs a button number, e.g. /press 1")
+                    .contains("! /press needs a button number, got 'abc'")
+                    .contains("! /press needs a button number, got '99999999999'")
+                    .contains("! /wait needs a duration, e.g. /wait 10m (s, m, h, d)")
+                    .contains("! /operator takes accept, say TEXT, transfer bot, transfer user N, transfer line N or finish")
+                    .doesNotContain("For input string")
+                    .doesNotContain("Connecting you to an operator"); // "/operator" alone was the client's message
+        }
+
+        @Test
         void theShippedBotsAreFoundTheSameWay() {
             int code = olbot("delivery\n", "chat", "--bot", "quickstart");
 
