@@ -178,6 +178,24 @@ class LauncherTest {
             assertThat(err.toString()).isEqualTo(message + "\n");
         }
 
+        @org.junit.jupiter.params.ParameterizedTest(name = "olbot {0}")
+        @org.junit.jupiter.params.provider.CsvSource(delimiterString = " => ", value = {
+            "portal --port -1 => olbot portal: --port: expected 0..65535 (0 = any free port), was -1",
+            "portal --port 99999 => olbot portal: --port: expected 0..65535 (0 = any free port), was 99999",
+            "emulator triage --port 70000 => olbot emulator: --port: expected 0..65535 (0 = any free port), was 70000",
+            "webchat triage --port -2 => olbot webchat: --port: expected 0..65535 (0 = any free port), was -2",
+            "inspect / => olbot inspect: file / is a folder, not a file",
+            "chat faq --bot-config / => olbot chat: bot config file / is a folder, not a file",
+        })
+        void aPortOrFileThatCannotBeIsOneLineNamingIt(String args, String message) {
+            // before: -1 and -2 listened on a random port, 99999 was "not free: port p must be < 65535" (exit 3), 70000 "port p
+            // must be < 65535", and a folder "does not exist"
+            int code = olbot("", args.split(" "));
+
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).isEqualTo(message + "\n");
+        }
+
         @Test
         void anUnknownBotNameIsOneLineListingTheKnownBots() {
             int code = olbot("", "chat", "pizza");
