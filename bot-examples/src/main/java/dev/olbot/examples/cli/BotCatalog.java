@@ -41,7 +41,7 @@ final class BotCatalog {
         ClassLoader loader = loader(jar);
         BotProvider provider = find(nameOrClass, jar, loader);
         if (config != null && !Files.isRegularFile(config)) {
-            throw CliFailure.usage("bot config file " + config + " does not exist");
+            throw CliFailure.noFile("bot config file", config);
         }
         Thread.currentThread().setContextClassLoader(loader);
         try {
@@ -141,7 +141,7 @@ final class BotCatalog {
             return parent;
         }
         if (!Files.isRegularFile(jar)) {
-            throw CliFailure.usage("jar " + jar + " does not exist");
+            throw CliFailure.noFile("jar", jar);
         }
         try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
             zip.size();

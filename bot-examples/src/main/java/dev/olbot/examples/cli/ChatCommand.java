@@ -93,18 +93,42 @@ public final class ChatCommand implements Callable<Integer> {
     private void step(BotTestKit kit, String line) {
         if (line.equals("/help")) {
             spec.commandLine().usage(out);
-        } else if (line.startsWith("/press ")) {
-            client.pressesButton(Integer.parseInt(line.substring(7).strip())).await();
-        } else if (line.startsWith("/wait ")) {
-            kit.advance(ScenarioFile.parseDuration(line.substring(6)));
-        } else if (line.startsWith("/operator ")) {
-            operator(kit, line.substring(10).strip());
+        } else if (isCommand(line, "/press")) {
+            client.pressesButton(button(line.substring(6).strip())).await();
+        } else if (isCommand(line, "/wait")) {
+            String duration = line.substring(5).strip();
+            if (duration.isEmpty()) {
+                throw new IllegalArgumentException("/wait needs a duration, e.g. /wait 10m (s, m, h, d)");
+            }
+            kit.advance(ScenarioFile.parseDuration(duration));
+        } else if (isCommand(line, "/operator")) {
+            operator(kit, line.substring(9).strip());
         } else if (line.startsWith("/") && line.length() > 1 && Character.isLetter(line.charAt(1))) {
             client.sendsCommand(line).await();
         } else {
             client.says(line).await();
         }
         kit.settle();
+    }
+
+    /**
+     * True for this chat's own command, with or without what follows it ("/press" alone is a mistake
+     * to name, not a bot command "/press" to send; "/pressure" is the bot's).
+     */
+    private static boolean isCommand(String line, String command) {
+        return line.equals(command) || line.startsWith(command + " ");
+    }
+
+    /** The button number of {@code /press N}, or a one-line reason. */
+    private static int button(String n) {
+        if (n.isEmpty()) {
+            throw new IllegalArgumentException("/press needs a button number, e.g. /press 1");
+        }
+        try {
+            return Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("/press needs a button number, got '" + n + "'");
+        }
     }
 
     private void operator(BotTestKit kit, String action) {

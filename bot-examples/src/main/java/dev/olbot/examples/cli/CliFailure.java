@@ -18,6 +18,11 @@ final class CliFailure extends RuntimeException {
         return new CliFailure(ExitCode.USAGE, message, null);
     }
 
+    /** A file argument that is missing or names a folder: "{@code what} /x does not exist" or "… is a folder, not a file". */
+    static CliFailure noFile(String what, java.nio.file.Path file) {
+        return usage(what + " " + file + (java.nio.file.Files.isDirectory(file) ? " is a folder, not a file" : " does not exist"));
+    }
+
     static CliFailure usage(String message, Throwable cause) {
         return new CliFailure(ExitCode.USAGE, message, cause);
     }
@@ -30,6 +35,14 @@ final class CliFailure extends RuntimeException {
     /** The local port a command wanted is taken (or cannot be bound): one line naming the port and why. */
     static CliFailure portNotFree(int port, String why, Throwable cause) {
         return cannotRun("port " + port + " on 127.0.0.1 is not free: " + BotCatalog.firstLine(why), cause);
+    }
+
+    /** A local port asked for on the command line: 0 (any free port) to 65535, else a usage mistake naming the option. */
+    static int checkedPort(int port) {
+        if (port < 0 || port > 65_535) {
+            throw usage("--port: expected 0..65535 (0 = any free port), was " + port);
+        }
+        return port;
     }
 
     /** Waits up to 10 s for a server to listen; a failure to bind is {@link #portNotFree}. */

@@ -39,6 +39,7 @@ public final class EmulatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VerboseOption.quietOwnLogsUnlessAsked();
         PrintWriter out = spec.commandLine().getOut();
+        CliFailure.checkedPort(port);
         BotCatalog.Chosen chosen = bot.choose(olbot.catalog());
         Vertx vertx = Vertx.vertx();
         try (Emulator emulator = Emulator.start(chosen.bot(), chosen.provider())) {

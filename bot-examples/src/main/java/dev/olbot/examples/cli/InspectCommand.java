@@ -71,7 +71,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     private String read() {
         if (!Files.isRegularFile(file)) {
-            throw CliFailure.usage("file " + file + " does not exist");
+            throw CliFailure.noFile("file", file);
         }
         try {
             return Files.readString(file, StandardCharsets.UTF_8).lines()

@@ -53,6 +53,7 @@ public final class WebchatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VerboseOption.quietOwnLogsUnlessAsked();
         out = spec.commandLine().getOut();
+        CliFailure.checkedPort(port);
         BotCatalog.Chosen chosen = bot.choose(olbot.catalog());
         Vertx vertx = Vertx.vertx();
         try (BotTestKit kit = BotTestKit.start(EmbeddedAccount.of(chosen.bot(), chosen.provider()))) {

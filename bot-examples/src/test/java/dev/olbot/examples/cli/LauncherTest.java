@@ -134,6 +134,21 @@ class LauncherTest {
         }
 
         @Test
+        void chatNamesWhatItsOwnCommandsNeedInsteadOfSendingThemToTheBot() {
+            int code = olbot("привет\n/press\n/press abc\n/press 99999999999\n/wait\n/operator\n", "chat", "triage");
+
+            assertThat(code).isZero();
+            assertThat(out.toString())
+                    .contains("! /press needs a button number, e.g. /press 1")
+                    .contains("! /press needs a button number, got 'abc'")
+                    .contains("! /press needs a button number, got '99999999999'")
+                    .contains("! /wait needs a duration, e.g. /wait 10m (s, m, h, d)")
+                    .contains("! /operator takes accept, say TEXT, transfer bot, transfer user N, transfer line N or finish")
+                    .doesNotContain("For input string")
+                    .doesNotContain("Connecting you to an operator"); // "/operator" alone was the client's message
+        }
+
+        @Test
         void theShippedBotsAreFoundTheSameWay() {
             int code = olbot("delivery\n", "chat", "--bot", "quickstart");
 
@@ -157,6 +172,24 @@ class LauncherTest {
         })
         void aBenchmarkSizeThatCannotRunIsOneLineNamingIt(String args, String message) {
             // before: NegativeArraySizeException, a run of 0 rounds that printed nothing, "(no message)", 4.8 billion requests/s
+            int code = olbot("", args.split(" "));
+
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).isEqualTo(message + "\n");
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest(name = "olbot {0}")
+        @org.junit.jupiter.params.provider.CsvSource(delimiterString = " => ", value = {
+            "portal --port -1 => olbot portal: --port: expected 0..65535 (0 = any free port), was -1",
+            "portal --port 99999 => olbot portal: --port: expected 0..65535 (0 = any free port), was 99999",
+            "emulator triage --port 70000 => olbot emulator: --port: expected 0..65535 (0 = any free port), was 70000",
+            "webchat triage --port -2 => olbot webchat: --port: expected 0..65535 (0 = any free port), was -2",
+            "inspect / => olbot inspect: file / is a folder, not a file",
+            "chat faq --bot-config / => olbot chat: bot config file / is a folder, not a file",
+        })
+        void aPortOrFileThatCannotBeIsOneLineNamingIt(String args, String message) {
+            // before: -1 and -2 listened on a random port, 99999 was "not free: port p must be < 65535" (exit 3), 70000 "port p
+            // must be < 65535", and a folder "does not exist"
             int code = olbot("", args.split(" "));
 
             assertThat(code).isEqualTo(2);
