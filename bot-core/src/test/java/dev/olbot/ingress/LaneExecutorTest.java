@@ -89,17 +89,8 @@ class LaneExecutorTest {
 
     @Test
     void aLaneDoesNotWaitBehindATurnThatBlockedAfterItStarted() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        lanes.submit("slow", () -> {
-            started.countDown();
-            try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        blockedTurn(lanes, release);
         CountDownLatch othersRan = new CountDownLatch(3);
         for (String lane : List.of("a", "b", "c")) {
             lanes.submit(lane, othersRan::countDown);
@@ -130,17 +121,8 @@ class LaneExecutorTest {
     @Test
     void aLaneBehindABlockedTurnGetsARunnerOfItsOwnOnceItHasWaitedTheRescueTime() throws Exception {
         LaneExecutor patient = new LaneExecutor(pool, 8, java.time.Duration.ofMillis(200));
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        patient.submit("slow", () -> {
-            started.countDown();
-            try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        blockedTurn(patient, release);
         CountDownLatch ran = new CountDownLatch(1);
         long submitted = System.nanoTime();
 
@@ -177,5 +159,19 @@ class LaneExecutorTest {
         assertThat(handedOver).hasValueLessThanOrEqualTo(2);
         release.countDown();
         assertThat(done.await(20, TimeUnit.SECONDS)).as("the lanes waiting for a runner ran when one was free").isTrue();
+    }
+
+    /** Starts a turn in lane "slow" that blocks until {@code release}, and returns once it has started. */
+    private static void blockedTurn(LaneExecutor executor, CountDownLatch release) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        executor.submit("slow", () -> {
+            started.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
     }
 }

@@ -169,17 +169,6 @@ class LauncherTest {
             "bench redis --threads 0 => olbot bench redis: dialogs and threads must be >= 1",
             "bench hostile --connections 0 => olbot bench hostile: requests and connections must be >= 1",
             "bench sustained --rates 0 => olbot bench sustained: --rates: every rate must be >= 1",
-        })
-        void aBenchmarkSizeThatCannotRunIsOneLineNamingIt(String args, String message) {
-            // before: NegativeArraySizeException, a run of 0 rounds that printed nothing, "(no message)", 4.8 billion requests/s
-            int code = olbot("", args.split(" "));
-
-            assertThat(code).isEqualTo(2);
-            assertThat(err.toString()).isEqualTo(message + "\n");
-        }
-
-        @org.junit.jupiter.params.ParameterizedTest(name = "olbot {0}")
-        @org.junit.jupiter.params.provider.CsvSource(delimiterString = " => ", value = {
             "portal --port -1 => olbot portal: --port: expected 0..65535 (0 = any free port), was -1",
             "portal --port 99999 => olbot portal: --port: expected 0..65535 (0 = any free port), was 99999",
             "emulator triage --port 70000 => olbot emulator: --port: expected 0..65535 (0 = any free port), was 70000",
@@ -187,9 +176,10 @@ class LauncherTest {
             "inspect / => olbot inspect: file / is a folder, not a file",
             "chat faq --bot-config / => olbot chat: bot config file / is a folder, not a file",
         })
-        void aPortOrFileThatCannotBeIsOneLineNamingIt(String args, String message) {
-            // before: -1 and -2 listened on a random port, 99999 was "not free: port p must be < 65535" (exit 3), 70000 "port p
-            // must be < 65535", and a folder "does not exist"
+        void aSizePortOrFileThatCannotBeIsOneLineNamingIt(String args, String message) {
+            // before: NegativeArraySizeException, a run of 0 rounds that printed nothing, "(no message)", 4.8 billion requests/s;
+            // port -1 and -2 listened on a random port, 99999 was "not free: port p must be < 65535" (exit 3), 70000 "port p must
+            // be < 65535"; a folder "does not exist"
             int code = olbot("", args.split(" "));
 
             assertThat(code).isEqualTo(2);
