@@ -318,6 +318,15 @@ class KnowledgeBaseTest {
         }
 
         @Test
+        void aStoryAboutTheShopThatNamesAnotherBusinessInPassingIsAnswered() {
+            assertThat(answered("Добрый день. Прочитала в новостях про утечки данных из интернет-магазинов. Я у вас покупала и "
+                    + "вводила карту. Скажите, вы храните данные карт и как защищаете мою информацию?")).isEqualTo("personal-data");
+            assertThat(answered("Hello there! I was trying to place an order yesterday and the promo code from your newsletter "
+                    + "just does not work, what should i do?")).isEqualTo("promo-code");
+            assertThat(index.match("сколько стоит доставка пиццы")).isInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);
+        }
+
+        @Test
         void aBareReplyIsNeverOfferedAKeyboard() {
             for (String text : List.of("нет", "ок", "да, спасибо", "no")) {
                 assertThat(index.match(text)).as(text).isInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);
