@@ -167,7 +167,9 @@ public final class KnowledgeBaseIndex {
     /**
      * The decision for one message. A message of two or three parts ({@link MessageParts}: "сколько
      * стоит доставка и как вернуть товар?") whose parts, matched on their own, are confident answers
-     * of different entries gets them all, in message order ({@link KbMatch.Answer#also()}). A bare
+     * of different entries gets them all, in message order ({@link KbMatch.Answer#also()}) — but for a
+     * part that only reports what happened ("возврат оформлен и одобрен, а деньги когда на карту
+     * упадут?") beside one that does not ({@link Reports}): that part is context, not answered. A bare
      * reply ({@link ChatWords#bareReply}: "нет", "ок") is no answer, and so is a message that names
      * another business's thing ({@link KnowledgeBase#notOurs()}: out of scope). A message in Latin
      * letters only that is not answered as written is answered by its Cyrillic reading when that is

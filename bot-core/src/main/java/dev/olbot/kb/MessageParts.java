@@ -38,12 +38,33 @@ final class MessageParts {
 
     /** The non-blank parts in message order; one part (the whole text) when there is nothing to split at. */
     static List<String> of(String text) {
-        List<String> out = new ArrayList<>();
-        for (String part : SPLIT.split(text == null ? "" : text)) {
+        return split(text).stream().map(Part::text).toList();
+    }
+
+    /**
+     * One part of a message and whether a question mark follows it ("сколько стоит доставка? и как
+     * вернуть" → asked, then not).
+     */
+    record Part(String text, boolean asked) {}
+
+    /** {@link #of}, each part with whether the message puts a question mark right after it. */
+    static List<Part> split(String text) {
+        String t = text == null ? "" : text;
+        List<Part> out = new ArrayList<>();
+        java.util.regex.Matcher m = SPLIT.matcher(t);
+        int from = 0;
+        while (true) {
+            boolean found = m.find();
+            int end = found ? m.start() : t.length();
+            String part = t.substring(from, end);
             if (!part.isBlank()) {
-                out.add(part.strip());
+                out.add(new Part(part.strip(), found && m.group().contains("?")));
             }
+            if (!found) {
+                break;
+            }
+            from = m.end();
         }
-        return out.isEmpty() || out.size() > MAX_PARTS ? List.of(text == null ? "" : text.strip()) : out;
+        return out.isEmpty() || out.size() > MAX_PARTS ? List.of(new Part(t.strip(), t.strip().endsWith("?"))) : out;
     }
 }

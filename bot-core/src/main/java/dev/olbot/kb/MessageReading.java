@@ -9,7 +9,10 @@ import java.util.function.Function;
  * How {@link KnowledgeBaseIndex#match} reads a whole client message before and around deciding one
  * text: a bare reply ("нет", "ок") is no answer; a message naming another business's thing ({@link
  * KbWords}) is out of scope; a message of two or three questions ({@link MessageParts}) whose parts
- * are confident answers of different entries gets them all; a story before the question lets the
+ * are confident answers of different entries gets them all — except a part that only reports what
+ * happened ({@link Reports}: "возврат оформлен и одобрен, а деньги когда на карту упадут?") while
+ * another answered part does not: that part is the question's context, so the refund time alone is
+ * answered, not the returns too; a story before the question lets the
  * last question decide; and a message in Latin letters only that is not answered as written (or
  * that only the classifier turned away) is answered by its Cyrillic reading when that is an answer
  * ("prishel brak chto delat" → "пришел брак что делат": its words' readings alone are weaker matches,
@@ -65,15 +68,32 @@ final class MessageReading {
         if (notOurs.names(text)) {
             return new Read(new KbMatch.NoAnswer(0, true), null); // "скидка на абонемент в фитнес": not ours
         }
-        List<String> parts = MessageParts.of(text);
-        List<KbMatch.Candidate> answers = new ArrayList<>();
-        for (String part : parts.size() < 2 ? List.<String>of() : parts) {
-            if (!(decide.apply(part).match() instanceof KbMatch.Answer a)) {
-                continue; // a greeting or a story around the question
+        List<MessageParts.Part> parts = MessageParts.split(text);
+        List<MessageParts.Part> answeredParts = new ArrayList<>();
+        List<KbMatch.Answer> partAnswers = new ArrayList<>();
+        for (MessageParts.Part part : parts.size() < 2 ? List.<MessageParts.Part>of() : parts) {
+            if (decide.apply(part.text()).match() instanceof KbMatch.Answer a) {
+                answeredParts.add(part);
+                partAnswers.add(a);
+            } // else a greeting or a story around the question
+        }
+        boolean context = false;
+        if (answeredParts.size() >= 2 && !answeredParts.stream().allMatch(Reports::context)) {
+            for (int i = answeredParts.size() - 1; i >= 0; i--) {
+                if (Reports.context(answeredParts.get(i))) {
+                    partAnswers.remove(i); // "возврат оформлен": what happened, not what is asked
+                    context = true;
+                }
             }
+        }
+        List<KbMatch.Candidate> answers = new ArrayList<>();
+        for (KbMatch.Answer a : partAnswers) {
             if (answers.stream().noneMatch(c -> c.entry().equals(a.entry()))) {
                 answers.add(new KbMatch.Candidate(a.entry(), a.confidence()));
             }
+        }
+        if (context && answers.size() == 1) {
+            return new Read(new KbMatch.Answer(answers.get(0).entry(), answers.get(0).confidence()), null);
         }
         if (answers.size() >= 2) {
             return new Read(new KbMatch.Answer(answers.get(0).entry(), answers.get(0).confidence(), answers.subList(1, answers.size())), null);

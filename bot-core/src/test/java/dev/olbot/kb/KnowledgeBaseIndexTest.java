@@ -236,6 +236,24 @@ class KnowledgeBaseIndexTest {
         }
 
         @Test
+        void answersOnlyTheQuestionWhenTheOtherPartReportsWhatHappened() {
+            assertThat(answered("возврат уже оформлен. а доставка сколько идет?")).containsExactly("delivery-time");
+            assertThat(answered("I returned an item yesterday. How long does delivery take?")).containsExactly("delivery-time");
+        }
+
+        @Test
+        void answersBothWhenThePartBesideTheQuestionIsATopicARequestOrAProblem() {
+            assertThat(answered("возврат. и сколько стоит доставка?")).containsExactly("returns", "delivery-cost");
+            assertThat(answered("хотел вернуть товар, и сколько стоит доставка?")).containsExactly("returns", "delivery-cost");
+            assertThat(answered("Забыл пароль. А еще сроки доставки какие?")).containsExactly("password", "delivery-time");
+        }
+
+        @Test
+        void answersBothReportsWhenNeitherPartAsks() {
+            assertThat(answered("возврат оформил. цену доставки оплатил")).containsExactly("returns", "delivery-cost");
+        }
+
+        @Test
         void splitsAtSentenceEndsAndJoiningWordsOnly() {
             assertThat(MessageParts.of("сколько стоит доставка и как вернуть товар?"))
                     .containsExactly("сколько стоит доставка", "как вернуть товар");

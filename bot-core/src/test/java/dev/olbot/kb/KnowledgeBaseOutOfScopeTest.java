@@ -77,6 +77,17 @@ class KnowledgeBaseOutOfScopeTest {
         }
 
         @Test
+        void offersTheShopsEntriesForAStoryThatNamesAnotherShopInPassing() {
+            String story = "раньше брала всё на озоне, у вас впервые, доставка платная, цена высокая, статус заказа не меняется, "
+                    + "когда привезут";
+
+            assertThat(index.match(story)).isInstanceOfSatisfying(KbMatch.DidYouMean.class,
+                    d -> assertThat(d.candidates().get(0).entry().id()).isEqualTo("delivery-time"));
+            assertThat(index.match("статус заказа на озоне")).isInstanceOfSatisfying(KbMatch.NoAnswer.class,
+                    n -> assertThat(n.outOfScope()).isTrue());
+        }
+
+        @Test
         void turnsAwayAMessageEqualToAnExample() {
             assertThat(index.match("доставка еды")).isEqualTo(new KbMatch.NoAnswer(0, true));
         }

@@ -151,12 +151,16 @@ class FaqBenchmarkTest {
             // outside class 5, L2 0.00005: 79.1 / 95.8 / 1.0 / 94.5%; the examples confirming an offer: 81.8 / 95.7 / 1.1 / 94.5%;
             // the twelfth held-out part folded in as the sixteenth part: 81.0 / 95.0 / 1.3 / 92.4%; Latin-typed Russian that only
             // the classifier turned away read in Cyrillic: 81.3 / 95.3 / 1.3 / 92.3%; the classifier answering what the ranker turned
-            // away when it is sure (SecondOpinion.overrule 0.6): 81.5 / 95.4 / 1.3 / 92.3%
+            // away when it is sure (SecondOpinion.overrule 0.6): 81.5 / 95.4 / 1.3 / 92.3%; the thirteenth held-out part folded
+            // in as the seventeenth part: 80.6 / 94.7 / 1.4 / 91.1%; a part that reports what happened left unanswered beside
+            // one that does not (Reports): 80.8 / 94.9 / 1.2 / 91.1%; one foreign word in a message of 6 topic words or more
+            // a detail of a story (PhraseIndex.STORY_TOPIC_WORDS): 81.0 / 95.0 / 1.2 / 91.1%
             assertThat(f.set()).endsWith("cross-validated by part");
             assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.805);
             assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.945);
-            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.015);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.014);
             assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.905); // seventeen parts: 91.1%
+            assertThat(f.bothAnswered()).as(f.report()).isGreaterThanOrEqualTo(90); // 93 of 136, with and without Reports
         }
 
         @Test

@@ -298,6 +298,34 @@ class KnowledgeBaseTest {
                     dev.olbot.kb.KbMatch.Answer.class, a -> assertThat(a.entry().id()).isEqualTo("invoice"));
         }
 
+        private List<String> answeredAll(String text) {
+            return index.match(text) instanceof dev.olbot.kb.KbMatch.Answer a ? a.entries().stream().map(e -> e.id()).toList()
+                    : List.of("not answered: " + index.match(text));
+        }
+
+        @Test
+        void aMessageThatReportsAnApprovedReturnAndAsksWhenTheMoneyArrivesIsAnsweredWithTheRefundTimeOnly() {
+            assertThat(answeredAll("возврат оформлен и одобрен, а деньги когда на карту упадут?")).containsExactly("refund-time");
+            assertThat(answeredAll("где мой заказ 48213907??? оплатила 20го, ни смс ни звонка, он вообще едет"))
+                    .containsExactly("order-status");
+        }
+
+        @Test
+        void aForgottenPasswordBesideAMissingSmsCodeIsAProblemAndBothAreAnswered() {
+            assertThat(answeredAll("забыла пароль и смс с кодом не приходит, помогите")).containsExactly("password-reset", "sms-code");
+            assertThat(answeredAll("отмените заказ 30219 пожалуйста, и когда вернутся деньги на карту"))
+                    .containsExactly("order-cancel", "refund-time");
+        }
+
+        @Test
+        void aStoryAboutTheShopThatNamesAnotherBusinessInPassingIsAnswered() {
+            assertThat(answered("Добрый день. Прочитала в новостях про утечки данных из интернет-магазинов. Я у вас покупала и "
+                    + "вводила карту. Скажите, вы храните данные карт и как защищаете мою информацию?")).isEqualTo("personal-data");
+            assertThat(answered("Hello there! I was trying to place an order yesterday and the promo code from your newsletter "
+                    + "just does not work, what should i do?")).isEqualTo("promo-code");
+            assertThat(index.match("сколько стоит доставка пиццы")).isInstanceOf(dev.olbot.kb.KbMatch.NoAnswer.class);
+        }
+
         @Test
         void aBareReplyIsNeverOfferedAKeyboard() {
             for (String text : List.of("нет", "ок", "да, спасибо", "no")) {
