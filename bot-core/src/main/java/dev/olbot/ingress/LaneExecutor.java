@@ -15,13 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * takes them one after another — so a burst of lanes (the deliveries one journal sync kept) wakes
  * one thread, not one per lane, and a thread that finishes a lane takes the next without parking.
  * A new runner is started at once when a lane becomes ready and no runner exists or is between
- * lanes. When every runner is inside a lane, the lanes that wait are left to them as long as they are
- * quick: only a lane that has waited {@code rescueAfter} (5 ms by default) gets a runner of its own —
- * started by the next runner that takes a lane, or by a watchdog thread when every runner is blocked
- * in a turn. So a lane waits at most a few milliseconds behind another lane's blocked turn, and a
- * stream of quick turns does not wake a thread per turn (waking one costs a parked thread and the
- * thread that wakes it several microseconds each, more than a quick turn itself). At most
- * {@code maxRunners} run at once.
+ * lanes, and — while the recent turns took more than 0.1 ms on average, as turns that call a REST method
+ * do — whenever a lane waits while every runner is inside a lane. While turns are quick, the lanes that
+ * wait are left to the busy runners: only a lane that has waited {@code rescueAfter} (5 ms by default)
+ * gets a runner of its own — started by the next runner that takes a lane, or by a watchdog thread when
+ * every runner is blocked in a turn. So a stream of quick turns does not wake a thread per turn (waking
+ * one costs a parked thread and the thread that wakes it several microseconds each, more than a quick
+ * turn itself), and a lane waits at most a few milliseconds behind a quick executor's one blocked
+ * turn. At most {@code maxRunners} run at once.
  */
 public final class LaneExecutor {
 
@@ -37,6 +38,13 @@ public final class LaneExecutor {
     private final java.util.List<java.util.concurrent.CompletableFuture<Void>> idleWaiters = new java.util.ArrayList<>();
     /** How long a ready lane may wait while every runner is inside a lane before one more runner starts for it. */
     private final long rescueAfterNanos;
+    /**
+     * A turn this quick on average is cheaper to wait for than a thread is to wake (waking one costs it and
+     * its waker several microseconds each).
+     */
+    static final long QUICK_TURN_NANOS = 100_000;
+    /** The recent turns' mean duration (a moving average of the last ~16). */
+    private volatile long meanTurnNanos;
     /** True while the {@link Watchdog} looks at this executor. */
     private final java.util.concurrent.atomic.AtomicBoolean watched = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -88,10 +96,10 @@ public final class LaneExecutor {
         if (started[0] != null) {
             ready.add(started[0]);
             if (searching.get() == 0) {
-                if (runners.get() == 0) {
+                if (runners.get() == 0 || !quickTurns()) {
                     startRunner(); // outside the map's lock: an executor may run it on this thread
                 } else {
-                    watch(); // every runner is inside a lane: the first to finish takes it, or it is rescued
+                    watch(); // every runner is inside a quick turn: the first to finish takes it, or it is rescued
                 }
             }
         }
@@ -111,6 +119,16 @@ public final class LaneExecutor {
             startRunner();
         }
         return false;
+    }
+
+    /**
+     * True while the recent turns took {@link #QUICK_TURN_NANOS} or less on average: then a lane waiting
+     * behind busy runners is left to them (they are back within microseconds) instead of waking a thread.
+     * Turns that wait on the network (a REST call takes milliseconds) make every waiting lane start a
+     * runner at once, as if there were no rescue time.
+     */
+    private boolean quickTurns() {
+        return meanTurnNanos <= QUICK_TURN_NANOS;
     }
 
     /** Has the watchdog look at this executor until nothing waits for a runner. */
@@ -153,7 +171,9 @@ public final class LaneExecutor {
             if (searching.decrementAndGet() == 0 && !ready.isEmpty()) {
                 // this lane may block: the others must not wait behind it for long
                 try {
-                    if (!rescue(System.nanoTime())) {
+                    if (!quickTurns()) {
+                        startRunner();
+                    } else if (!rescue(System.nanoTime())) {
                         watch();
                     }
                 } catch (RuntimeException refused) {
@@ -257,12 +277,15 @@ public final class LaneExecutor {
         void run() {
             Runnable task = next();
             while (task != null) {
+                long start = System.nanoTime();
                 try {
                     task.run();
                 } catch (RuntimeException e) {
                     // a task that throws must not strand the tasks queued behind it in this lane
                     org.slf4j.LoggerFactory.getLogger(LaneExecutor.class).error("a task of lane {} failed", key, e);
                 }
+                long took = System.nanoTime() - start;
+                meanTurnNanos += (took - meanTurnNanos) / 16; // racy between runners: an estimate is all it needs to be
                 Runnable following = next(); // removes the lane when it is empty, before the task counts as done
                 finished();
                 task = following;

@@ -161,6 +161,36 @@ class LaneExecutorTest {
         assertThat(done.await(20, TimeUnit.SECONDS)).as("the lanes waiting for a runner ran when one was free").isTrue();
     }
 
+    @Test
+    void whileTurnsWaitOnTheNetworkALaneWaitingBehindThemGetsARunnerAtOnce() throws Exception {
+        LaneExecutor patient = new LaneExecutor(pool, 8, java.time.Duration.ofSeconds(60));
+        CountDownLatch slowTurnsDone = new CountDownLatch(3);
+        for (int i = 0; i < 3; i++) {
+            patient.submit("earlier", () -> {
+                sleep(2); // a REST call's worth: turns of this executor are not quick
+                slowTurnsDone.countDown();
+            });
+        }
+        assertThat(slowTurnsDone.await(20, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch release = new CountDownLatch(1);
+        blockedTurn(patient, release);
+        CountDownLatch ran = new CountDownLatch(1);
+
+        patient.submit("next", ran::countDown);
+
+        // with quick turns it would wait the whole rescue time (a minute), or until the blocked turn gives up (20 s)
+        assertThat(ran.await(10, TimeUnit.SECONDS)).as("the lane ran while the slow one was still blocked").isTrue();
+        release.countDown();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Starts a turn in lane "slow" that blocks until {@code release}, and returns once it has started. */
     private static void blockedTurn(LaneExecutor executor, CountDownLatch release) throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
