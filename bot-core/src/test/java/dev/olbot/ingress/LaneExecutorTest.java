@@ -89,8 +89,17 @@ class LaneExecutorTest {
 
     @Test
     void aLaneDoesNotWaitBehindATurnThatBlockedAfterItStarted() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        blockedTurn(lanes, release);
+        lanes.submit("slow", () -> {
+            started.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
         CountDownLatch othersRan = new CountDownLatch(3);
         for (String lane : List.of("a", "b", "c")) {
             lanes.submit(lane, othersRan::countDown);
@@ -101,38 +110,22 @@ class LaneExecutorTest {
     }
 
     @Test
-    void aBurstOfQuickLanesIsRunByTheOneRunnerItWoke() {
-        List<Runnable> handedOver = new CopyOnWriteArrayList<>();
-        LaneExecutor onHand = new LaneExecutor(handedOver::add, 10_000, java.time.Duration.ofSeconds(30));
+    void aBurstOfLanesWakesOneRunnerNotOnePerLane() {
+        List<Runnable> handedOver = new ArrayList<>();
+        LaneExecutor onHand = new LaneExecutor(handedOver::add);
         AtomicInteger ran = new AtomicInteger();
         for (int i = 0; i < 100; i++) {
             onHand.submit("dialog-" + i, ran::incrementAndGet);
         }
         assertThat(handedOver).hasSize(1); // one runner for the burst
 
-        handedOver.get(0).run(); // it takes all hundred, one after another
+        for (int i = 0; i < handedOver.size(); i++) {
+            handedOver.get(i).run(); // the first takes all hundred; it starts a second in case its first lane blocks
+        }
 
         assertThat(ran).hasValue(100);
-        // none of them waited long enough to need a runner of its own: no thread was woken for a turn this quick
-        assertThat(handedOver).hasSize(1);
+        assertThat(handedOver).hasSizeLessThanOrEqualTo(2);
         assertThat(onHand.pending()).isZero();
-    }
-
-    @Test
-    void aLaneBehindABlockedTurnGetsARunnerOfItsOwnOnceItHasWaitedTheRescueTime() throws Exception {
-        LaneExecutor patient = new LaneExecutor(pool, 8, java.time.Duration.ofMillis(200));
-        CountDownLatch release = new CountDownLatch(1);
-        blockedTurn(patient, release);
-        CountDownLatch ran = new CountDownLatch(1);
-        long submitted = System.nanoTime();
-
-        patient.submit("quick", ran::countDown);
-
-        assertThat(ran.await(20, TimeUnit.SECONDS)).as("the quick lane ran while the slow one was still blocked").isTrue();
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - submitted))
-                .as("it waited for the busy runner first").isGreaterThanOrEqualTo(200);
-        assertThat(release.getCount()).isEqualTo(1);
-        release.countDown();
     }
 
     @Test
@@ -159,49 +152,5 @@ class LaneExecutorTest {
         assertThat(handedOver).hasValueLessThanOrEqualTo(2);
         release.countDown();
         assertThat(done.await(20, TimeUnit.SECONDS)).as("the lanes waiting for a runner ran when one was free").isTrue();
-    }
-
-    @Test
-    void whileTurnsWaitOnTheNetworkALaneWaitingBehindThemGetsARunnerAtOnce() throws Exception {
-        LaneExecutor patient = new LaneExecutor(pool, 8, java.time.Duration.ofSeconds(60));
-        CountDownLatch slowTurnsDone = new CountDownLatch(3);
-        for (int i = 0; i < 3; i++) {
-            patient.submit("earlier", () -> {
-                sleep(2); // a REST call's worth: turns of this executor are not quick
-                slowTurnsDone.countDown();
-            });
-        }
-        assertThat(slowTurnsDone.await(20, TimeUnit.SECONDS)).isTrue();
-        CountDownLatch release = new CountDownLatch(1);
-        blockedTurn(patient, release);
-        CountDownLatch ran = new CountDownLatch(1);
-
-        patient.submit("next", ran::countDown);
-
-        // with quick turns it would wait the whole rescue time (a minute), or until the blocked turn gives up (20 s)
-        assertThat(ran.await(10, TimeUnit.SECONDS)).as("the lane ran while the slow one was still blocked").isTrue();
-        release.countDown();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Starts a turn in lane "slow" that blocks until {@code release}, and returns once it has started. */
-    private static void blockedTurn(LaneExecutor executor, CountDownLatch release) throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        executor.submit("slow", () -> {
-            started.countDown();
-            try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
     }
 }

@@ -38,7 +38,7 @@ final class ServerCpu {
 
     /**
      * The same, by kind of thread: {@code event loop} (Vert.x's), {@code journal writer},
-     * {@code workers} (the handler pool), {@code lane watchdog}, {@code other} (the JIT compilers among them).
+     * {@code workers} (the handler pool), {@code other}.
      */
     Map<String, Double> byKind(long requests) {
         Map<String, Double> micros = new java.util.TreeMap<>();
@@ -64,9 +64,6 @@ final class ServerCpu {
         }
         if (thread.startsWith("olbot-handler")) {
             return "workers";
-        }
-        if (thread.startsWith("olbot-lane-watchdog")) {
-            return "lane watchdog";
         }
         return "other";
     }
