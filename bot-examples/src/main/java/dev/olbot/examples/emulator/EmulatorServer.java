@@ -67,7 +67,9 @@ public final class EmulatorServer implements AutoCloseable {
             req.response().putHeader("Content-Disposition", "attachment; filename=\"emulator-dialog-" + (dialog + 1) + ".convo\"");
             blocking(req, () -> emulator.scenario(dialog), "text/plain");
         } else if (req.method() == HttpMethod.POST && path.startsWith("/api/")) {
-            req.body().onSuccess(body -> action(req, path.substring(5), body)).onFailure(e -> fail(req.response(), 400, "unreadable body"));
+            dev.olbot.examples.BoundedBody.read(req, dev.olbot.examples.BoundedBody.DEFAULT_LIMIT)
+                    .onSuccess(body -> action(req, path.substring(5), body))
+                    .onFailure(e -> fail(req.response(), dev.olbot.examples.BoundedBody.status(e), dev.olbot.examples.BoundedBody.reason(e)));
         } else {
             fail(req.response(), 404, "no such page: the emulator serves /, /api/state, /api/live and /api/<action>");
         }

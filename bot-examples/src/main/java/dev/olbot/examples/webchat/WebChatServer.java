@@ -74,7 +74,7 @@ public final class WebChatServer implements AutoCloseable {
             return;
         }
         if (req.method() == HttpMethod.POST && path.equals("/bitrix/events")) {
-            req.body().onSuccess(body -> event(req, body.toString(StandardCharsets.UTF_8))).onFailure(e -> fail(req, 400, "unreadable body"));
+            body(req).onSuccess(body -> event(req, body.toString(StandardCharsets.UTF_8)));
             return;
         }
         Matcher m = CONVERSATION.matcher(path);
@@ -83,10 +83,16 @@ public final class WebChatServer implements AutoCloseable {
         } else if (req.method() == HttpMethod.GET && m.group(2) == null) {
             conversation(req, m.group(1));
         } else if (req.method() == HttpMethod.POST && m.group(2) != null) {
-            req.body().onSuccess(body -> visitorMessage(req, m.group(1), body)).onFailure(e -> fail(req, 400, "unreadable body"));
+            body(req).onSuccess(body -> visitorMessage(req, m.group(1), body));
         } else {
             fail(req, 405, "method not allowed");
         }
+    }
+
+    /** The request's body, capped ({@link dev.olbot.examples.BoundedBody}); a failure is answered here (413 or 400). */
+    private static io.vertx.core.Future<Buffer> body(HttpServerRequest req) {
+        return dev.olbot.examples.BoundedBody.read(req, dev.olbot.examples.BoundedBody.DEFAULT_LIMIT).onFailure(e -> fail(req,
+                dev.olbot.examples.BoundedBody.status(e), dev.olbot.examples.BoundedBody.reason(e)));
     }
 
     private void visitorMessage(HttpServerRequest req, String conversation, Buffer body) {

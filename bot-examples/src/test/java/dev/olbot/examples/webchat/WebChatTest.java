@@ -139,6 +139,18 @@ class WebChatTest {
         }
 
         @Test
+        void aVisitorMessageOverAMebibyteIsRefusedBeforeItIsKept() throws Exception {
+            // sent without a length, so the cap must count the bytes as they arrive
+            byte[] big = ("{\"visitorId\":\"v1\",\"text\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/conversations/c1/messages")))
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(r.body()).isEqualTo("body over 1048576 bytes\n");
+        }
+
+        @Test
         void anEventWithAForeignApplicationTokenIsRefused() throws Exception {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/bitrix/events")))
                     .header("Content-Type", "application/x-www-form-urlencoded")
