@@ -69,25 +69,20 @@ final class MessageReading {
             return new Read(new KbMatch.NoAnswer(0, true), null); // "скидка на абонемент в фитнес": not ours
         }
         List<MessageParts.Part> parts = MessageParts.split(text);
-        List<MessageParts.Part> answeredParts = new ArrayList<>();
-        List<KbMatch.Answer> partAnswers = new ArrayList<>();
+        List<KbMatch.Answer> answered = new ArrayList<>();
+        List<KbMatch.Answer> asked = new ArrayList<>(); // the answered parts that do not only report what happened
         for (MessageParts.Part part : parts.size() < 2 ? List.<MessageParts.Part>of() : parts) {
             if (decide.apply(part.text()).match() instanceof KbMatch.Answer a) {
-                answeredParts.add(part);
-                partAnswers.add(a);
+                answered.add(a);
+                if (!Reports.context(part)) {
+                    asked.add(a);
+                }
             } // else a greeting or a story around the question
         }
-        boolean context = false;
-        if (answeredParts.size() >= 2 && !answeredParts.stream().allMatch(Reports::context)) {
-            for (int i = answeredParts.size() - 1; i >= 0; i--) {
-                if (Reports.context(answeredParts.get(i))) {
-                    partAnswers.remove(i); // "возврат оформлен": what happened, not what is asked
-                    context = true;
-                }
-            }
-        }
+        // "возврат оформлен": what happened, not what is asked — dropped beside a part that is no report
+        boolean context = answered.size() >= 2 && !asked.isEmpty() && asked.size() < answered.size();
         List<KbMatch.Candidate> answers = new ArrayList<>();
-        for (KbMatch.Answer a : partAnswers) {
+        for (KbMatch.Answer a : context ? asked : answered) {
             if (answers.stream().noneMatch(c -> c.entry().equals(a.entry()))) {
                 answers.add(new KbMatch.Candidate(a.entry(), a.confidence()));
             }

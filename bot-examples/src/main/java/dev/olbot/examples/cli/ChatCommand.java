@@ -94,7 +94,7 @@ public final class ChatCommand implements Callable<Integer> {
         if (line.equals("/help")) {
             spec.commandLine().usage(out);
         } else if (isCommand(line, "/press")) {
-            client.pressesButton(button(line.substring(6).strip())).await();
+            client.pressesButton(buttonNumber("/press", line.substring(6).strip())).await();
         } else if (isCommand(line, "/wait")) {
             String duration = line.substring(5).strip();
             if (duration.isEmpty()) {
@@ -119,15 +119,15 @@ public final class ChatCommand implements Callable<Integer> {
         return line.equals(command) || line.startsWith(command + " ");
     }
 
-    /** The button number of {@code /press N}, or a one-line reason. */
-    private static int button(String n) {
+    /** The button number {@code n} after {@code command} ({@code /press}, the portal's {@code press}), or a one-line reason. */
+    static int buttonNumber(String command, String n) {
         if (n.isEmpty()) {
-            throw new IllegalArgumentException("/press needs a button number, e.g. /press 1");
+            throw new IllegalArgumentException(command + " needs a button number, e.g. " + command + " 1");
         }
         try {
             return Integer.parseInt(n);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("/press needs a button number, got '" + n + "'");
+            throw new IllegalArgumentException(command + " needs a button number, got '" + n + "'");
         }
     }
 

@@ -188,7 +188,7 @@ public final class PortalCommand implements Callable<Integer> {
             case "client" -> {
                 return "* new client " + requireText(arg, "client NAME") + " (user " + portal.newClient(arg).userId() + ")";
             }
-            case "press" -> portal.client().pressesButton(buttonNumber(requireText(arg, "press N")));
+            case "press" -> portal.client().pressesButton(ChatCommand.buttonNumber("press", requireText(arg, "press N").strip()));
             case "accept" -> portal.operator().accepts(portal.chat());
             case "write" -> portal.operator().says(portal.chat(), requireText(arg, "write TEXT"));
             case "transfer" -> {
@@ -205,14 +205,6 @@ public final class PortalCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("unknown command '" + w[0] + "'; see olbot portal --help");
         }
         return "";
-    }
-
-    private static int buttonNumber(String n) {
-        try {
-            return Integer.parseInt(n.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("press needs a button number, got '" + n.strip() + "'");
-        }
     }
 
     private static String requireText(String arg, String usage) {

@@ -2,6 +2,7 @@ package dev.olbot.examples.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.olbot.examples.BoundedBody;
 import dev.olbot.testkit.scenario.ScenarioFile;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -11,10 +12,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
-import java.util.List;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -67,9 +68,9 @@ public final class EmulatorServer implements AutoCloseable {
             req.response().putHeader("Content-Disposition", "attachment; filename=\"emulator-dialog-" + (dialog + 1) + ".convo\"");
             blocking(req, () -> emulator.scenario(dialog), "text/plain");
         } else if (req.method() == HttpMethod.POST && path.startsWith("/api/")) {
-            dev.olbot.examples.BoundedBody.read(req, dev.olbot.examples.BoundedBody.DEFAULT_LIMIT)
+            BoundedBody.read(req, BoundedBody.DEFAULT_LIMIT)
                     .onSuccess(body -> action(req, path.substring(5), body))
-                    .onFailure(e -> fail(req.response(), dev.olbot.examples.BoundedBody.status(e), dev.olbot.examples.BoundedBody.reason(e)));
+                    .onFailure(e -> fail(req.response(), BoundedBody.status(e), BoundedBody.reason(e)));
         } else {
             fail(req.response(), 404, "no such page: the emulator serves /, /api/state, /api/live and /api/<action>");
         }

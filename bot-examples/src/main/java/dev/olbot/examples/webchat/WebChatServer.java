@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.olbot.examples.BoundedBody;
 import dev.olbot.event.BotEvent;
 import dev.olbot.event.EventDecodeException;
 import dev.olbot.event.EventDecoder;
@@ -89,10 +90,9 @@ public final class WebChatServer implements AutoCloseable {
         }
     }
 
-    /** The request's body, capped ({@link dev.olbot.examples.BoundedBody}); a failure is answered here (413 or 400). */
+    /** The request's body, capped ({@link BoundedBody}); a failure is answered here (413 or 400). */
     private static io.vertx.core.Future<Buffer> body(HttpServerRequest req) {
-        return dev.olbot.examples.BoundedBody.read(req, dev.olbot.examples.BoundedBody.DEFAULT_LIMIT).onFailure(e -> fail(req,
-                dev.olbot.examples.BoundedBody.status(e), dev.olbot.examples.BoundedBody.reason(e)));
+        return BoundedBody.read(req, BoundedBody.DEFAULT_LIMIT).onFailure(e -> fail(req, BoundedBody.status(e), BoundedBody.reason(e)));
     }
 
     private void visitorMessage(HttpServerRequest req, String conversation, Buffer body) {
