@@ -276,10 +276,12 @@ public final class FileInbox implements Inbox {
      * What the writer did so far: groups written and synced, records written (in those and in the
      * groups of handled marks alone, written unsynced), time spent in {@code fdatasync}, groups of
      * handled marks alone, time spent reserving space ahead in zeros (on the reserving thread, in
-     * pieces each synced) and the longest such reservation.
+     * pieces each synced) and the longest such reservation; the median, the 99th percentile (each to
+     * within 9%) and the longest of the groups' {@code fdatasync}s — the disk's own flush time, which
+     * every accepted delivery waits for before its 200.
      */
     public record WriterStats(long groups, long records, long syncNanos, long unsyncedGroups, long reserveNanos,
-            long longestReserveNanos) {
+            long longestReserveNanos, long syncP50Nanos, long syncP99Nanos, long longestSyncNanos) {
         public double recordsPerGroup() {
             return groups + unsyncedGroups == 0 ? 0 : (double) records / (groups + unsyncedGroups);
         }
@@ -291,6 +293,15 @@ public final class FileInbox implements Inbox {
 
     public WriterStats writerStats() {
         return writes.stats();
+    }
+
+    /**
+     * Hands the duration of every group's {@code fdatasync}, in nanoseconds, to {@code each}, on the
+     * thread that synced (an event loop or the writer): keep it quick. The ingress records them into
+     * the {@code olbot.inbox.journal.sync} timer.
+     */
+    public void onSync(java.util.function.LongConsumer each) {
+        writes.onSync(each);
     }
 
     /** Writes what is queued, syncs, and closes the journal; deliveries not handled stay in it for the next start. */

@@ -68,6 +68,9 @@ public final class Ingress implements AutoCloseable {
         this.metrics = b.metrics;
         this.backlog = new BacklogAlarm(log, b.backlogWarning);
         metrics.watchInbox(lanes, LaneExecutor::pending, LaneExecutor::oldestQueuedAgeNanos);
+        if (inbox instanceof FileInbox journal && metrics.enabled()) {
+            journal.onSync(metrics.journalSyncs());
+        }
     }
 
     public static Ingress create(Consumer<Builder> config) {

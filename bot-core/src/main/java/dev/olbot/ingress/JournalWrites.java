@@ -178,6 +178,10 @@ final class JournalWrites {
         return journal.stats();
     }
 
+    void onSync(java.util.function.LongConsumer each) {
+        journal.syncTimes.onEach(each);
+    }
+
     private void ensureOpen() throws IOException {
         if (closed) {
             throw new IOException("the inbox journal is closed");

@@ -139,6 +139,27 @@ public final class OlbotMetrics {
                 .description("How long the oldest event waiting for its turn has waited").register(registry);
     }
 
+    /** The flush times {@code olbot.inbox.journal.sync} buckets by: a disk syncs in 0.1–1 ms on a good day, tens on a bad one. */
+    private static final Duration[] SYNC_SLOS = {Duration.ofNanos(250_000), Duration.ofNanos(500_000), Duration.ofMillis(1),
+            Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1)};
+
+    /**
+     * Where the inbox journal's group syncs go: {@code olbot.inbox.journal.sync}, a timer (histogram)
+     * of each group's {@code fdatasync} — the disk's flush time, which every accepted delivery waits
+     * for before its 200, so its tail is the floor of the ingress's. Hand it to {@code
+     * FileInbox.onSync}. Does nothing for {@link #noop()}.
+     */
+    public java.util.function.LongConsumer journalSyncs() {
+        if (registry == null) {
+            return nanos -> {};
+        }
+        Timer timer = Timer.builder("olbot.inbox.journal.sync")
+                .description("One group of the inbox journal written to disk (fdatasync) before its deliveries are answered")
+                .serviceLevelObjectives(SYNC_SLOS).register(registry);
+        return nanos -> timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
     /**
      * Watches the cluster's inbox: {@code olbot.inbox.cluster.backlog}, the events any instance
      * accepted and none handled yet (read from the shared store by {@code backlog}, which must not

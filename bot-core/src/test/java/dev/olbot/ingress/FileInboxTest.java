@@ -142,6 +142,24 @@ class FileInboxTest {
     }
 
     @Test
+    void tellsHowLongEachSyncBeforeA200TookAndKeepsTheirMedianAndTail(@TempDir Path dir) throws Exception {
+        java.util.List<Long> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (FileInbox inbox = FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1))) {
+            inbox.onSync(heard::add);
+            for (int n = 1; n <= 3; n++) {
+                inbox.append(delivery(n)).get(10, TimeUnit.SECONDS); // one at a time: a group, and a sync, each
+            }
+
+            FileInbox.WriterStats stats = inbox.writerStats();
+            assertThat(heard).hasSize((int) stats.groups()).hasSizeGreaterThanOrEqualTo(3).allMatch(nanos -> nanos > 0);
+            long longest = heard.stream().mapToLong(Long::longValue).max().orElseThrow();
+            assertThat(stats.longestSyncNanos()).isEqualTo(longest);
+            assertThat(stats.syncP50Nanos()).isPositive().isLessThanOrEqualTo(stats.syncP99Nanos());
+            assertThat(stats.syncP99Nanos()).isBetween(longest - longest / 8 - 1_000, longest + longest / 8 + 1_000);
+        }
+    }
+
+    @Test
     void aHandledMarkWithNoDeliveryAfterItIsWrittenSoonWithoutASyncAndAKilledProcessStillLeavesIt(@TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("inbox.journal");

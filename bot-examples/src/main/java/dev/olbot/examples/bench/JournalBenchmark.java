@@ -177,12 +177,18 @@ public final class JournalBenchmark {
         }
     }
 
-    /** The journal writer's groups, records per group, mean sync and time spent reserving space ahead. */
+    /** The journal writer's groups, records per group, its syncs' mean, median, p99 and longest, and time spent reserving space ahead. */
     private void printWriterStats(FileInbox journal) {
         FileInbox.WriterStats w = journal.writerStats();
         out.printf("journal writer: %d synced groups and %d of handled marks alone (written, not synced), %.1f records per group"
                 + " (deliveries and handled marks), mean fdatasync %.2f ms (a closed loop of %d in flight cannot go faster than %d per sync)%n",
                 w.groups(), w.unsyncedGroups(), w.recordsPerGroup(), w.meanSyncMillis(), inFlight, inFlight);
+        out.printf("journal fdatasync (the disk's flush, which each delivery waits for before its 200): median %.2f ms,"
+                + " p99 %.2f ms, longest %.1f ms%n", w.syncP50Nanos() / 1e6, w.syncP99Nanos() / 1e6, w.longestSyncNanos() / 1e6);
+        if (w.syncP99Nanos() >= 2_000_000) {
+            out.printf("journal: the disk's own p99 flush (%.2f ms) is above the 2 ms target of the time-to-200: no journal that syncs"
+                    + " before answering can meet it on this disk%n", w.syncP99Nanos() / 1e6);
+        }
         out.printf("journal: %.0f ms reserving space ahead in zeros (its own thread, beside the groups), the longest %.1f ms%n",
                 w.reserveNanos() / 1e6, w.longestReserveNanos() / 1e6);
     }

@@ -146,6 +146,16 @@ class MetricsEndpointTest {
         }
 
         @Test
+        void showsHowLongTheDiskTookToKeepTheAcceptedEvents() throws Exception {
+            String body = get("/metrics", null).body();
+
+            // the client's message was on disk (the journal's fdatasync) before the ingress answered 200
+            assertThat(body).containsPattern("(?m)^olbot_inbox_journal_sync_seconds_count [1-9][0-9]*(\\.0)?$")
+                    .containsPattern("(?m)^olbot_inbox_journal_sync_seconds_bucket\\{le=\"0\\.002\"} [0-9]+(\\.0)?$")
+                    .containsPattern("(?m)^olbot_inbox_journal_sync_seconds_bucket\\{le=\"\\+Inf\"} [1-9][0-9]*(\\.0)?$");
+        }
+
+        @Test
         void writesTheTurnsIdsOnItsLogLines() {
             assertThat(output).anySatisfy(l -> assertThat(l).contains("SlowEchoBot").contains("echoing 18 characters")
                     .contains("dialog=" + client.chat().dialogId())
