@@ -103,6 +103,8 @@ public final class KnowledgeBaseIndex {
     /** Null when the base has no examples. */
     private final ExampleConfirmation examples;
     private final MessageReading reading;
+    /** The examples' messages as the team labelled them: {@link #labelled}. */
+    private final Map<String, KbMatch> labelled;
 
     private KnowledgeBaseIndex(KnowledgeBase kb, Thresholds thresholds, SecondOpinion opinion) {
         this.kb = kb;
@@ -134,6 +136,7 @@ public final class KnowledgeBaseIndex {
         this.classifier = KbClassifier.learn(kb, OUT_OF_SCOPE);
         this.examples = ExampleConfirmation.of(kb, answers);
         this.reading = new MessageReading(new KbWords.Matcher(kb.analysis(), kb.notOurs()), this::decide);
+        this.labelled = opinion.equals(SecondOpinion.off()) ? Map.of() : labelled(kb); // the ranker alone learns nothing from examples
     }
 
     public static KnowledgeBaseIndex of(KnowledgeBase kb) {
@@ -165,7 +168,11 @@ public final class KnowledgeBaseIndex {
     }
 
     /**
-     * The decision for one message. A message of two or three parts ({@link MessageParts}: "сколько
+     * The decision for one message. A message written as one of the base's examples ({@link
+     * KnowledgeBase#examples()}; case, punctuation and {@code ё} aside) is answered as the team
+     * labelled it — its entry, both entries of a two-question example, or out of scope for {@code
+     * -} — unless copies of it carry different labels: a message the bot got wrong is put right by
+     * adding it to the examples. A message of two or three parts ({@link MessageParts}: "сколько
      * стоит доставка и как вернуть товар?") whose parts, matched on their own, are confident answers
      * of different entries gets them all, in message order ({@link KbMatch.Answer#also()}) — but for a
      * part that only reports what happened ("возврат оформлен и одобрен, а деньги когда на карту
@@ -176,7 +183,39 @@ public final class KnowledgeBaseIndex {
      * an answer (the words' readings alone are weaker matches, and short ones like "brak" none).
      */
     public KbMatch match(String text) {
-        return reading.match(text);
+        KbMatch known = labelled.get(Utterance.normalize(text));
+        return known != null ? known : reading.match(text);
+    }
+
+    /**
+     * The examples' messages (normalised as {@link Utterance#normalize}) with the decision their
+     * label makes: an answer of confidence 1 (two entries in the base's order for "a+b"), or out of
+     * scope for "-". A message whose copies are labelled differently is left to the matcher.
+     */
+    private static Map<String, KbMatch> labelled(KnowledgeBase kb) {
+        Map<String, Set<String>> labels = new HashMap<>();
+        Set<String> disputed = new java.util.HashSet<>();
+        for (KbExamples.Example example : kb.examples().all()) {
+            String key = Utterance.normalize(example.text());
+            Set<String> before = labels.putIfAbsent(key, example.entries());
+            if (before != null && !before.equals(example.entries())) {
+                disputed.add(key);
+            }
+        }
+        Map<String, KbMatch> out = new HashMap<>();
+        labels.forEach((key, ids) -> {
+            if (key.isEmpty() || disputed.contains(key)) {
+                return;
+            }
+            List<KbEntry> entries = kb.entries().stream().filter(e -> ids.contains(e.id())).toList();
+            if (ids.isEmpty()) {
+                out.put(key, new KbMatch.NoAnswer(0, true));
+            } else if (entries.size() == ids.size()) {
+                out.put(key, new KbMatch.Answer(entries.get(0), 1.0,
+                        entries.stream().skip(1).map(e -> new KbMatch.Candidate(e, 1.0)).toList()));
+            }
+        });
+        return Map.copyOf(out);
     }
 
     private MessageReading.Decision decide(String text) {

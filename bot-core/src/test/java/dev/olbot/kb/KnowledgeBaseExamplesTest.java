@@ -152,9 +152,10 @@ class KnowledgeBaseExamplesTest {
             assertThat(KnowledgeBaseIndex.of(kb).match("платежи помесячно можно?")).isInstanceOfSatisfying(KbMatch.Answer.class,
                     a -> assertThat(a.entry().id()).isEqualTo("installments"));
             // the ranker alone learns nothing from examples; and examples never put an entry forward by themselves
+            // (but for the very message they hold: answersAMessageWrittenAsAnExampleTheWayTheTeamLabelledIt)
             assertThat(KnowledgeBaseIndex.of(kb, KnowledgeBaseIndex.Thresholds.defaults(), SecondOpinion.off()).match("платежи помесячно можно?"))
                     .isInstanceOf(KbMatch.DidYouMean.class);
-            assertThat(KnowledgeBaseIndex.of(kb).match("где посылка")).isEqualTo(KnowledgeBaseIndex.of(KB).match("где посылка"));
+            assertThat(KnowledgeBaseIndex.of(kb).match("где же посылка")).isEqualTo(KnowledgeBaseIndex.of(KB).match("где же посылка"));
         }
 
         @Test
@@ -164,6 +165,45 @@ class KnowledgeBaseExamplesTest {
             KnowledgeBaseIndex index = KnowledgeBaseIndex.of(KB.withExamples(shouts));
 
             assertThat(index.match("ааааааа")).isInstanceOf(KbMatch.NoAnswer.class);
+        }
+
+        @Test
+        void answersAMessageWrittenAsAnExampleTheWayTheTeamLabelledIt() {
+            // a team fixes a message its bot got wrong by adding it to the examples, and expects that very message answered
+            KbExamples fixes = KbExamples.parse("fixes.tsv", """
+                    ## fixes
+                    order-status\tкурьер так и не доехал
+                    -\tсколько стоит доставка в марс
+                    delivery-cost+installments\tа доставка платная? и частями можно?
+                    """);
+            KnowledgeBaseIndex without = KnowledgeBaseIndex.of(KB);
+            KnowledgeBaseIndex with = KnowledgeBaseIndex.of(KB.withExamples(fixes));
+
+            assertThat(without.match("курьер так и не доехал")).isNotInstanceOf(KbMatch.Answer.class);
+            assertThat(with.match("Курьер так и не доехал!!")).isInstanceOfSatisfying(KbMatch.Answer.class,
+                    a -> assertThat(a.entry().id()).isEqualTo("order-status"));
+            assertThat(without.match("сколько стоит доставка в марс")).isInstanceOf(KbMatch.Answer.class);
+            assertThat(with.match("Сколько стоит доставка в Марс?")).isInstanceOfSatisfying(KbMatch.NoAnswer.class,
+                    n -> assertThat(n.outOfScope()).isTrue());
+            assertThat(with.match("а доставка платная? и частями можно?")).isInstanceOfSatisfying(KbMatch.Answer.class,
+                    a -> assertThat(a.entries()).extracting(KbEntry::id).containsExactly("delivery-cost", "installments"));
+            // only the message as written: the rest is still the matcher's
+            assertThat(with.match("сколько стоит доставка")).isInstanceOfSatisfying(KbMatch.Answer.class,
+                    a -> assertThat(a.entry().id()).isEqualTo("delivery-cost"));
+        }
+
+        @Test
+        void leavesAMessageWhoseCopiesAreLabelledDifferentlyToTheMatcher() {
+            KbExamples disputed = KbExamples.parse("disputed.tsv", """
+                    ## one writer
+                    delivery-time\tдоставка
+                    ## another
+                    delivery-cost\tдоставка
+                    """);
+
+            KbMatch decided = KnowledgeBaseIndex.of(KB.withExamples(disputed)).match("доставка");
+
+            assertThat(decided instanceof KbMatch.Answer a && a.confidence() == 1.0).as("taken as labelled: %s", decided).isFalse();
         }
 
         @Test
