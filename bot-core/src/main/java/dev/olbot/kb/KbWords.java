@@ -44,11 +44,16 @@ public record KbWords(List<String> words) {
 
     /**
      * Finds the listed things in messages by stem. A thing of several words ("детский сад", "салон
-     * красоты", "gas station") is named when the message says every one of its words: "детские
-     * часы" or "салон связи" alone are not another business. Immutable and thread-safe.
+     * красоты", "gas station", "тату-салон") is named when the message says every one of its words:
+     * "детские часы" or "салон связи" alone are not another business. Immutable and thread-safe.
      */
     static final class Matcher {
         private final TextAnalysis analysis;
+        /**
+         * What separates the words of a thing: spaces and hyphens — the analysis splits "go-kart" into
+         * "go" and "kart", which as one word's stems would each name it ("payment didn't go through").
+         */
+        private static final String WORD_BREAK = "[\\s\\-\u2010\u2011\u2013\u2014]+";
         /** Each listed thing: per word, the stems that stand for it. */
         private final List<List<Set<String>>> things = new ArrayList<>();
 
@@ -56,7 +61,7 @@ public record KbWords(List<String> words) {
             this.analysis = analysis;
             for (String w : list.words()) {
                 List<Set<String>> words = new ArrayList<>();
-                for (String word : w.trim().split("\\s+")) {
+                for (String word : w.trim().split(WORD_BREAK)) { // "тату-салон" is two words, both needed
                     Set<String> stems = new HashSet<>(analysis.allTerms(word));
                     if (!stems.isEmpty()) {
                         words.add(stems);

@@ -75,6 +75,19 @@ class KnowledgeBaseNotOursTest {
         }
 
         @Test
+        void takesAHyphenatedThingForItsWordsTogetherNotForEitherAlone() {
+            KnowledgeBaseIndex hyphenated = KnowledgeBaseIndex.of(KnowledgeBase.parse("shop.yaml", ENTRIES + """
+                    not_ours: [тату-салон, фитнес-клуб]
+                    """));
+
+            assertThat(hyphenated.match("есть скидка в тату-салоне?")).isInstanceOfSatisfying(KbMatch.NoAnswer.class,
+                    n -> assertThat(n.outOfScope()).isTrue());
+            assertThat(hyphenated.match("скидка на абонемент в фитнес клуб")).isInstanceOf(KbMatch.NoAnswer.class);
+            // each part alone named the thing before: "салон" turned away the shop's own question
+            assertThat(hyphenated.match("есть скидка в салоне?")).isInstanceOf(KbMatch.Answer.class);
+        }
+
+        @Test
         void keepsABareReplyAReplyRatherThanOutOfScope() {
             assertThat(index.match("нет")).isInstanceOfSatisfying(KbMatch.NoAnswer.class, n -> assertThat(n.outOfScope()).isFalse());
         }
