@@ -55,11 +55,27 @@ public record KbWords(List<String> words) {
          */
         private static final String WORD_BREAK = "[\\s\\-\u2010\u2011\u2013\u2014]+";
         /** Each listed thing: per word, the stems that stand for it. */
-        private final List<List<Set<String>>> things = new ArrayList<>();
+        private final List<List<Set<String>>> things;
+        /** The shop's goods of several words that hold a listed thing ("домашний кинотеатр", "фитнес браслет"). */
+        private final List<List<Set<String>>> goods;
 
         Matcher(TextAnalysis analysis, KbWords list) {
+            this(analysis, list, List.of());
+        }
+
+        /**
+         * With the shop's goods ({@link KnowledgeBase#goods()}): a listed thing said as part of one of
+         * them is the shop's — "домашний кинотеатр" is a good, "кинотеатр" another business.
+         */
+        Matcher(TextAnalysis analysis, KbWords list, List<String> goods) {
             this.analysis = analysis;
-            for (String w : list.words()) {
+            this.things = things(analysis, list.words());
+            this.goods = things(analysis, goods).stream().filter(g -> g.size() > 1).toList();
+        }
+
+        private static List<List<Set<String>>> things(TextAnalysis analysis, List<String> list) {
+            List<List<Set<String>>> things = new ArrayList<>();
+            for (String w : list) {
                 List<Set<String>> words = new ArrayList<>();
                 for (String word : w.trim().split(WORD_BREAK)) { // "тату-салон" is two words, both needed
                     Set<String> stems = new HashSet<>(analysis.allTerms(word));
@@ -71,6 +87,7 @@ public record KbWords(List<String> words) {
                     things.add(words);
                 }
             }
+            return things;
         }
 
         /** Whether {@code text} names one of the listed things. */
@@ -84,16 +101,26 @@ public record KbWords(List<String> words) {
                 return Optional.empty();
             }
             Set<String> said = new HashSet<>(analysis.allTerms(text));
+            Set<String> ours = new HashSet<>(); // the words of the goods the message names
+            for (List<Set<String>> good : goods) {
+                found(good, said).ifPresent(ours::addAll);
+            }
             for (List<Set<String>> thing : things) {
-                List<String> found = new ArrayList<>();
-                for (Set<String> word : thing) {
-                    word.stream().filter(said::contains).findFirst().ifPresent(found::add);
-                }
-                if (found.size() == thing.size()) {
-                    return Optional.of(String.join(" ", found));
+                Optional<List<String>> found = found(thing, said);
+                if (found.isPresent() && !ours.containsAll(found.get())) {
+                    return Optional.of(String.join(" ", found.get()));
                 }
             }
             return Optional.empty();
+        }
+
+        /** The stems by which {@code said} holds every word of {@code thing}; empty when it lacks one. */
+        private static Optional<List<String>> found(List<Set<String>> thing, Set<String> said) {
+            List<String> found = new ArrayList<>();
+            for (Set<String> word : thing) {
+                word.stream().filter(said::contains).findFirst().ifPresent(found::add);
+            }
+            return found.size() == thing.size() ? Optional.of(found) : Optional.empty();
         }
     }
 }

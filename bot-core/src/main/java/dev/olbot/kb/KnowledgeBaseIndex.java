@@ -135,7 +135,7 @@ public final class KnowledgeBaseIndex {
         this.index = PhraseIndex.of(kb.analysis(), phrases, context, Set.of(OUT_OF_SCOPE));
         this.classifier = KbClassifier.learn(kb, OUT_OF_SCOPE);
         this.examples = ExampleConfirmation.of(kb, answers);
-        this.reading = new MessageReading(new KbWords.Matcher(kb.analysis(), kb.notOurs()), this::decide);
+        this.reading = new MessageReading(new KbWords.Matcher(kb.analysis(), kb.notOurs(), kb.goods()), this::decide);
         this.labelled = opinion.equals(SecondOpinion.off()) ? Map.of() : labelled(kb); // the ranker alone learns nothing from examples
     }
 

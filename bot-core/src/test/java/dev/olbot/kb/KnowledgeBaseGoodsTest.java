@@ -46,6 +46,24 @@ class KnowledgeBaseGoodsTest {
         }
 
         @Test
+        void answersAboutAGoodWhoseNameHoldsAnotherBusinesssThing() {
+            String lists = "not_ours: [кинотеатр, фитнес, абонемент]\n";
+            KnowledgeBaseIndex notOursAlone = KnowledgeBaseIndex.of(KnowledgeBase.parse("shop.yaml", BASE + lists));
+            KnowledgeBaseIndex withGoods = KnowledgeBaseIndex.of(KnowledgeBase.parse("shop.yaml", BASE + lists
+                    + "our_goods: [домашний кинотеатр, фитнес-браслет]\n"));
+
+            // a home cinema and a fitness band are the shop's goods; a cinema and a fitness club another business
+            assertThat(notOursAlone.match("домашний кинотеатр сломался, какая гарантия?")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(withGoods.match("домашний кинотеатр сломался, какая гарантия?")).isInstanceOfSatisfying(KbMatch.Answer.class,
+                    a -> assertThat(a.entry().id()).isEqualTo("warranty"));
+            assertThat(withGoods.match("как вернуть фитнес браслет")).isInstanceOf(KbMatch.Answer.class);
+            assertThat(withGoods.match("до скольки работает кинотеатр")).isInstanceOfSatisfying(KbMatch.NoAnswer.class,
+                    n -> assertThat(n.outOfScope()).isTrue());
+            assertThat(withGoods.match("как вернуть абонемент в фитнес, купил фитнес браслет")).isInstanceOfSatisfying(KbMatch.NoAnswer.class,
+                    n -> assertThat(n.outOfScope()).isTrue());
+        }
+
+        @Test
         void stillTurnsAwayTheProductAdviceTheExamplesAreAbout() {
             assertThat(with.match("which camera takes the best photos")).isInstanceOfSatisfying(KbMatch.NoAnswer.class,
                     n -> assertThat(n.outOfScope()).isTrue());
@@ -58,6 +76,15 @@ class KnowledgeBaseGoodsTest {
         void readsTheListAndKeepsItEmptyWhenAbsent() {
             assertThat(KnowledgeBase.parse("shop.yaml", BASE + "our_goods: [camera, камера]\n").goods()).containsExactly("camera", "камера");
             assertThat(KnowledgeBase.parse("shop.yaml", BASE).goods()).isEmpty();
+        }
+
+        @Test
+        void takesAGoodOfSeveralWordsThatHoldsAnotherBusinesssThing() {
+            assertThat(KnowledgeBase.parse("shop.yaml", BASE + "not_ours: [кинотеатр]\nour_goods: [домашний кинотеатр]\n").goods())
+                    .containsExactly("домашний кинотеатр");
+            assertThatThrownBy(() -> KnowledgeBase.parse("shop.yaml", BASE + "not_ours: [home cinema]\nour_goods: [home cinemas]\n"))
+                    .isInstanceOf(KnowledgeBaseException.class)
+                    .hasMessageContaining("'home cinemas' is on the 'not_ours' list too");
         }
 
         @Test
