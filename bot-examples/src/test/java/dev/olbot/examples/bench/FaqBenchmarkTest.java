@@ -155,13 +155,15 @@ class FaqBenchmarkTest {
             // in as the seventeenth part: 80.6 / 94.7 / 1.4 / 91.1%; a part that reports what happened left unanswered beside
             // one that does not (Reports): 80.8 / 94.9 / 1.2 / 91.1%; one foreign word in a message of 6 topic words or more
             // a detail of a story (PhraseIndex.STORY_TOPIC_WORDS): 81.0 / 95.0 / 1.2 / 91.1%; the fourteenth held-out part
-            // folded in as the eighteenth part: 80.5 / 95.1 / 1.2 / 90.3%
+            // folded in as the eighteenth part: 80.5 / 95.1 / 1.2 / 90.3%; examples answered as labelled when written alike:
+            // 80.9 / 95.1 / 1.2 / 90.3%; not_ours and our_goods broadened (693 and 287 entries, written from general knowledge,
+            // not from the examples) and goods before not_ours: 81.0 / 95.3 / 1.2 / 93.4%
             assertThat(f.set()).endsWith("cross-validated by part");
             assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.80);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.945);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.95);
             assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.014);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.90); // eighteen parts: 90.3%
-            assertThat(f.bothAnswered()).as(f.report()).isGreaterThanOrEqualTo(90); // 93 of 136, with and without Reports
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.93); // eighteen parts: 93.4%
+            assertThat(f.bothAnswered()).as(f.report()).isGreaterThanOrEqualTo(100); // 103 of 151
         }
 
         @Test
@@ -206,11 +208,12 @@ class FaqBenchmarkTest {
 
             // the fifteenth held-out part (2026-12-02), measured when it came, with the tenth session's matcher learning from
             // eighteen parts of examples: 77.7 / 94.2 / 1.5 / 77.8% (the fourteenth part had been 74.8 / 93.7 / 1.9 / 77.8%);
-            // below the targets, a floor only
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.74);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.93);
+            // after the eleventh session's broader not_ours and our_goods: 78.2 / 94.7 / 1.5 / 83.8%; below the issue's
+            // targets, a floor only
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.77);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.94);
             assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.77);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.83);
         }
     }
 }
