@@ -212,6 +212,43 @@ public final class IngressBenchmark {
         });
     }
 
+    /**
+     * The raw handler that also keeps each body in {@code inbox} and answers once it is durable (then
+     * marks it handled, as a turn that does nothing would): what the journal alone costs, with nothing
+     * decoded, verified or handed to a turn — the upper bound of a durable ingress on this machine.
+     */
+    static io.vertx.core.Future<Integer> journalledBareRoute(Vertx vertx, int loops, dev.olbot.ingress.Inbox inbox) {
+        java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong();
+        return LoopServers.listen(vertx, loops, v -> {
+            Router router = Router.router(v);
+            router.post("/bare").handler(ctx -> {
+                Buffer body = Buffer.buffer();
+                ctx.request().handler(body::appendBuffer);
+                ctx.request().endHandler(e -> {
+                    io.vertx.core.Context loop = Vertx.currentContext();
+                    String text = body.toString(java.nio.charset.StandardCharsets.UTF_8);
+                    inbox.append(new dev.olbot.ingress.Inbox.Delivery("bare-" + seq.incrementAndGet(),
+                            "application/x-www-form-urlencoded", text, java.util.Map.of())).whenComplete((id, failed) -> {
+                                Runnable answer = () -> {
+                                    ctx.response().setStatusCode(failed == null ? 200 : 503)
+                                            .putHeader("Content-Type", "text/plain; charset=utf-8").end("OK");
+                                    if (failed == null) {
+                                        inbox.handled(id);
+                                    }
+                                };
+                                if (Vertx.currentContext() == loop) {
+                                    answer.run();
+                                } else {
+                                    loop.runOnContext(x -> answer.run());
+                                }
+                            });
+                });
+                ctx.request().resume();
+            });
+            return router;
+        });
+    }
+
     static <T> T await(io.vertx.core.Future<T> f) throws Exception {
         return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }

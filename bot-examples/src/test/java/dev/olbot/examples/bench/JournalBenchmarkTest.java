@@ -21,11 +21,12 @@ class JournalBenchmarkTest {
     }
 
     @Test
-    void reportsEventsPerSecondAndServerCpuPerEventForAllThreeTargetsAndLeavesNothingPending() throws Exception {
+    void reportsEventsPerSecondAndServerCpuPerEventForAllFourTargetsAndLeavesNothingPending() throws Exception {
         String out = run(o -> new JournalBenchmark(0.3, 4, 50, 1, 2, o).run());
 
-        assertThat(out).containsPattern("round 1: raw \\d+/s, in-memory inbox \\d+/s, journal \\d+/s; .*server CPU per event "
-                + "\\d+\\.\\d / \\d+\\.\\d / \\d+\\.\\d µs");
+        assertThat(out).containsPattern("round 1: raw \\d+/s, in-memory inbox \\d+/s, journal \\d+/s, raw handler \\+ journal \\d+/s; "
+                + ".*server CPU per event \\d+\\.\\d / \\d+\\.\\d / \\d+\\.\\d / \\d+\\.\\d µs");
+        assertThat(out).containsPattern("raw handler \\+ journal \\(.*\\): \\d+/s \\(\\d+\\.\\d\\d× raw\\), server CPU per event \\d+\\.\\d µs");
         assertThat(out).containsPattern("server CPU per event .* medians: raw handler \\d+\\.\\d µs, in-memory inbox \\d+\\.\\d µs,"
                 + " journal \\d+\\.\\d µs");
         assertThat(out).containsPattern("journal: \\d+ events handled, 0 still pending");
