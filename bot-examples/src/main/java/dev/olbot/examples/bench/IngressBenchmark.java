@@ -197,19 +197,7 @@ public final class IngressBenchmark {
      * served on {@code loops} event loops like the ingress it is compared with. Completes with its port.
      */
     static io.vertx.core.Future<Integer> bareRoute(Vertx vertx, int loops) {
-        return LoopServers.listen(vertx, loops, v -> {
-            Router router = Router.router(v);
-            router.post("/bare").handler(ctx -> {
-                Buffer body = Buffer.buffer();
-                ctx.request().handler(body::appendBuffer);
-                ctx.request().endHandler(e -> {
-                    body.toString(java.nio.charset.StandardCharsets.UTF_8);
-                    ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=utf-8").end("OK");
-                });
-                ctx.request().resume();
-            });
-            return router;
-        });
+        return bodyRoute(vertx, loops, (ctx, body) -> ok(ctx, 200));
     }
 
     /**
@@ -219,34 +207,42 @@ public final class IngressBenchmark {
      */
     static io.vertx.core.Future<Integer> journalledBareRoute(Vertx vertx, int loops, dev.olbot.ingress.Inbox inbox) {
         java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong();
+        return bodyRoute(vertx, loops, (ctx, body) -> {
+            io.vertx.core.Context loop = Vertx.currentContext();
+            inbox.append(new dev.olbot.ingress.Inbox.Delivery("bare-" + seq.incrementAndGet(), "application/x-www-form-urlencoded",
+                    body, java.util.Map.of())).whenComplete((id, failed) -> {
+                        Runnable answer = () -> {
+                            ok(ctx, failed == null ? 200 : 503);
+                            if (failed == null) {
+                                inbox.handled(id);
+                            }
+                        };
+                        if (Vertx.currentContext() == loop) {
+                            answer.run();
+                        } else {
+                            loop.runOnContext(x -> answer.run());
+                        }
+                    });
+        });
+    }
+
+    /** {@code POST /bare} on {@code loops} event loops: reads the whole body as a string and hands it to {@code onBody} on the loop. */
+    private static io.vertx.core.Future<Integer> bodyRoute(Vertx vertx, int loops,
+            java.util.function.BiConsumer<io.vertx.ext.web.RoutingContext, String> onBody) {
         return LoopServers.listen(vertx, loops, v -> {
             Router router = Router.router(v);
             router.post("/bare").handler(ctx -> {
                 Buffer body = Buffer.buffer();
                 ctx.request().handler(body::appendBuffer);
-                ctx.request().endHandler(e -> {
-                    io.vertx.core.Context loop = Vertx.currentContext();
-                    String text = body.toString(java.nio.charset.StandardCharsets.UTF_8);
-                    inbox.append(new dev.olbot.ingress.Inbox.Delivery("bare-" + seq.incrementAndGet(),
-                            "application/x-www-form-urlencoded", text, java.util.Map.of())).whenComplete((id, failed) -> {
-                                Runnable answer = () -> {
-                                    ctx.response().setStatusCode(failed == null ? 200 : 503)
-                                            .putHeader("Content-Type", "text/plain; charset=utf-8").end("OK");
-                                    if (failed == null) {
-                                        inbox.handled(id);
-                                    }
-                                };
-                                if (Vertx.currentContext() == loop) {
-                                    answer.run();
-                                } else {
-                                    loop.runOnContext(x -> answer.run());
-                                }
-                            });
-                });
+                ctx.request().endHandler(e -> onBody.accept(ctx, body.toString(java.nio.charset.StandardCharsets.UTF_8)));
                 ctx.request().resume();
             });
             return router;
         });
+    }
+
+    private static void ok(io.vertx.ext.web.RoutingContext ctx, int status) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end("OK");
     }
 
     static <T> T await(io.vertx.core.Future<T> f) throws Exception {
