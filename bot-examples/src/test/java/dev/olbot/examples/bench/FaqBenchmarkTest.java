@@ -158,7 +158,8 @@ class FaqBenchmarkTest {
             // folded in as the eighteenth part: 80.5 / 95.1 / 1.2 / 90.3%; examples answered as labelled when written alike:
             // 80.9 / 95.1 / 1.2 / 90.3%; not_ours and our_goods broadened (693 and 287 entries, written from general knowledge,
             // not from the examples) and goods before not_ours: 81.0 / 95.3 / 1.2 / 93.4%; cities as one synonym group and 177
-            // general out-of-scope phrasings: 81.4 / 95.5 / 1.1 / 93.4%
+            // general out-of-scope phrasings: 81.4 / 95.5 / 1.1 / 93.4%; without the 14 of them that named a good or "когда":
+            // 81.4 / 95.5 / 1.1 / 93.5%
             assertThat(f.set()).endsWith("cross-validated by part");
             assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.81);
             assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.95);
@@ -186,6 +187,16 @@ class FaqBenchmarkTest {
         }
 
         @Test
+        void neverTurnsAwayAShopQuestionForTheGoodItNames() {
+            // product advice among the out-of-scope phrasings ("какой телевизор выбрать в спальню") once made "телевизор"
+            // another business's word: "заказал телевизор, когда привезут?" got the out-of-scope reply
+            for (String asked : java.util.List.of("заказал телевизор, когда привезут?", "заказал телевизор домой, когда привезут?",
+                    "аккумулятор ноутбука не заряжается, гарантия?", "купил ноутбук, когда привезут?")) {
+                assertThat(SHIPPED.verdict(asked)).as(asked).isNotInstanceOf(FaqEvaluation.Verdict.NoAnswer.class);
+            }
+        }
+
+        @Test
         void theFaqBotAnswersEachOfItsExamplesAsTheTeamLabelledIt() {
             // before: the bot that had learned them answered 86.4% right at once, offered 95.8%, and turned away 90.9% of the "-"
             java.util.List<String> wrong = new java.util.ArrayList<>();
@@ -210,7 +221,8 @@ class FaqBenchmarkTest {
             // the fifteenth held-out part (2026-12-02), measured when it came, with the tenth session's matcher learning from
             // eighteen parts of examples: 77.7 / 94.2 / 1.5 / 77.8% (the fourteenth part had been 74.8 / 93.7 / 1.9 / 77.8%);
             // after the eleventh session's broader not_ours and our_goods: 78.2 / 94.7 / 1.5 / 83.8%; with the cities and the
-            // general out-of-scope phrasings too: 79.1 / 93.2 / 1.5 / 84.8%; below the targets, a floor only
+            // general out-of-scope phrasings too: 79.1 / 93.2 / 1.5 / 84.8%; without the 14 phrasings that named a good:
+            // 79.1 / 93.7 / 1.5 / 84.8%; below the targets, a floor only
             assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.78);
             assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.93);
             assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
