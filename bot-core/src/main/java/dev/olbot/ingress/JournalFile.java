@@ -36,7 +36,6 @@ final class JournalFile {
     private final AtomicLong unsynced = new AtomicLong();
     private final AtomicLong reserveNanos = new AtomicLong();
     private final AtomicLong longestReserveNanos = new AtomicLong();
-    private final AtomicLong longestSyncNanos = new AtomicLong();
     /** Every group's {@code fdatasync}, for its percentiles (and the metrics' timer). */
     final SyncTimes syncTimes = new SyncTimes();
 
@@ -120,7 +119,6 @@ final class JournalFile {
         channel.force(false);
         long took = System.nanoTime() - start;
         syncNanos.addAndGet(took);
-        longestSyncNanos.accumulateAndGet(took, Math::max);
         groups.incrementAndGet();
         syncTimes.record(took);
         return took;
@@ -168,7 +166,7 @@ final class JournalFile {
 
     FileInbox.WriterStats stats() {
         return new FileInbox.WriterStats(groups.get(), records.get(), syncNanos.get(), unsynced.get(), reserveNanos.get(),
-                longestReserveNanos.get(), syncTimes.quantileNanos(0.5), syncTimes.quantileNanos(0.99), longestSyncNanos.get());
+                longestReserveNanos.get(), syncTimes.quantileNanos(0.5), syncTimes.quantileNanos(0.99), syncTimes.longestNanos());
     }
 
     /**

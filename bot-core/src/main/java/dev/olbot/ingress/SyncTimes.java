@@ -17,12 +17,19 @@ final class SyncTimes {
     private static final int POWERS = 32;
 
     private final AtomicLongArray counts = new AtomicLongArray(POWERS * SUB);
+    private final java.util.concurrent.atomic.AtomicLong longest = new java.util.concurrent.atomic.AtomicLong();
     private volatile LongConsumer listener = n -> {};
 
     /** Counts one sync that took {@code nanos}. */
     void record(long nanos) {
         counts.incrementAndGet(bucket(Math.max(0, nanos) / 1_000));
+        longest.accumulateAndGet(nanos, Math::max);
         listener.accept(nanos);
+    }
+
+    /** The longest sync so far, in nanoseconds, exactly; 0 before any. */
+    long longestNanos() {
+        return longest.get();
     }
 
     /** Also hands every sync's duration, in nanoseconds, to {@code each} (on the thread that synced). */

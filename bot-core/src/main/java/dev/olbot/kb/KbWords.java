@@ -90,6 +90,16 @@ public record KbWords(List<String> words) {
             return things;
         }
 
+        /**
+         * Whether {@code text}, itself a thing ("кинотеатр", "home cinemas"), is on the list: a listed
+         * thing of as many words names it. "домашний кинотеатр" holds the listed "кинотеатр" and is more.
+         */
+        boolean lists(String text) {
+            List<List<Set<String>>> asThing = things(analysis, List.of(text));
+            Set<String> said = new HashSet<>(analysis.allTerms(text));
+            return !asThing.isEmpty() && things.stream().anyMatch(t -> t.size() == asThing.get(0).size() && found(t, said).isPresent());
+        }
+
         /** Whether {@code text} names one of the listed things. */
         boolean names(String text) {
             return named(text).isPresent();

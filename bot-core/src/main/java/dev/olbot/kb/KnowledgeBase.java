@@ -150,8 +150,7 @@ public final class KnowledgeBase {
         } catch (IllegalArgumentException e) {
             throw new KnowledgeBaseException(source + ": field 'synonyms': " + e.getMessage(), e);
         }
-        TextAnalysis analysis = TextAnalysis.builder().synonyms(synonyms).build();
-        KbWords.Matcher notOurs = new KbWords.Matcher(analysis, notOursWords);
+        KbWords.Matcher notOurs = new KbWords.Matcher(TextAnalysis.builder().synonyms(synonyms).build(), notOursWords);
         for (KbEntry entry : entries) {
             entry.questions().values().stream().flatMap(List::stream).filter(notOurs::names).findFirst().ifPresent(q -> {
                 throw new KnowledgeBaseException(source + ": field 'not_ours': the word with stem '" + notOurs.named(q).orElseThrow()
@@ -161,16 +160,10 @@ public final class KnowledgeBase {
         goods.stream().filter(g -> g == null || g.isBlank()).findFirst().ifPresent(g -> {
             throw new KnowledgeBaseException(source + ": field 'our_goods': a word is blank");
         });
-        for (String g : goods) {
-            // "домашний кинотеатр" holds "кинотеатр" and is more: a good; "кинотеатр" on both lists is a mistake
-            if (notOurs.names(g)) {
-                KbWords good = new KbWords(List.of(g));
-                notOursWords.words().stream().filter(w -> new KbWords.Matcher(analysis, new KbWords(List.of(w))).names(g)
-                        && new KbWords.Matcher(analysis, good).names(w)).findFirst().ifPresent(w -> {
-                            throw new KnowledgeBaseException(source + ": field 'our_goods': '" + g + "' is on the 'not_ours' list too");
-                        });
-            }
-        }
+        // "домашний кинотеатр" holds "кинотеатр" and is more: a good; "кинотеатр" on both lists is a mistake
+        goods.stream().filter(notOurs::lists).findFirst().ifPresent(g -> {
+            throw new KnowledgeBaseException(source + ": field 'our_goods': '" + g + "' is on the 'not_ours' list too");
+        });
         return new KnowledgeBase(source, Collections.unmodifiableMap(map),
                 synonyms.stream().map(List::copyOf).toList(), outOfScope, notOursWords, List.copyOf(goods), KbExamples.none());
     }

@@ -124,8 +124,7 @@ public final class JournalBenchmark {
         IngressServer durableServer = IngressBenchmark.await(IngressServer.start(vertx, durable,
                 IngressServer.Options.defaults().withHost("127.0.0.1").withPort(0).withEventLoops(eventLoops)));
         int raw = IngressBenchmark.await(IngressBenchmark.bareRoute(vertx, eventLoops));
-        FileInbox bareJournal = FileInbox.open(dir.resolve("bare.journal"), Duration.ofHours(1), java.time.Clock.systemUTC(), 10_000,
-                journalSync);
+        FileInbox bareJournal = openJournal(dir, "bare.journal");
         bareJournal.recover(); // an empty folder: nothing to read, but a journal is read before its first append
         int rawJournal = IngressBenchmark.await(IngressBenchmark.journalledBareRoute(vertx, eventLoops, bareJournal));
         try (LoadGenerator load = new LoadGenerator(inFlight)) {
@@ -207,7 +206,11 @@ public final class JournalBenchmark {
 
     /** The journal under test, in {@code dir}: a dedupe window of an hour, synced as {@link #journalSync} says. */
     private FileInbox openJournal(Path dir) {
-        return FileInbox.open(dir.resolve("inbox.journal"), Duration.ofHours(1), java.time.Clock.systemUTC(), 10_000, journalSync);
+        return openJournal(dir, "inbox.journal");
+    }
+
+    private FileInbox openJournal(Path dir, String name) {
+        return FileInbox.open(dir.resolve(name), Duration.ofHours(1), java.time.Clock.systemUTC(), 10_000, journalSync);
     }
 
     /** One closed-loop run: events/s and the server's CPU microseconds per event. */
