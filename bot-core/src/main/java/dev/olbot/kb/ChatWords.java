@@ -63,6 +63,20 @@ public final class ChatWords {
             "благодарю", "супер", "отлично", "понял", "поняла", "yes", "yeah", "yep", "no", "nope", "ok", "okay",
             "sure", "thanks", "thank", "thx", "great", "fine", "got", "it", "cool");
 
+    /**
+     * Words by which a client addresses the business it writes to — "у вас", "ваш сайт", "you", "your" —
+     * in Cyrillic and Latin letters ({@link #addressesUs}).
+     */
+    public static final Set<String> ADDRESS = Set.of(
+            "вас", "вам", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей", "вашем", "вашу", "вашим", "ваших", "вашими",
+            "vas", "vam", "vash", "vasha", "vashe", "vashi", "vashego", "vashem", "you", "your", "yours", "ya'll", "yall");
+
+    /** Whether {@code text} addresses the business it is written to: says one of {@link #ADDRESS}. */
+    public static boolean addressesUs(String text) {
+        String n = Utterance.normalize(text);
+        return !n.isEmpty() && Arrays.stream(n.split(" ")).anyMatch(ADDRESS::contains);
+    }
+
     /** Whether {@code text} says nothing but {@link #REPLIES} (after {@link Utterance#normalize}). */
     public static boolean bareReply(String text) {
         String n = Utterance.normalize(text);

@@ -21,8 +21,12 @@ import java.util.Set;
  * </ul>
  * The knowledge base's out-of-scope examples ({@link KbOutOfScope}) are phrases of the same index:
  * when one ranks first, at least {@link Thresholds#suggest()}, and ahead of the best entry by {@link
- * Thresholds#margin()}, the verdict is {@link KbMatch.NoAnswer} with {@code outOfScope}; an entry
- * that is not ahead of them by the margin is offered, not answered; they are never offered.
+ * Thresholds#margin()}, the verdict is {@link KbMatch.NoAnswer} with {@code outOfScope} — unless the
+ * message speaks to the shop ({@link ChatWords#addressesUs}: "у вас", "ваш", "you") and an entry
+ * reaches {@link Thresholds#answer()}: then the other business is an aside, and the message is matched
+ * as if they had not ranked first ("от какой суммы у вас бесплатная доставка? на озоне от тысячи":
+ * "заказ на озоне" is an example; "do you have job openings" stays turned away). An entry that is not
+ * ahead of them by the margin is offered, not answered; they are never offered.
  * A message equal to one of the questions (what a button sends) is answered outright (or, equal to
  * an out-of-scope example, turned away). Then a classifier learned from the same knowledge base
  * when the index is built ({@link KbClassifier}: each entry's questions one class, the out-of-scope
@@ -178,7 +182,8 @@ public final class KnowledgeBaseIndex {
      * part that only reports what happened ("возврат оформлен и одобрен, а деньги когда на карту
      * упадут?") beside one that does not ({@link Reports}): that part is context, not answered. A bare
      * reply ({@link ChatWords#bareReply}: "нет", "ок") is no answer, and so is a message that names
-     * another business's thing ({@link KnowledgeBase#notOurs()}: out of scope). A message in Latin
+     * another business's thing ({@link KnowledgeBase#notOurs()}: out of scope) unless it speaks to the
+     * shop ({@link ChatWords#addressesUs}: "у вас", "your" — the other business is then an aside). A message in Latin
      * letters only that is not answered as written is answered by its Cyrillic reading when that is
      * an answer (the words' readings alone are weaker matches, and short ones like "brak" none).
      */
@@ -229,7 +234,7 @@ public final class KnowledgeBaseIndex {
             return new MessageReading.Decision(away, away, true);
         }
         PhraseIndex.Ranking<Object> ranking = index.ranking(text);
-        KbMatch ranked = decide(ranking);
+        KbMatch ranked = decide(ranking, ChatWords.addressesUs(text));
         boolean ask = classifier != null && !opinion.equals(SecondOpinion.off());
         KbMatch decided = ask ? opinion.apply(ranked, classifier.probabilities(text), OUT_OF_SCOPE, ranking.foreignWord()) : ranked;
         if (ask && examples != null) {
@@ -238,16 +243,21 @@ public final class KnowledgeBaseIndex {
         return new MessageReading.Decision(decided, ranked, ranking.foreignWord());
     }
 
-    private KbMatch decide(PhraseIndex.Ranking<Object> ranking) {
+    /**
+     * The ranker's decision; {@code addressed}: the message speaks to the shop, so out-of-scope phrases do not turn it
+     * away when an entry matches it as well as an answer needs.
+     */
+    private KbMatch decide(PhraseIndex.Ranking<Object> ranking, boolean addressed) {
         List<KbMatch.Candidate> ranked = candidates(ranking);
         double best = ranked.isEmpty() ? 0 : ranked.get(0).confidence();
         double outside = outOfScope(ranking);
-        if (outside >= thresholds.suggest() && (outside - best >= thresholds.margin() || ranking.foreignWord() && outside >= best)) {
+        boolean away = outside >= thresholds.suggest() && (outside - best >= thresholds.margin() || ranking.foreignWord() && outside >= best);
+        if (away && !(addressed && best >= thresholds.answer())) {
             return new KbMatch.NoAnswer(best, true); // "доставка пиццы" is someone else's business
         }
         double floor = ranking.topicWord() ? thresholds.topicSuggest() : thresholds.suggest();
         if (best < floor) {
-            return new KbMatch.NoAnswer(best);
+            return new KbMatch.NoAnswer(best, away);
         }
         double second = Math.max(ranked.size() > 1 ? ranked.get(1).confidence() : 0, outside);
         if (best >= thresholds.answer() && best - second >= thresholds.margin()) {

@@ -8,7 +8,8 @@ import java.util.function.Function;
 /**
  * How {@link KnowledgeBaseIndex#match} reads a whole client message before and around deciding one
  * text: a bare reply ("нет", "ок") is no answer; a message naming another business's thing ({@link
- * KbWords}) is out of scope; a message of two or three questions ({@link MessageParts}) whose parts
+ * KbWords}) is out of scope — unless it addresses the shop ({@link ChatWords#addressesUs}: "у вас", "your"),
+ * when the other business is a comparison or an aside ("рассрочка у вас есть? в Hoff диван так брал"); a message of two or three questions ({@link MessageParts}) whose parts
  * are confident answers of different entries gets them all — except a part that only reports what
  * happened ({@link Reports}: "возврат оформлен и одобрен, а деньги когда на карту упадут?") while
  * another answered part does not: that part is the question's context, so the refund time alone is
@@ -65,8 +66,9 @@ final class MessageReading {
         if (ChatWords.bareReply(text)) {
             return new Read(new KbMatch.NoAnswer(0), null); // "нет", "ок": a reply in a conversation, no question
         }
-        if (notOurs.names(text)) {
-            return new Read(new KbMatch.NoAnswer(0, true), null); // "скидка на абонемент в фитнес": not ours
+        if (notOurs.names(text) && !ChatWords.addressesUs(text)) {
+            // "скидка на абонемент в фитнес": not ours; "от какой суммы у вас бесплатная доставка? на озоне от тысячи": ours
+            return new Read(new KbMatch.NoAnswer(0, true), null);
         }
         List<MessageParts.Part> parts = MessageParts.split(text);
         List<KbMatch.Answer> answered = new ArrayList<>();

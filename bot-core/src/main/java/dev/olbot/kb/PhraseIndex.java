@@ -239,6 +239,18 @@ public final class PhraseIndex<T> {
         return analysis;
     }
 
+    /** The message shares with {@code phrase} only names of the shop's goods ({@link ValueTerms#ownName}). */
+    private boolean sharesOnlyOwnNames(Map<String, Map<String, Double>> expansions, Set<String> phrase) {
+        for (Map<String, Double> said : expansions.values()) {
+            for (String term : said.keySet()) {
+                if (phrase.contains(term) && !valueTerms.ownName(term)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Candidates with a confidence above zero, best first, at most one (the best phrase) per value. */
     public List<Scored<T>> rank(String text) {
         return ranking(text).candidates();
@@ -273,6 +285,9 @@ public final class PhraseIndex<T> {
                         : rules.onlyGeneric(expansions, p.terms()) || rules.onlyShortTypos(expansions, p.terms());
                 if (noTopic) {
                     continue; // "где купить хлеб" shares only "купить" with "купить сертификат"; "sing" alone is not "sign"
+                }
+                if (valueTerms.outside(p.value()) && sharesOnlyOwnNames(expansions, p.terms())) {
+                    continue; // "купил смартфон, можно вернуть?" shares only the good with "какой смартфон лучше"
                 }
                 double coverage = Math.min(1.0, hit.score / p.selfScore());
                 double explained;

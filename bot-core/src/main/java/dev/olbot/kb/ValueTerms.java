@@ -82,6 +82,18 @@ final class ValueTerms<T> {
     /** The foreign words; worked out by {@link #seal()}. */
     private Set<String> foreign = Set.of();
 
+    /** The terms of contexts whose value has no phrase (the shop's goods); worked out by {@link #seal()}. */
+    private Set<String> ownNames = Set.of();
+
+    /**
+     * A term only a context of no phrase's value has — the name of a good the shop sells: an outside
+     * phrase that shares nothing else with a message ("какой смартфон лучше" and "купил смартфон, можно
+     * вернуть?") is not what the message is about.
+     */
+    boolean ownName(String term) {
+        return ownNames.contains(term);
+    }
+
     /** Called once every phrase and context is in: works out the {@link #foreignWord foreign words}. */
     void seal() {
         Set<String> out = new HashSet<>();
@@ -91,6 +103,13 @@ final class ValueTerms<T> {
             }
         }
         foreign = naming(out);
+        Set<String> own = new HashSet<>();
+        contextTerms.forEach((value, terms) -> {
+            if (!valueTerms.containsKey(value)) {
+                own.addAll(terms);
+            }
+        });
+        ownNames = Set.copyOf(own);
     }
 
     /**

@@ -36,6 +36,17 @@ class KnowledgeBaseGoodsTest {
     @Nested
     class Verdict {
         @Test
+        void anOutOfScopeExampleThatSharesOnlyTheGoodWithAMessageDoesNotTurnItAway() {
+            // before: "which camera takes the best photos" outranked the returns on "camera" alone
+            String asked = "how do I return the camera";
+            assertThat(with.outOfScopeConfidence(asked)).isZero();
+            assertThat(with.ranked(asked).get(0).entry().id()).isEqualTo("returns");
+
+            assertThat(with.match("which camera takes better photos")).isInstanceOfSatisfying(KbMatch.NoAnswer.class,
+                    n -> assertThat(n.outOfScope()).isTrue());
+        }
+
+        @Test
         void doesNotMarkDownAnEntryForAProductThatOnlyOutOfScopeExamplesName() {
             String asked = "the camera is sold out, when will it be back in stock";
             // only the product-advice examples say "camera": without the list it is another business's word

@@ -61,6 +61,17 @@ class KnowledgeBaseNotOursTest {
         }
 
         @Test
+        void answersAClientWhoSpeaksToTheShopAndNamesAnotherBusinessInPassing() {
+            // before: every message naming a listed thing was turned away, "у вас" or not
+            assertThat(index.match("есть у вас скидки? в фитнес клубе вот дали на абонемент")).isInstanceOf(KbMatch.Answer.class);
+            assertThat(index.match("what are your opening hours? I'll come after the gym")).isInstanceOf(KbMatch.Answer.class);
+            assertThat(index.match("до скольки работаете? после поликлиники к вам заеду")).isInstanceOf(KbMatch.Answer.class);
+
+            assertThat(index.match("есть скидка на абонемент в фитнес?")).isInstanceOf(KbMatch.NoAnswer.class);
+            assertThat(index.match("до скольки работает поликлиника")).isInstanceOf(KbMatch.NoAnswer.class);
+        }
+
+        @Test
         void namesAThingOfSeveralWordsOnlyWhenTheMessageSaysEveryOneOfThem() {
             KnowledgeBaseIndex twoWords = KnowledgeBaseIndex.of(KnowledgeBase.parse("shop.yaml", ENTRIES + """
                     not_ours: [салон красоты, детский сад]

@@ -88,6 +88,18 @@ class KnowledgeBaseOutOfScopeTest {
         }
 
         @Test
+        void matchesAMessageThatSpeaksToTheShopAndNamesAnotherShopAsAComparison() {
+            // before: "заказ на озоне" outranked the entries and the message was turned away, "у вас" or not
+            assertThat(index.match("сколько у вас стоит доставка? на озоне заказ бесплатно привозят")).isInstanceOfSatisfying(
+                    KbMatch.DidYouMean.class, d -> assertThat(d.candidates().get(0).entry().id()).isEqualTo("delivery-cost"));
+
+            assertThat(index.match("сколько стоит доставка? на озоне заказ бесплатно привозят")).isInstanceOfSatisfying(
+                    KbMatch.NoAnswer.class, n -> assertThat(n.outOfScope()).isTrue());
+            assertThat(index.match("у вас можно заказать пиццу?")).isInstanceOfSatisfying(KbMatch.NoAnswer.class,
+                    n -> assertThat(n.outOfScope()).isTrue());
+        }
+
+        @Test
         void turnsAwayAMessageEqualToAnExample() {
             assertThat(index.match("доставка еды")).isEqualTo(new KbMatch.NoAnswer(0, true));
         }

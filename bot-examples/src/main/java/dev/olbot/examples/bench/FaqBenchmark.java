@@ -131,7 +131,8 @@ public final class FaqBenchmark {
     }
 
     /**
-     * Prints the parts asked for ({@code tuning}, {@code held-out} or {@code both}); with {@code
+     * Prints the parts asked for ({@code tuning}, {@code held-out}, {@code both}, or {@code other-businesses}:
+     * in-scope messages that name another business in passing); with {@code
      * misses}, every miss of the printed parts. While tuning, print only the tuning part: the
      * held-out figures must not steer the tuning.
      */
@@ -140,7 +141,8 @@ public final class FaqBenchmark {
             case "tuning" -> List.of(FaqEvalSet.TUNING);
             case "held-out" -> List.of(FaqEvalSet.HELD_OUT);
             case "both" -> List.of(FaqEvalSet.TUNING, FaqEvalSet.HELD_OUT);
-            default -> throw new IllegalArgumentException("--part: tuning, held-out or both, got '" + part + "'");
+            case "other-businesses" -> List.of(FaqEvalSet.OTHER_BUSINESSES);
+            default -> throw new IllegalArgumentException("--part: tuning, held-out, both or other-businesses, got '" + part + "'");
         };
         List<FaqEvaluation.Figures> all = new java.util.ArrayList<>();
         out.printf(java.util.Locale.ROOT, "index built in %.0f ms, holds %.1f MiB of heap; examples: %s; classifier: %s; decisions: %s%n",

@@ -23,6 +23,8 @@ public record FaqEvalSet(String name, List<Case> cases) {
     public static final String TUNING = "faq/examples.tsv";
     /** The part never learned from nor used for tuning. */
     public static final String HELD_OUT = "faq/eval/heldout.tsv";
+    /** In-scope messages that name another business in passing, never learned from nor used for tuning. */
+    public static final String OTHER_BUSINESSES = "faq/eval/other-businesses.tsv";
 
     /** The comment line after which a part's out-of-scope messages are near misses. */
     public static final String NEAR_MISSES = "# near misses";

@@ -257,7 +257,8 @@ public final class BenchCommand implements Runnable {
             description = "Accuracy of the FAQ bot's matching on the labelled evaluation set: the tuning part (the knowledge base's examples, cross-validated by part) and the held-out part.")
     static final class Faq implements Callable<Integer> {
         @Option(names = "--part", defaultValue = "both",
-                description = "tuning, held-out or both (default ${DEFAULT-VALUE}); while tuning, look at the tuning part only.")
+                description = "tuning, held-out or both (default ${DEFAULT-VALUE}); while tuning, look at the tuning part only;"
+                        + " other-businesses: in-scope messages that name another business in passing.")
         String part;
 
         @Option(names = "--misses", description = "Also list the misses of the printed parts.")

@@ -159,13 +159,19 @@ class FaqBenchmarkTest {
             // 80.9 / 95.1 / 1.2 / 90.3%; not_ours and our_goods broadened (693 and 287 entries, written from general knowledge,
             // not from the examples) and goods before not_ours: 81.0 / 95.3 / 1.2 / 93.4%; cities as one synonym group and 177
             // general out-of-scope phrasings: 81.4 / 95.5 / 1.1 / 93.4%; without the 14 of them that named a good or "когда":
-            // 81.4 / 95.5 / 1.1 / 93.5%
+            // 81.4 / 95.5 / 1.1 / 93.5%; the fifteenth held-out part folded in as the nineteenth part: 81.4 / 95.4 / 1.2 / 92.7%.
+            // Three harder parts written as training examples (in-scope by kind of difficulty; 443 near misses of other
+            // businesses), the outside class weighing 8 and not_ours yielding to a message that speaks to the shop: 80.0 / 94.3 /
+            // 1.3 / 89.6% on all 22 parts, 80.8 / 95.0 / 1.1 / 94.5% on the nineteen older ones (near misses 169 -> 177 of 206);
+            // the ranker's out-of-scope phrases yielding to it too when an entry reaches the answer threshold, and a phrase that
+            // shares only a good's name with the message not counting: 80.1 / 94.4 / 1.3 / 89.6% (older parts 80.9 / 95.1 / 1.1 /
+            // 94.5%)
             assertThat(f.set()).endsWith("cross-validated by part");
-            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.81);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.95);
+            assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.795);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.94);
             assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.014);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.93); // eighteen parts: 93.4%
-            assertThat(f.bothAnswered()).as(f.report()).isGreaterThanOrEqualTo(100); // 103 of 151
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.89); // twenty-two parts: 89.6%
+            assertThat(f.bothAnswered()).as(f.report()).isGreaterThanOrEqualTo(120); // 125 of 191
         }
 
         @Test
@@ -191,7 +197,7 @@ class FaqBenchmarkTest {
             // product advice among the out-of-scope phrasings ("какой телевизор выбрать в спальню") once made "телевизор"
             // another business's word: "заказал телевизор, когда привезут?" got the out-of-scope reply
             for (String asked : java.util.List.of("заказал телевизор, когда привезут?", "заказал телевизор домой, когда привезут?",
-                    "аккумулятор ноутбука не заряжается, гарантия?", "купил ноутбук, когда привезут?")) {
+                    "аккумулятор ноутбука не заряжается, гарантия?", "купил ноутбук, когда привезут?", "купил смартфон, можно вернуть?")) {
                 assertThat(SHIPPED.verdict(asked)).as(asked).isNotInstanceOf(FaqEvaluation.Verdict.NoAnswer.class);
             }
         }
@@ -218,15 +224,29 @@ class FaqBenchmarkTest {
         void heldOutPartStaysAboveItsMeasuredFigures() {
             FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.HELD_OUT);
 
-            // the fifteenth held-out part (2026-12-02), measured when it came, with the tenth session's matcher learning from
-            // eighteen parts of examples: 77.7 / 94.2 / 1.5 / 77.8% (the fourteenth part had been 74.8 / 93.7 / 1.9 / 77.8%);
-            // after the eleventh session's broader not_ours and our_goods: 78.2 / 94.7 / 1.5 / 83.8%; with the cities and the
-            // general out-of-scope phrasings too: 79.1 / 93.2 / 1.5 / 84.8%; without the 14 phrasings that named a good:
-            // 79.1 / 93.7 / 1.5 / 84.8%; below the targets, a floor only
+            // the sixteenth held-out part (2026-12-02), measured when it came, with the eleventh session's matcher learning
+            // from nineteen parts of examples: 78.9 / 90.1 / 1.4 / 79.4% (the fifteenth part had ended at 79.1 / 93.7 / 1.5 /
+            // 84.8%; this one lost 71 word-for-word repeats of the examples, the easy ones); with the twelfth session's
+            // training parts, outside class 8 and not_ours yielding to a message that speaks to the shop: 78.9 / 90.8 / 1.4 /
+            // 81.4%; with the ranker's rules of that session's end: 79.6 / 91.5 / 1.4 / 81.4%; below the targets, a floor only
             assertThat(f.top1Rate()).as(f.report()).isGreaterThanOrEqualTo(0.78);
-            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.93);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.90);
             assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
-            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.84);
+            assertThat(f.noAnswerRate()).as(f.report()).isGreaterThanOrEqualTo(0.81);
+        }
+
+        @Test
+        void answersMostClientsWhoNameAnotherBusinessInPassing() {
+            FaqEvaluation.Figures f = SHIPPED.evaluate(FaqEvalSet.OTHER_BUSINESSES);
+
+            // "от какой суммы у вас бесплатная доставка? на озоне вот от тысячи": before not_ours yielded to a message that
+            // speaks to the shop, 44.7 / 56.0 / 1.5% (right / right or offered / wrong); after, 54.9 / 68.4 / 1.9%; with the
+            // ranker's out-of-scope phrases ("заказ на озоне") yielding to such a message too when an entry reaches the answer
+            // threshold, 56.4 / 71.8 / 1.9% (59.0 / 76.3 / 1.9% at any threshold, but "do you have job openings" got offered the
+            // working hours)
+            assertThat(f.inScope()).isGreaterThanOrEqualTo(250);
+            assertThat(f.rightOrOfferedRate()).as(f.report()).isGreaterThanOrEqualTo(0.71);
+            assertThat(f.wrongConfidentRate()).as(f.report()).isLessThanOrEqualTo(0.02);
         }
     }
 }
