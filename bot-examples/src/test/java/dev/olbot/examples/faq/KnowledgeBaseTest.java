@@ -254,6 +254,18 @@ class KnowledgeBaseTest {
         }
 
         @Test
+        void anOrdinaryWordThatSharesAStemWithAnotherBusinesssThingDoesNotTurnAShopQuestionAway() {
+            // "мили" (air miles) is "мил" as in "милый", "уголь" is "угол": both messages got the out-of-scope reply
+            // (not_ours turns a message away as NoAnswer(0, true) before any matching)
+            for (String text : List.of("милый бот, где мой заказ?", "угол телевизора отколот, что делать?")) {
+                assertThat(index.match(text)).as(text).isNotEqualTo(new dev.olbot.kb.KbMatch.NoAnswer(0, true));
+            }
+            assertThat(answered("мой милый, где мой заказ?")).isEqualTo("order-status");
+            assertThat(index.match("сколько бонусных миль за перелёт аэрофлотом")).isInstanceOfSatisfying(dev.olbot.kb.KbMatch.NoAnswer.class,
+                    n -> assertThat(n.outOfScope()).isTrue());
+        }
+
+        @Test
         void aMobileOperatorsNameBesideTheSmsCodeIsTheShopsQuestion() {
             // the operators' names are in the SMS entry's answer: the shop's context, not another business's word
             assertThat(answered("не приходит смс с кодом, оператор мегафон")).isEqualTo("sms-code");
